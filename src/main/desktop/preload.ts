@@ -1,0 +1,20 @@
+/**
+ * The only bridge between the sandboxed renderer and main: `window.riskApi`, two channels,
+ * nothing else. Main validates every payload; this side only forwards.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { EventName, RiskApi } from '../../shared/contract';
+import { IPC_CHANNELS } from '../../shared/ipc-channels';
+
+const riskApi: RiskApi = {
+  call: (method, params) => ipcRenderer.invoke(IPC_CHANNELS.call, method, params),
+  on(event, listener) {
+    const handler = (_: IpcRendererEvent, name: EventName, payload: unknown) => {
+      if (name === event) listener(payload as Parameters<typeof listener>[0]);
+    };
+    ipcRenderer.on(IPC_CHANNELS.event, handler);
+    return () => ipcRenderer.removeListener(IPC_CHANNELS.event, handler);
+  },
+};
+
+contextBridge.exposeInMainWorld('riskApi', riskApi);

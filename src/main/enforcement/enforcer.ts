@@ -1,0 +1,76 @@
+/**
+ * Turns one evaluation's breaches into enforcement: new breaches are recorded (every one, even
+ * when a stronger one wins), the plan's lock is written before any call goes out, and while an
+ * account is locked every position is closed and every working order cancelled ("rejected while
+ * locked"). Enforcement never decides policy; the rules and the planner did.
+ */
+import type { TimelineKind } from '../../shared/contract';
+import type { Breach } from '../engine/rule';
+import type { RiskStore } from '../store/risk-store';
+import type { Executor } from './executor';
+import type { Lockouts } from './lockouts';
+import { flattenActions, plan, type AccountExposure } from './planner';
+
+export interface Journal {
+  add(kind: TimelineKind, accountId: number | null, title: string, detail: string | null): void;
+}
+
+export const REJECTED_WHILE_LOCKED = 'rejected while locked';
+export const LOCKOUT_FLATTEN = 'flatten on lockout';
+export const RULE_BREACH = 'rule breach';
+
+export class Enforcer {
+  /** Rule ids breached at the last evaluation, per account: a breach is recorded when it starts. */
+  private readonly breached = new Map<number, Set<string>>();
+  private readonly lastBreachAt = new Map<string, string>();
+
+  constructor(
+    private readonly store: RiskStore,
+    private readonly lockouts: Lockouts,
+    private readonly executor: Executor,
+    private readonly journal: Journal,
+  ) {}
+
+  handle(account: AccountExposure, breaches: readonly Breach[], now: number): void {
+    const at = new Date(now).toISOString();
+    this.store.transaction(() => {
+      this.recordNewBreaches(account.id, breaches, at);
+      const decided = plan(account, breaches);
+      if (decided?.lock) {
+        const { lock, created } = this.lockouts.lock(account.id, decided.lock.request, decided.lock.ruleId, decided.lock.reason, now);
+        if (created) {
+          this.journal.add('lockout', account.id, `Locked ${lock.until ? `until ${lock.until}` : 'until admin unlock'}`, lock.reason);
+          for (const action of decided.actions) this.executor.submit(action, LOCKOUT_FLATTEN);
+          return;
+        }
+      }
+      const lock = this.lockouts.current(account.id);
+      if (lock) {
+        for (const action of flattenActions(account, lock.ruleId, lock.reason)) this.executor.submit(action, REJECTED_WHILE_LOCKED);
+        return;
+      }
+      for (const action of decided?.actions ?? []) this.executor.submit(action, RULE_BREACH);
+    });
+  }
+
+  lastBreach(accountId: number, ruleId: string): string | null {
+    return this.lastBreachAt.get(`${accountId}:${ruleId}`) ?? null;
+  }
+
+  isBreached(accountId: number, ruleId: string): boolean {
+    return this.breached.get(accountId)?.has(ruleId) ?? false;
+  }
+
+  private recordNewBreaches(accountId: number, breaches: readonly Breach[], at: string): void {
+    const before = this.breached.get(accountId) ?? new Set<string>();
+    const now = new Set<string>();
+    for (const breach of breaches) {
+      now.add(breach.ruleId);
+      if (before.has(breach.ruleId)) continue;
+      this.store.recordViolation(at, breach);
+      this.lastBreachAt.set(`${accountId}:${breach.ruleId}`, at);
+      this.journal.add('breach', accountId, `${breach.ruleId} ${breach.ruleName} breached`, breach.message);
+    }
+    this.breached.set(accountId, now);
+  }
+}

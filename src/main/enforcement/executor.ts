@@ -1,0 +1,138 @@
+/**
+ * Executes enforcement actions against the broker. Each action is recorded before its call goes
+ * out; transient failures (network, 5xx, 429) are retried with backoff; "already gone" answers
+ * count as success. An action already in flight, or done but not yet confirmed by a later event,
+ * is not sent again — so a close is requested once however many events repeat the breach.
+ */
+import { GatewayRejectedError, isTransient } from '../gateway/errors';
+import type { Logger } from '../log';
+import { delay, type Clock } from '../schedule/clock';
+import type { ActionStatus, RiskStore } from '../store/risk-store';
+import type { Broker } from './broker';
+import type { Action } from './planner';
+
+export interface ExecutorOptions {
+  mode: 'live' | 'dry_run';
+  backoffMs?: readonly number[];
+  /** How long a completed action waits for the event that confirms it before it may be sent again. */
+  settleMs?: number;
+}
+
+export interface ActionOutcome {
+  action: Action;
+  status: ActionStatus;
+  detail: string | null;
+  /** Why the action was taken, e.g. "rejected while locked". */
+  label: string;
+}
+
+interface Pending {
+  completedAt: number | null;
+}
+
+const ALREADY_GONE = new Set(['PositionNotFound', 'OrderNotFound']);
+
+export function actionKey(action: Action): string {
+  return action.kind === 'closePosition'
+    ? `close:${action.accountId}:${action.contractId}`
+    : `cancel:${action.accountId}:${action.orderId}`;
+}
+
+export function describeAction(action: Action): string {
+  return action.kind === 'closePosition' ? `close ${action.contractId}` : `cancel order ${action.orderId}`;
+}
+
+export class Executor {
+  private readonly pending = new Map<string, Pending>();
+  private readonly running = new Set<Promise<void>>();
+  private readonly backoffMs: readonly number[];
+  private readonly settleMs: number;
+
+  constructor(
+    private readonly broker: Broker,
+    private readonly store: RiskStore,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly onOutcome: (outcome: ActionOutcome) => void,
+    private readonly options: ExecutorOptions,
+  ) {
+    this.backoffMs = options.backoffMs ?? [100, 250, 500, 1000, 2000, 4000];
+    this.settleMs = options.settleMs ?? 3000;
+  }
+
+  /** Records the action synchronously (inside the caller's transaction) and sends it afterwards. */
+  submit(action: Action, label: string): boolean {
+    const key = actionKey(action);
+    const existing = this.pending.get(key);
+    const now = this.clock.now();
+    if (existing && (existing.completedAt === null || now - existing.completedAt < this.settleMs)) return false;
+
+    const at = new Date(now).toISOString();
+    const base = { accountId: action.accountId, ruleId: action.ruleId, action: action.kind, target: describeAction(action) };
+    if (this.options.mode === 'dry_run') {
+      this.store.recordAction(at, { ...base, status: 'dry_run', detail: label });
+      this.pending.set(key, { completedAt: now });
+      this.onOutcome({ action, status: 'dry_run', detail: null, label });
+      return true;
+    }
+    const id = this.store.recordAction(at, { ...base, status: 'sent', detail: label });
+    const entry: Pending = { completedAt: null };
+    this.pending.set(key, entry);
+    const run = Promise.resolve()
+      .then(() => this.execute(action))
+      .then(
+        () => this.finish(id, entry, action, label, 'done', null),
+        (error: unknown) => this.finish(id, entry, action, label, 'failed', (error as Error).message),
+      );
+    this.running.add(run);
+    void run.finally(() => this.running.delete(run));
+    return true;
+  }
+
+  /** A later event confirmed the position's new state: a further breach may act again. */
+  settlePosition(accountId: number, contractId: string): void {
+    this.settle(`close:${accountId}:${contractId}`);
+  }
+
+  settleOrder(accountId: number, orderId: number): void {
+    this.settle(`cancel:${accountId}:${orderId}`);
+  }
+
+  /** Resolves when every action sent so far has finished (for orderly shutdown and tests). */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.all([...this.running]);
+  }
+
+  private settle(key: string): void {
+    const entry = this.pending.get(key);
+    if (entry && entry.completedAt !== null) this.pending.delete(key);
+  }
+
+  private finish(id: number, entry: Pending, action: Action, label: string, status: ActionStatus, detail: string | null): void {
+    entry.completedAt = this.clock.now();
+    this.store.updateAction(id, status, detail);
+    if (status === 'failed') this.logger.error(`enforcement ${describeAction(action)} for account ${action.accountId} failed: ${detail}`);
+    this.onOutcome({ action, status, detail, label });
+  }
+
+  private async execute(action: Action): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.call(action);
+        return;
+      } catch (error) {
+        if (error instanceof GatewayRejectedError && ALREADY_GONE.has(error.codeName)) return;
+        const wait = this.backoffMs[attempt];
+        if (!isTransient(error) || wait === undefined) throw error;
+        this.logger.warn(`${describeAction(action)} failed (${(error as Error).message}); retrying in ${wait} ms`);
+        await delay(this.clock, wait);
+      }
+    }
+  }
+
+  private call(action: Action): Promise<void> {
+    return action.kind === 'closePosition'
+      ? this.broker.closePosition(action.accountId, action.contractId)
+      : this.broker.cancelOrder(action.accountId, action.orderId);
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * The lock book: one active lock per account, written to the store before any enforcement call
+ * goes out so that a crash or restart never forgets it; expired locks are cleared on their own.
+ */
+import type { LockoutKind } from '../../shared/contract';
+import type { LockRequest } from '../engine/rule';
+import type { LockoutRecord, RiskStore } from '../store/risk-store';
+
+const KIND_STRENGTH: Record<LockoutKind, number> = { cooldown: 1, untilSessionStart: 2, untilReset: 2, untilAdmin: 3 };
+
+export type UntilResolver = (request: LockRequest, now: number) => number | null;
+
+export interface LockOutcome {
+  lock: LockoutRecord;
+  created: boolean;
+}
+
+export class Lockouts {
+  private readonly active = new Map<number, LockoutRecord>();
+
+  constructor(
+    private readonly store: RiskStore,
+    private readonly resolveUntil: UntilResolver,
+  ) {
+    for (const lock of store.activeLockouts()) this.active.set(lock.accountId, lock);
+  }
+
+  current(accountId: number): LockoutRecord | null {
+    return this.active.get(accountId) ?? null;
+  }
+
+  /** Locks the account unless an at-least-as-strong lock is already in force. */
+  lock(accountId: number, request: LockRequest, ruleId: string, reason: string, now: number): LockOutcome {
+    const until = this.resolveUntil(request, now);
+    const existing = this.active.get(accountId);
+    if (existing && !this.isStronger(request.kind, until, existing)) return { lock: existing, created: false };
+    const at = new Date(now).toISOString();
+    const record = this.store.transaction(() => {
+      if (existing) this.store.clearLockout(existing.id, at, `superseded by ${ruleId}`);
+      const saved = this.store.saveLockout({
+        accountId,
+        kind: request.kind,
+        ruleId,
+        reason,
+        since: at,
+        until: until === null ? null : new Date(until).toISOString(),
+      });
+      this.store.audit(at, 'risk-engine', 'lock', accountId, `${request.kind} until ${saved.until ?? 'admin unlock'}: ${reason}`);
+      return saved;
+    });
+    this.active.set(accountId, record);
+    return { lock: record, created: true };
+  }
+
+  /** Clears every lock whose end time has come; returns them. */
+  expire(now: number): LockoutRecord[] {
+    const expired: LockoutRecord[] = [];
+    for (const lock of this.active.values()) {
+      if (lock.until !== null && Date.parse(lock.until) <= now) expired.push(lock);
+    }
+    if (expired.length === 0) return expired;
+    const at = new Date(now).toISOString();
+    this.store.transaction(() => {
+      for (const lock of expired) {
+        this.store.clearLockout(lock.id, at, 'schedule');
+        this.store.audit(at, 'schedule', 'unlock', lock.accountId, `${lock.kind} lock by ${lock.ruleId} ended`);
+        this.active.delete(lock.accountId);
+      }
+    });
+    return expired;
+  }
+
+  private isStronger(kind: LockoutKind, until: number | null, existing: LockoutRecord): boolean {
+    const byKind = KIND_STRENGTH[kind] - KIND_STRENGTH[existing.kind];
+    if (byKind !== 0) return byKind > 0;
+    if (existing.until === null) return false;
+    return until === null || until > Date.parse(existing.until);
+  }
+}

@@ -1,0 +1,54 @@
+/** RULE-001 max_contracts: account-wide size; closes the position whose change caused the breach. */
+import { z } from 'zod';
+import type { Position } from '../../../shared/domain';
+import { RULE_IDS } from '../../../shared/rules';
+import { eventContract, type Breach, type Measure, type Rule, type RuleContext } from '../rule';
+
+export const maxContractsConfigSchema = z.strictObject({
+  enabled: z.boolean().default(true),
+  limit: z.number().int('must be a whole number of contracts').positive('must be at least 1'),
+  count_type: z.enum(['net', 'gross']).default('net'),
+  action: z.enum(['close_position']).default('close_position'),
+});
+export type MaxContractsConfig = z.infer<typeof maxContractsConfigSchema>;
+
+export function contractCount(positions: readonly Position[], countType: MaxContractsConfig['count_type']): number {
+  if (countType === 'net') return Math.abs(positions.reduce((sum, p) => sum + p.size, 0));
+  return positions.reduce((sum, p) => sum + Math.abs(p.size), 0);
+}
+
+export function maxContractsRule(config: MaxContractsConfig): Rule {
+  const measure = (context: RuleContext): Measure => {
+    const value = contractCount(context.account.positions(), config.count_type);
+    return { value, limit: config.limit, usage: value / config.limit };
+  };
+  return {
+    id: RULE_IDS.maxContracts,
+    name: 'max_contracts',
+    title: 'Max contracts',
+    unit: 'contracts',
+    enabled: config.enabled,
+    measure,
+    evaluate(context): Breach[] {
+      const { value } = measure(context);
+      if (value <= config.limit) return [];
+      const positions = context.account.positions();
+      const fromEvent = eventContract(context.event);
+      const offending =
+        positions.find((p) => p.contractId === fromEvent) ??
+        positions.reduce((largest, p) => (Math.abs(p.size) > Math.abs(largest.size) ? p : largest));
+      return [
+        {
+          ruleId: this.id,
+          ruleName: this.name,
+          accountId: context.account.id,
+          category: 'tradeByTrade',
+          remedy: { kind: 'closePosition', contractId: offending.contractId },
+          message: `${value} contracts open (${config.count_type}), limit ${config.limit}`,
+          value,
+          limit: config.limit,
+        },
+      ];
+    },
+  };
+}

@@ -1,0 +1,156 @@
+/**
+ * One ProjectX gateway connection: login, the REST snapshot (accounts, contracts, open positions,
+ * open orders, today's trades), then the realtime hubs. After a hub reconnects it reconciles over
+ * REST so that nothing that happened during the gap is lost.
+ */
+import type { Account, Contract, ContractId, GatewayEvent, Position } from '../../shared/domain';
+import type { ConnectionState } from '../../shared/contract';
+import type { AccountSync } from '../engine/account-state';
+import type { Broker } from '../enforcement/broker';
+import type { Logger } from '../log';
+import { ProjectXApi } from './projectx-api';
+import { RealtimeHubs } from './realtime';
+import { RestClient } from './rest-client';
+
+export interface GatewayCredentials {
+  apiUrl: string;
+  rtcUrl: string;
+  username: string;
+  apiKey: string;
+}
+
+export interface GatewayListener {
+  onEvent(event: GatewayEvent): void;
+  onConnection(state: ConnectionState, detail: string | null): void;
+  onSync(syncs: AccountSync[]): void;
+  onContract(contract: Contract): void;
+}
+
+export interface GatewayInitialState {
+  accounts: Account[];
+  contracts: Contract[];
+  syncs: AccountSync[];
+}
+
+export class GatewayClient implements Broker {
+  readonly api: ProjectXApi;
+  private hubs: RealtimeHubs | null = null;
+  private accountIds: number[] = [];
+  private readonly knownContracts = new Set<ContractId>();
+  private tradingDayStart = 0;
+  private resyncing: Promise<void> | null = null;
+
+  constructor(
+    private readonly credentials: GatewayCredentials,
+    private readonly listener: GatewayListener,
+    private readonly logger: Logger,
+  ) {
+    this.api = new ProjectXApi(new RestClient({ baseUrl: credentials.apiUrl }));
+  }
+
+  async connect(tradingDayStart: number): Promise<GatewayInitialState> {
+    this.tradingDayStart = tradingDayStart;
+    this.listener.onConnection('connecting', null);
+    await this.api.loginKey(this.credentials.username, this.credentials.apiKey);
+    const accounts = await this.api.searchAccounts();
+    this.accountIds = accounts.map((a) => a.id);
+    const contracts = await this.api.availableContracts(false);
+    for (const contract of contracts) this.knownContracts.add(contract.id);
+    const syncs = await this.loadSyncs();
+    await this.startHubs();
+    await this.watchContractsOf(syncs);
+    return { accounts, contracts, syncs };
+  }
+
+  async stop(): Promise<void> {
+    await this.hubs?.stop();
+  }
+
+  closePosition(accountId: number, contractId: string): Promise<void> {
+    return this.api.closeContract(accountId, contractId);
+  }
+
+  cancelOrder(accountId: number, orderId: number): Promise<void> {
+    return this.api.cancelOrder(accountId, orderId);
+  }
+
+  /** Today's fills are those since the trading day started; set at the daily reset. */
+  setTradingDayStart(start: number): void {
+    this.tradingDayStart = start;
+  }
+
+  private async loadSyncs(): Promise<AccountSync[]> {
+    const since = new Date(this.tradingDayStart).toISOString();
+    return Promise.all(
+      this.accountIds.map(async (accountId): Promise<AccountSync> => {
+        const [positionEvents, orders, fills] = await Promise.all([
+          this.api.openPositions(accountId),
+          this.api.openOrders(accountId),
+          this.api.trades(accountId, since),
+        ]);
+        const positions = positionEvents.flatMap((e): Position[] => (e.type === 'position' ? [e.position] : []));
+        return { accountId, positions, orders, fills };
+      }),
+    );
+  }
+
+  private async startHubs(): Promise<void> {
+    const hubs = new RealtimeHubs(
+      this.credentials.rtcUrl,
+      () => this.api.rest.currentToken() ?? '',
+      {
+        onEvent: (event) => {
+          this.listener.onEvent(event);
+          if (event.type === 'position') void this.watchContract(event.position.contractId);
+          if (event.type === 'order') void this.watchContract(event.order.contractId);
+        },
+        onLive: () => this.listener.onConnection('live', null),
+        onReconnecting: (reason) => this.listener.onConnection('reconnecting', reason),
+        onResync: () => void this.resync(),
+        onLoggedOut: () => this.listener.onConnection('loggedOut', 'the gateway ended the session (GatewayLogout)'),
+        onMalformed: (error) => this.logger.warn(`skipped a malformed hub message: ${error.message}`),
+      },
+      this.logger,
+    );
+    this.hubs = hubs;
+    await hubs.start();
+    await hubs.subscribeAccounts();
+    for (const accountId of this.accountIds) await hubs.watchAccount(accountId);
+  }
+
+  private resync(): Promise<void> {
+    this.resyncing ??= this.loadSyncs()
+      .then(async (syncs) => {
+        this.listener.onSync(syncs);
+        await this.watchContractsOf(syncs);
+      })
+      .catch((error: unknown) => this.logger.error(`reconcile after reconnect failed: ${(error as Error).message}`))
+      .finally(() => {
+        this.resyncing = null;
+      });
+    return this.resyncing;
+  }
+
+  private async watchContractsOf(syncs: readonly AccountSync[]): Promise<void> {
+    const ids = new Set<ContractId>();
+    for (const sync of syncs) {
+      for (const p of sync.positions) ids.add(p.contractId);
+      for (const o of sync.orders) ids.add(o.contractId);
+    }
+    for (const id of ids) await this.watchContract(id);
+  }
+
+  /** Quotes for a contract, and its spec when it was not in Contract/available. */
+  private async watchContract(contractId: ContractId): Promise<void> {
+    try {
+      if (!this.knownContracts.has(contractId)) {
+        this.knownContracts.add(contractId);
+        const contract = await this.api.contractById(contractId);
+        if (contract) this.listener.onContract(contract);
+      }
+      await this.hubs?.watchContract(contractId);
+    } catch (error) {
+      this.logger.warn(`cannot watch ${contractId}: ${(error as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,129 @@
+/** Wire payloads → domain types. The live user hub wraps entities as `{action, data}`; the docs show them bare. */
+import type { Account, Contract, Fill, GatewayEvent, Order, OrderKind, OrderState, Quote } from '../../shared/domain';
+import { symbolOfContractId } from '../../shared/domain';
+import type { z } from 'zod';
+import {
+  OrderSide,
+  PositionType,
+  WireAccountSchema,
+  WireOrderSchema,
+  WirePositionSchema,
+  WireQuoteSchema,
+  WireTradeSchema,
+  type WireAccount,
+  type WireContract,
+  type WireOrder,
+  type WirePosition,
+  type WireQuote,
+  type WireTrade,
+} from './wire';
+
+const ORDER_KINDS: readonly OrderKind[] = ['unknown', 'limit', 'market', 'stopLimit', 'stop', 'trailingStop', 'joinBid', 'joinAsk'];
+const ORDER_STATES: readonly OrderState[] = ['unknown', 'open', 'filled', 'cancelled', 'expired', 'rejected', 'pending', 'pendingCancel', 'suspended'];
+
+export function unwrapUserPayload(payload: unknown): unknown {
+  if (payload !== null && typeof payload === 'object' && 'action' in payload && 'data' in payload) {
+    const data = (payload as { data: unknown }).data;
+    if (data !== null && typeof data === 'object') return data;
+  }
+  return payload;
+}
+
+export function toAccount(wire: WireAccount): Account {
+  return { id: wire.id, name: wire.name, balance: wire.balance, canTrade: wire.canTrade };
+}
+
+export function toContract(wire: WireContract): Contract {
+  return {
+    id: wire.id,
+    name: wire.name,
+    description: wire.description,
+    tickSize: wire.tickSize,
+    tickValue: wire.tickValue,
+    symbol: symbolOfContractId(wire.id),
+  };
+}
+
+/** A position of size 0 (or type Undefined) is a close, however the gateway labels it. */
+export function toPositionEvent(wire: WirePosition): GatewayEvent {
+  const direction = wire.type === PositionType.Long ? 1 : wire.type === PositionType.Short ? -1 : 0;
+  const size = direction * Math.abs(wire.size);
+  if (size === 0) return { type: 'positionClosed', accountId: wire.accountId, contractId: wire.contractId };
+  return { type: 'position', position: { accountId: wire.accountId, contractId: wire.contractId, size, averagePrice: wire.averagePrice } };
+}
+
+export function toOrder(wire: WireOrder): Order {
+  return {
+    id: wire.id,
+    accountId: wire.accountId,
+    contractId: wire.contractId,
+    kind: ORDER_KINDS[wire.type] ?? 'unknown',
+    side: wire.side === OrderSide.Ask ? 'sell' : 'buy',
+    size: wire.size,
+    state: ORDER_STATES[wire.status] ?? 'unknown',
+    limitPrice: wire.limitPrice ?? null,
+    stopPrice: wire.stopPrice ?? null,
+  };
+}
+
+/** Fees net of commissions where the gateway reports them separately. */
+export function toFill(wire: WireTrade): Fill {
+  const sign = wire.side === OrderSide.Ask ? -1 : 1;
+  return {
+    id: wire.id,
+    accountId: wire.accountId,
+    contractId: wire.contractId,
+    orderId: wire.orderId,
+    timestamp: wire.creationTimestamp,
+    price: wire.price,
+    size: sign * Math.abs(wire.size),
+    profitAndLoss: wire.profitAndLoss ?? null,
+    fees: wire.fees + (wire.commissions ?? 0),
+    voided: wire.voided,
+  };
+}
+
+/** Merges a partial quote into the last known quote of the contract. Null when no price is known yet. */
+export function mergeQuote(contractId: string, wire: WireQuote, previous: Quote | undefined): Quote | null {
+  const lastPrice = wire.lastPrice ?? previous?.lastPrice;
+  if (lastPrice === undefined) return null;
+  return {
+    contractId,
+    lastPrice,
+    bestBid: wire.bestBid ?? previous?.bestBid ?? null,
+    bestAsk: wire.bestAsk ?? previous?.bestAsk ?? null,
+    timestamp: wire.timestamp ?? wire.lastUpdated ?? previous?.timestamp ?? new Date(0).toISOString(),
+  };
+}
+
+export type UserHubTarget = 'GatewayUserAccount' | 'GatewayUserPosition' | 'GatewayUserOrder' | 'GatewayUserTrade';
+
+export class MalformedPayloadError extends Error {
+  constructor(target: string, issues: z.core.$ZodIssue[]) {
+    super(`${target}: malformed payload (${issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')})`);
+    this.name = 'MalformedPayloadError';
+  }
+}
+
+function parseWith<T>(schema: z.ZodType<T>, target: string, raw: unknown): T {
+  const parsed = schema.safeParse(unwrapUserPayload(raw));
+  if (!parsed.success) throw new MalformedPayloadError(target, parsed.error.issues);
+  return parsed.data;
+}
+
+export function normaliseUserEvent(target: UserHubTarget, raw: unknown): GatewayEvent {
+  switch (target) {
+    case 'GatewayUserAccount':
+      return { type: 'account', account: toAccount(parseWith(WireAccountSchema, target, raw)) };
+    case 'GatewayUserPosition':
+      return toPositionEvent(parseWith(WirePositionSchema, target, raw));
+    case 'GatewayUserOrder':
+      return { type: 'order', order: toOrder(parseWith(WireOrderSchema, target, raw)) };
+    case 'GatewayUserTrade':
+      return { type: 'fill', fill: toFill(parseWith(WireTradeSchema, target, raw)) };
+  }
+}
+
+export function parseQuote(raw: unknown): WireQuote {
+  return parseWith(WireQuoteSchema, 'GatewayQuote', raw);
+}

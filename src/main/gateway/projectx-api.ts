@@ -1,0 +1,96 @@
+/** The ProjectX endpoints Risk Warden uses, with their real request field names. */
+import type { Account, Contract, Fill, Order } from '../../shared/domain';
+import { toAccount, toContract, toFill, toOrder, toPositionEvent } from './normalise';
+import { GatewayProtocolError } from './errors';
+import type { RestClient } from './rest-client';
+import {
+  AccountsResponseSchema,
+  ContractByIdResponseSchema,
+  ContractsResponseSchema,
+  EnvelopeSchema,
+  LoginResponseSchema,
+  OrdersResponseSchema,
+  PlaceOrderResponseSchema,
+  PositionsResponseSchema,
+  TradesResponseSchema,
+  ValidateResponseSchema,
+  type PlaceOrderRequest,
+} from './wire';
+import type { GatewayEvent } from '../../shared/domain';
+
+export class ProjectXApi {
+  constructor(readonly rest: RestClient) {}
+
+  async loginKey(userName: string, apiKey: string): Promise<string> {
+    const response = await this.rest.post('Auth/loginKey', { userName, apiKey }, LoginResponseSchema);
+    if (!response.token) throw new GatewayProtocolError('Auth/loginKey', 'success without a token');
+    this.rest.setToken(response.token);
+    return response.token;
+  }
+
+  async validate(): Promise<string> {
+    const response = await this.rest.post('Auth/validate', {}, ValidateResponseSchema);
+    const token = response.newToken ?? this.rest.currentToken();
+    if (!token) throw new GatewayProtocolError('Auth/validate', 'success without a token');
+    this.rest.setToken(token);
+    return token;
+  }
+
+  async searchAccounts(): Promise<Account[]> {
+    const response = await this.rest.post('Account/search', { onlyActiveAccounts: true }, AccountsResponseSchema);
+    return (response.accounts ?? []).map(toAccount);
+  }
+
+  async availableContracts(live: boolean): Promise<Contract[]> {
+    const response = await this.rest.post('Contract/available', { live }, ContractsResponseSchema);
+    return (response.contracts ?? []).map(toContract);
+  }
+
+  async searchContracts(searchText: string, live: boolean): Promise<Contract[]> {
+    const response = await this.rest.post('Contract/search', { searchText, live }, ContractsResponseSchema);
+    return (response.contracts ?? []).map(toContract);
+  }
+
+  async contractById(contractId: string): Promise<Contract | null> {
+    const response = await this.rest.post('Contract/searchById', { contractId }, ContractByIdResponseSchema);
+    const wire = response.contract ?? response.contracts?.[0] ?? null;
+    return wire ? toContract(wire) : null;
+  }
+
+  /** Open positions as gateway events (a zero-size row would be a close). */
+  async openPositions(accountId: number): Promise<GatewayEvent[]> {
+    const response = await this.rest.post('Position/searchOpen', { accountId }, PositionsResponseSchema);
+    return (response.positions ?? []).map(toPositionEvent);
+  }
+
+  async openOrders(accountId: number): Promise<Order[]> {
+    const response = await this.rest.post('Order/searchOpen', { accountId }, OrdersResponseSchema);
+    return (response.orders ?? []).map(toOrder);
+  }
+
+  async orders(accountId: number, startTimestamp: string): Promise<Order[]> {
+    const response = await this.rest.post('Order/search', { accountId, startTimestamp }, OrdersResponseSchema);
+    return (response.orders ?? []).map(toOrder);
+  }
+
+  /** Trade/search takes `startTimestamp` (not `startTime`; a wrong name is silently ignored). */
+  async trades(accountId: number, startTimestamp: string): Promise<Fill[]> {
+    const response = await this.rest.post('Trade/search', { accountId, startTimestamp }, TradesResponseSchema);
+    return (response.trades ?? []).map(toFill);
+  }
+
+  async closeContract(accountId: number, contractId: string): Promise<void> {
+    await this.rest.post('Position/closeContract', { accountId, contractId }, EnvelopeSchema);
+  }
+
+  async cancelOrder(accountId: number, orderId: number): Promise<void> {
+    await this.rest.post('Order/cancel', { accountId, orderId }, EnvelopeSchema);
+  }
+
+  /** A rejected place still returns an orderId; the envelope, not the id, says whether it worked. */
+  async placeOrder(request: PlaceOrderRequest): Promise<number> {
+    const response = await this.rest.post('Order/place', request, PlaceOrderResponseSchema);
+    if (response.orderId == null) throw new GatewayProtocolError('Order/place', 'success without an orderId');
+    return response.orderId;
+  }
+}

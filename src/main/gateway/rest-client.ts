@@ -1,0 +1,79 @@
+/**
+ * POST-with-JSON transport of the ProjectX REST API: envelope checks, HTTP status mapping and
+ * response validation. Knows nothing about individual endpoints beyond their path.
+ */
+import type { z } from 'zod';
+import {
+  GatewayHttpError,
+  GatewayNetworkError,
+  GatewayProtocolError,
+  GatewayRateLimitedError,
+  GatewayRejectedError,
+  GatewayUnauthorizedError,
+} from './errors';
+import type { EnvelopeSchema } from './wire';
+
+export interface RestClientOptions {
+  baseUrl: string;
+  timeoutMs?: number;
+  fetchImpl?: typeof fetch;
+}
+
+export class RestClient {
+  private token: string | null = null;
+  private readonly baseUrl: string;
+  private readonly timeoutMs: number;
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(options: RestClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.fetchImpl = options.fetchImpl ?? fetch;
+  }
+
+  setToken(token: string | null): void {
+    this.token = token;
+  }
+
+  currentToken(): string | null {
+    return this.token;
+  }
+
+  async post<S extends typeof EnvelopeSchema>(endpoint: string, body: unknown, schema: S): Promise<z.infer<S>> {
+    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+    if (this.token) headers.authorization = `Bearer ${this.token}`;
+    let response: Response;
+    try {
+      response = await this.fetchImpl(`${this.baseUrl}/api/${endpoint}`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(body ?? {}),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (error) {
+      throw new GatewayNetworkError(endpoint, error);
+    }
+    if (response.status === 401) throw new GatewayUnauthorizedError(endpoint);
+    if (response.status === 429) throw new GatewayRateLimitedError(endpoint);
+    if (!response.ok) throw new GatewayHttpError(endpoint, response.status);
+
+    let json: unknown;
+    try {
+      json = await response.json();
+    } catch (error) {
+      throw new GatewayNetworkError(endpoint, error);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      const envelope = json as { success?: unknown; errorCode?: unknown; errorMessage?: unknown } | null;
+      if (envelope?.success === false && typeof envelope.errorCode === 'number') {
+        throw new GatewayRejectedError(endpoint, envelope.errorCode, typeof envelope.errorMessage === 'string' ? envelope.errorMessage : null);
+      }
+      const issue = parsed.error.issues[0];
+      throw new GatewayProtocolError(endpoint, `unexpected response shape at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
+    }
+    const data = parsed.data as z.infer<S>;
+    if (!data.success) throw new GatewayRejectedError(endpoint, data.errorCode, data.errorMessage ?? null);
+    return data;
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * Wire shapes of the ProjectX Gateway (../shared/PROJECTX.md §4–§6). Only this folder sees them;
+ * normalise.ts turns them into domain types. Unknown fields are ignored, as the gateway adds some.
+ */
+import { z } from 'zod';
+
+export const EnvelopeSchema = z.object({
+  success: z.boolean(),
+  errorCode: z.number().int(),
+  errorMessage: z.string().nullable().optional(),
+});
+
+export const WireAccountSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  balance: z.number(),
+  canTrade: z.boolean(),
+  isVisible: z.boolean().optional(),
+  simulated: z.boolean().optional(),
+});
+export type WireAccount = z.infer<typeof WireAccountSchema>;
+
+export const WireContractSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().optional().default(''),
+  tickSize: z.number().positive(),
+  tickValue: z.number().positive(),
+  activeContract: z.boolean().optional(),
+  symbolId: z.string().optional(),
+});
+export type WireContract = z.infer<typeof WireContractSchema>;
+
+export const PositionType = { Undefined: 0, Long: 1, Short: 2 } as const;
+
+export const WirePositionSchema = z.object({
+  id: z.number().optional(),
+  accountId: z.number(),
+  contractId: z.string(),
+  creationTimestamp: z.string().optional(),
+  type: z.number().int(),
+  size: z.number(),
+  averagePrice: z.number(),
+});
+export type WirePosition = z.infer<typeof WirePositionSchema>;
+
+export const OrderStatus = { None: 0, Open: 1, Filled: 2, Cancelled: 3, Expired: 4, Rejected: 5, Pending: 6, PendingCancellation: 7, Suspended: 8 } as const;
+export const OrderType = { Unknown: 0, Limit: 1, Market: 2, StopLimit: 3, Stop: 4, TrailingStop: 5, JoinBid: 6, JoinAsk: 7 } as const;
+export const OrderSide = { Bid: 0, Ask: 1 } as const;
+
+export const WireOrderSchema = z.object({
+  id: z.number(),
+  accountId: z.number(),
+  contractId: z.string(),
+  status: z.number().int(),
+  type: z.number().int(),
+  side: z.number().int(),
+  size: z.number(),
+  limitPrice: z.number().nullable().optional(),
+  stopPrice: z.number().nullable().optional(),
+  fillVolume: z.number().optional(),
+  filledPrice: z.number().nullable().optional(),
+  customTag: z.string().nullable().optional(),
+  creationTimestamp: z.string().optional(),
+  updateTimestamp: z.string().nullable().optional(),
+  parentOrderId: z.number().nullable().optional(),
+});
+export type WireOrder = z.infer<typeof WireOrderSchema>;
+
+export const WireTradeSchema = z.object({
+  id: z.number(),
+  accountId: z.number(),
+  contractId: z.string(),
+  creationTimestamp: z.string(),
+  price: z.number(),
+  profitAndLoss: z.number().nullable().optional(),
+  fees: z.number().optional().default(0),
+  commissions: z.number().nullable().optional(),
+  side: z.number().int(),
+  size: z.number(),
+  voided: z.boolean().optional().default(false),
+  orderId: z.number(),
+});
+export type WireTrade = z.infer<typeof WireTradeSchema>;
+
+/** GatewayQuote is a delta: every field may be missing. */
+export const WireQuoteSchema = z.object({
+  symbol: z.string().optional(),
+  lastPrice: z.number().optional(),
+  bestBid: z.number().optional(),
+  bestAsk: z.number().optional(),
+  timestamp: z.string().optional(),
+  lastUpdated: z.string().optional(),
+});
+export type WireQuote = z.infer<typeof WireQuoteSchema>;
+
+export const LoginResponseSchema = EnvelopeSchema.extend({ token: z.string().nullable().optional() });
+export const ValidateResponseSchema = EnvelopeSchema.extend({ newToken: z.string().nullable().optional() });
+export const AccountsResponseSchema = EnvelopeSchema.extend({ accounts: z.array(WireAccountSchema).nullable().optional() });
+export const ContractsResponseSchema = EnvelopeSchema.extend({ contracts: z.array(WireContractSchema).nullable().optional() });
+/** Newer gateways answer `contract`, older docs show `contracts: [...]`; accept both. */
+export const ContractByIdResponseSchema = EnvelopeSchema.extend({
+  contract: WireContractSchema.nullable().optional(),
+  contracts: z.array(WireContractSchema).nullable().optional(),
+});
+export const PositionsResponseSchema = EnvelopeSchema.extend({ positions: z.array(WirePositionSchema).nullable().optional() });
+export const OrdersResponseSchema = EnvelopeSchema.extend({ orders: z.array(WireOrderSchema).nullable().optional() });
+export const TradesResponseSchema = EnvelopeSchema.extend({ trades: z.array(WireTradeSchema).nullable().optional() });
+export const PlaceOrderResponseSchema = EnvelopeSchema.extend({ orderId: z.number().nullable().optional() });
+
+export interface PlaceOrderRequest {
+  accountId: number;
+  contractId: string;
+  type: number;
+  side: number;
+  size: number;
+  limitPrice?: number | null;
+  stopPrice?: number | null;
+  trailPrice?: number | null;
+  customTag?: string | null;
+}

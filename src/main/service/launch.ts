@@ -1,0 +1,63 @@
+/**
+ * Starts Risk Warden the way both entry points need it: against a real gateway when one is
+ * given, otherwise in demo mode against the simulator started in-process.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadConfigFile } from '../config/loader';
+import { DEFAULT_CONFIG, type RiskConfig } from '../config/schema';
+import type { GatewayCredentials } from '../gateway/gateway-client';
+import { createLogger, logToDirectory } from '../log';
+import type { Clock } from '../schedule/clock';
+import { startSimulator, type Simulator } from '../sim/simulator';
+import { RiskService } from './risk-service';
+
+export interface LaunchOptions {
+  /** A real (or external simulator) gateway; absent = demo mode with the in-process simulator. */
+  gateway: GatewayCredentials | null;
+  configFile: string | null;
+  dataDir: string;
+  simPort?: number;
+  randomWalk?: boolean;
+  clock?: Clock;
+}
+
+export interface Launched {
+  service: RiskService;
+  simulator: Simulator | null;
+  config: RiskConfig;
+  stop(): Promise<void>;
+}
+
+export async function launch(options: LaunchOptions): Promise<Launched> {
+  const config = options.configFile ? loadConfigFile(options.configFile) : DEFAULT_CONFIG;
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  logToDirectory(options.dataDir);
+  const logger = createLogger('launch');
+  const simulator = options.gateway ? null : await startSimulator({ port: options.simPort ?? 0, randomWalk: options.randomWalk ?? true });
+  const credentials = options.gateway ?? { apiUrl: simulator!.url, rtcUrl: simulator!.url, username: 'demo', apiKey: 'demo' };
+  const service = new RiskService({
+    credentials,
+    mode: options.gateway ? 'live' : 'demo',
+    config,
+    dataDir: options.dataDir,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  try {
+    await service.start();
+  } catch (error) {
+    await service.stop().catch(() => undefined);
+    await simulator?.close();
+    throw error;
+  }
+  logger.info(`enforcing in ${options.gateway ? 'live' : 'demo'} mode; data in ${path.resolve(options.dataDir)}`);
+  return {
+    service,
+    simulator,
+    config,
+    async stop() {
+      await service.stop();
+      await simulator?.close();
+    },
+  };
+}

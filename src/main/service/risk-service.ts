@@ -1,0 +1,301 @@
+/**
+ * RiskService: the composition root shared by the Electron app and the web host. It owns the
+ * object graph (gateway, engine, enforcement, store, timers) and is the only thing the IPC
+ * bridges talk to. Data flow per event: gateway → AccountState → RuleEngine → Enforcer → store,
+ * then a coalesced snapshot push.
+ */
+import path from 'node:path';
+import type { ConnectionState, Snapshot } from '../../shared/contract';
+import type { Fill, GatewayEvent } from '../../shared/domain';
+import { roundCents, symbolOfContractId } from '../../shared/domain';
+import type { RiskConfig } from '../config/schema';
+import { AccountState, type AccountSync } from '../engine/account-state';
+import { MarketBook } from '../engine/market-book';
+import type { LockRequest } from '../engine/rule';
+import { RuleEngine } from '../engine/rule-engine';
+import { Enforcer } from '../enforcement/enforcer';
+import { Executor, type ActionOutcome } from '../enforcement/executor';
+import { Lockouts } from '../enforcement/lockouts';
+import { GatewayClient, type GatewayCredentials } from '../gateway/gateway-client';
+import { createLogger, type Logger } from '../log';
+import { systemClock, type Clock, type TimerHandle } from '../schedule/clock';
+import { wallTimeAt } from '../schedule/timezone';
+import { tradingDayAt, type TradingDay } from '../schedule/trading-day';
+import { openDatabase, type Db } from '../store/database';
+import { RiskStore } from '../store/risk-store';
+import { Coalescer } from './coalescer';
+import { rulesFromConfig } from './rules-from-config';
+import { buildSnapshot } from './snapshot';
+import { Timeline } from './timeline';
+
+export interface RiskServiceOptions {
+  credentials: GatewayCredentials;
+  mode: 'demo' | 'live';
+  config: RiskConfig;
+  dataDir: string;
+  clock?: Clock;
+  logger?: Logger;
+  /** Executor backoff between retries of a transient failure. */
+  backoffMs?: readonly number[];
+}
+
+const PUSH_INTERVAL_MS = 50;
+const HOUSEKEEPING_MS = 1000;
+const TIMELINE_IN_SNAPSHOT = 200;
+
+function accountIdOf(event: GatewayEvent): number | null {
+  switch (event.type) {
+    case 'account':
+      return event.account.id;
+    case 'position':
+      return event.position.accountId;
+    case 'positionClosed':
+      return event.accountId;
+    case 'order':
+      return event.order.accountId;
+    case 'fill':
+      return event.fill.accountId;
+    case 'quote':
+      return null;
+  }
+}
+
+function describeFill(fill: Fill): string {
+  const verb = fill.size > 0 ? 'Bought' : 'Sold';
+  const pnl = fill.profitAndLoss === null ? '' : `, P&L ${fill.profitAndLoss.toFixed(2)}`;
+  return `${verb} ${Math.abs(fill.size)} ${symbolOfContractId(fill.contractId)} @ ${fill.price}${pnl}`;
+}
+
+function describeOutcome({ action, status }: ActionOutcome): string {
+  const target = action.kind === 'closePosition' ? `${symbolOfContractId(action.contractId)} position` : `order ${action.orderId}`;
+  const verb = action.kind === 'closePosition' ? 'Close' : 'Cancel';
+  switch (status) {
+    case 'done':
+      return action.kind === 'closePosition' ? `Closed ${target}` : `Cancelled ${target}`;
+    case 'failed':
+      return `${verb} ${target} failed`;
+    case 'dry_run':
+      return `Dry run: would ${verb.toLowerCase()} ${target}`;
+    case 'sent':
+      return `${verb} ${target} sent`;
+  }
+}
+
+export class RiskService {
+  private readonly clock: Clock;
+  private readonly logger: Logger;
+  private readonly db: Db;
+  private readonly store: RiskStore;
+  private readonly market = new MarketBook();
+  private readonly accounts = new Map<number, AccountState>();
+  private readonly engine: RuleEngine;
+  private readonly lockouts: Lockouts;
+  private readonly executor: Executor;
+  private readonly enforcer: Enforcer;
+  private readonly timeline: Timeline;
+  private readonly gateway: GatewayClient;
+  private readonly push: Coalescer;
+  private readonly listeners = new Set<(snapshot: Snapshot) => void>();
+  private tradingDay: TradingDay;
+  private connection: Snapshot['connection'];
+  private housekeeping: TimerHandle | null = null;
+  private stopped = false;
+
+  constructor(private readonly options: RiskServiceOptions) {
+    this.clock = options.clock ?? systemClock;
+    this.logger = options.logger ?? createLogger('service');
+    this.db = openDatabase(path.join(options.dataDir, 'riskwarden.db'));
+    this.store = new RiskStore(this.db);
+    this.tradingDay = tradingDayAt(this.clock.now(), this.schedule());
+    this.connection = { state: 'connecting', detail: null, since: this.isoNow() };
+    this.push = new Coalescer(this.clock, PUSH_INTERVAL_MS, () => this.emitSnapshot());
+    this.timeline = new Timeline(this.clock, () => this.push.request());
+    this.engine = new RuleEngine(rulesFromConfig(options.config.rules));
+    this.lockouts = new Lockouts(this.store, (request, now) => this.lockEnd(request, now));
+    this.executor = new Executor(
+      { closePosition: (a, c) => this.gateway.closePosition(a, c), cancelOrder: (a, o) => this.gateway.cancelOrder(a, o) },
+      this.store,
+      this.clock,
+      this.logger,
+      (outcome) => this.timeline.add('enforcement', outcome.action.accountId, describeOutcome(outcome), `${outcome.action.reason} (${outcome.label})${outcome.detail ? ` — ${outcome.detail}` : ''}`),
+      { mode: options.config.enforcement.mode, ...(options.backoffMs ? { backoffMs: options.backoffMs } : {}) },
+    );
+    this.enforcer = new Enforcer(this.store, this.lockouts, this.executor, this.timeline);
+    this.gateway = new GatewayClient(
+      options.credentials,
+      {
+        onEvent: (event) => this.onEvent(event),
+        onConnection: (state, detail) => this.onConnection(state, detail),
+        onSync: (syncs) => this.applySyncs(syncs),
+        onContract: (contract) => this.market.addContract(contract),
+      },
+      createLogger('gateway'),
+    );
+  }
+
+  /** Connects, loads today's state and arms the rules; resolves once enforcement is live. */
+  async start(): Promise<void> {
+    this.store.audit(this.isoNow(), 'service', 'start', null, `${this.options.mode} mode, enforcement ${this.options.config.enforcement.mode}`);
+    try {
+      const initial = await this.gateway.connect(this.tradingDay.start);
+      for (const contract of initial.contracts) this.market.addContract(contract);
+      for (const account of initial.accounts) this.accounts.set(account.id, new AccountState(account, this.market));
+      this.applySyncs(initial.syncs);
+    } catch (error) {
+      this.onConnection('failed', (error as Error).message);
+      throw error;
+    }
+    this.scheduleHousekeeping();
+    this.push.request();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.housekeeping?.cancel();
+    this.push.cancel();
+    await this.gateway.stop();
+    await this.executor.idle();
+    this.db.close();
+  }
+
+  snapshot(): Snapshot {
+    return buildSnapshot(
+      {
+        mode: this.options.mode,
+        enforcementMode: this.options.config.enforcement.mode,
+        connection: this.connection,
+        tradingDay: {
+          start: new Date(this.tradingDay.start).toISOString(),
+          nextReset: new Date(this.tradingDay.end).toISOString(),
+          timezone: this.options.config.timezone,
+        },
+        timeline: this.timeline.latest(TIMELINE_IN_SNAPSHOT),
+      },
+      { accounts: this.accounts.values(), market: this.market, engine: this.engine, enforcer: this.enforcer, lockouts: this.lockouts, now: this.clock.now() },
+    );
+  }
+
+  onSnapshot(listener: (snapshot: Snapshot) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Waits for every enforcement call sent so far (shutdown, tests). */
+  settled(): Promise<void> {
+    return this.executor.idle();
+  }
+
+  private onEvent(event: GatewayEvent): void {
+    if (event.type === 'quote') {
+      this.market.applyQuote(event.quote);
+      for (const account of this.accounts.values()) {
+        if (account.position(event.quote.contractId)) this.evaluate(account, event);
+      }
+      this.push.request();
+      return;
+    }
+    const accountId = accountIdOf(event);
+    let account = accountId === null ? undefined : this.accounts.get(accountId);
+    if (!account) {
+      if (event.type !== 'account') {
+        this.logger.warn(`ignored a ${event.type} event of unknown account ${accountId}`);
+        return;
+      }
+      account = new AccountState(event.account, this.market);
+      this.accounts.set(event.account.id, account);
+    }
+    const fill = account.apply(event);
+    if (fill) this.recordFills(account.id, [fill]);
+    if (event.type === 'position') this.executor.settlePosition(account.id, event.position.contractId);
+    if (event.type === 'positionClosed') this.executor.settlePosition(account.id, event.contractId);
+    if (event.type === 'order') this.executor.settleOrder(account.id, event.order.id);
+    this.evaluate(account, event);
+    this.push.request();
+  }
+
+  private applySyncs(syncs: readonly AccountSync[]): void {
+    for (const sync of syncs) {
+      const account = this.accounts.get(sync.accountId);
+      if (!account) continue;
+      this.recordFills(account.id, account.reconcile(sync));
+      for (const position of sync.positions) this.executor.settlePosition(account.id, position.contractId);
+      this.evaluate(account, null);
+    }
+    this.push.request();
+  }
+
+  private evaluate(account: AccountState, event: GatewayEvent | null): void {
+    const now = this.clock.now();
+    const breaches = this.engine.evaluate({ account, market: this.market, event, now });
+    this.enforcer.handle(account, breaches, now);
+  }
+
+  private recordFills(accountId: number, fills: readonly Fill[]): void {
+    if (fills.length === 0) return;
+    const end = wallTimeAt(this.tradingDay.end, this.options.config.timezone);
+    const day = `${end.year}-${String(end.month).padStart(2, '0')}-${String(end.day).padStart(2, '0')}`;
+    this.store.transaction(() => {
+      for (const fill of fills) this.store.recordFill(fill, day);
+    });
+    for (const fill of fills) this.timeline.add('fill', accountId, describeFill(fill), fill.fees ? `fees ${roundCents(fill.fees).toFixed(2)}` : null);
+  }
+
+  private onConnection(state: ConnectionState, detail: string | null): void {
+    if (state === this.connection.state && detail === this.connection.detail) return;
+    this.connection = { state, detail, since: this.isoNow() };
+    this.timeline.add('connection', null, `Gateway ${state}`, detail);
+    if (state === 'failed' || state === 'loggedOut') this.logger.error(`gateway ${state}: ${detail ?? ''}`);
+  }
+
+  private scheduleHousekeeping(): void {
+    if (this.stopped) return;
+    this.housekeeping = this.clock.setTimeout(() => {
+      this.runHousekeeping();
+      this.scheduleHousekeeping();
+    }, HOUSEKEEPING_MS);
+  }
+
+  /** Daily reset and lock expiry; both are wall-clock events, checked once a second. */
+  private runHousekeeping(): void {
+    const now = this.clock.now();
+    if (now >= this.tradingDay.end) this.dailyReset(now);
+    for (const lock of this.lockouts.expire(now)) {
+      this.timeline.add('unlock', lock.accountId, `Unlocked (${lock.kind} ended)`, lock.reason);
+    }
+    this.push.request();
+  }
+
+  private dailyReset(now: number): void {
+    this.tradingDay = tradingDayAt(now, this.schedule());
+    this.gateway.setTradingDayStart(this.tradingDay.start);
+    for (const account of this.accounts.values()) account.startNewDay();
+    this.store.audit(this.isoNow(), 'schedule', 'daily reset', null, `trading day from ${new Date(this.tradingDay.start).toISOString()}`);
+    this.timeline.add('reset', null, 'Daily reset', 'P&L and trade counts start again at zero');
+  }
+
+  private lockEnd(request: LockRequest, now: number): number | null {
+    switch (request.kind) {
+      case 'cooldown':
+        return now + request.durationMs;
+      case 'untilReset':
+      case 'untilSessionStart':
+        return tradingDayAt(now, this.schedule()).end;
+      case 'untilAdmin':
+        return null;
+    }
+  }
+
+  private schedule() {
+    return { timezone: this.options.config.timezone, resetTime: this.options.config.daily_reset };
+  }
+
+  private emitSnapshot(): void {
+    if (this.listeners.size === 0) return;
+    const snapshot = this.snapshot();
+    for (const listener of this.listeners) listener(snapshot);
+  }
+
+  private isoNow(): string {
+    return new Date(this.clock.now()).toISOString();
+  }
+}

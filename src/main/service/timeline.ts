@@ -1,0 +1,25 @@
+/** The event timeline the dashboard shows: newest last, bounded so a long day cannot grow memory. */
+import type { TimelineEntry, TimelineKind } from '../../shared/contract';
+import type { Clock } from '../schedule/clock';
+import type { Journal } from '../enforcement/enforcer';
+
+export class Timeline implements Journal {
+  private entries: TimelineEntry[] = [];
+  private nextId = 1;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly onChange: () => void,
+    private readonly capacity = 500,
+  ) {}
+
+  add(kind: TimelineKind, accountId: number | null, title: string, detail: string | null): void {
+    this.entries.push({ id: this.nextId++, at: new Date(this.clock.now()).toISOString(), kind, accountId, title, detail });
+    if (this.entries.length > this.capacity) this.entries = this.entries.slice(-this.capacity);
+    this.onChange();
+  }
+
+  latest(count: number): TimelineEntry[] {
+    return this.entries.slice(-count);
+  }
+}

@@ -1,0 +1,348 @@
+/**
+ * The simulator's book: accounts, last prices, positions, orders and trades, with market, limit
+ * and stop matching. Fills carry profitAndLoss (null when opening) and fees; the account balance
+ * moves by both. Every change is published as the wire payload the gateway would send.
+ */
+import { SIM_CONTRACTS, type SimContract } from './contracts';
+
+export const OrderType = { Limit: 1, Market: 2, Stop: 4 } as const;
+export const OrderStatus = { Open: 1, Filled: 2, Cancelled: 3, Rejected: 5, Pending: 6 } as const;
+export const Side = { Buy: 0, Sell: 1 } as const;
+
+export interface SimAccount {
+  id: number;
+  name: string;
+  balance: number;
+  canTrade: boolean;
+  isVisible: boolean;
+  simulated: boolean;
+}
+
+export interface SimOrder {
+  id: number;
+  accountId: number;
+  contractId: string;
+  symbolId: string;
+  creationTimestamp: string;
+  updateTimestamp: string;
+  status: number;
+  type: number;
+  side: number;
+  size: number;
+  limitPrice: number | null;
+  stopPrice: number | null;
+  fillVolume: number;
+  filledPrice: number | null;
+  customTag: string | null;
+}
+
+export interface SimTrade {
+  id: number;
+  accountId: number;
+  contractId: string;
+  creationTimestamp: string;
+  price: number;
+  profitAndLoss: number | null;
+  fees: number;
+  side: number;
+  size: number;
+  voided: boolean;
+  orderId: number;
+}
+
+/** Signed size inside; the wire gets type (1 long, 2 short) and an unsigned size. */
+export interface SimPosition {
+  id: number;
+  accountId: number;
+  contractId: string;
+  creationTimestamp: string;
+  size: number;
+  averagePrice: number;
+}
+
+export type SimEvent =
+  | { topic: 'account'; accountId: number; payload: SimAccount }
+  | { topic: 'order'; accountId: number; payload: SimOrder }
+  | { topic: 'trade'; accountId: number; payload: SimTrade }
+  | { topic: 'position'; accountId: number; payload: ReturnType<typeof wirePosition> }
+  | { topic: 'quote'; contractId: string; payload: Record<string, unknown> };
+
+export interface PlaceOrderInput {
+  accountId: number;
+  contractId: string;
+  type: number;
+  side: number;
+  size: number;
+  limitPrice?: number | null;
+  stopPrice?: number | null;
+  customTag?: string | null;
+}
+
+/** A refusal with the endpoint's own errorCode and the gateway's message. */
+export class SimRejection extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+    readonly orderId: number | null = null,
+  ) {
+    super(message);
+  }
+}
+
+export function wirePosition(p: SimPosition) {
+  return {
+    id: p.id,
+    accountId: p.accountId,
+    contractId: p.contractId,
+    creationTimestamp: p.creationTimestamp,
+    type: p.size > 0 ? 1 : p.size < 0 ? 2 : 0,
+    size: Math.abs(p.size),
+    averagePrice: p.averagePrice,
+  };
+}
+
+export const DEMO_ACCOUNTS: readonly SimAccount[] = [
+  { id: 7001, name: 'PRAC-V2-RW-DEMO-50K', balance: 50_000, canTrade: true, isVisible: true, simulated: true },
+];
+
+function round(value: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+export class Exchange {
+  private readonly contracts = new Map<string, SimContract>(SIM_CONTRACTS.map((c) => [c.id, c]));
+  private accounts = new Map<number, SimAccount>();
+  private prices = new Map<string, number>();
+  private positions = new Map<string, SimPosition>();
+  private orders = new Map<number, SimOrder>();
+  private trades: SimTrade[] = [];
+  private nextOrderId = 2_600_000_001;
+  private nextTradeId = 3_100_000_001;
+  private nextPositionId = 510_000_001;
+
+  constructor(
+    private readonly publish: (event: SimEvent) => void,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.reset();
+  }
+
+  reset(): void {
+    this.accounts = new Map(DEMO_ACCOUNTS.map((a) => [a.id, { ...a }]));
+    this.prices = new Map(SIM_CONTRACTS.map((c) => [c.id, c.startPrice]));
+    this.positions.clear();
+    this.orders.clear();
+    this.trades = [];
+  }
+
+  contractList(): readonly SimContract[] {
+    return [...this.contracts.values()];
+  }
+
+  contract(id: string): SimContract | undefined {
+    return this.contracts.get(id);
+  }
+
+  accountList(): SimAccount[] {
+    return [...this.accounts.values()];
+  }
+
+  hasAccount(id: number): boolean {
+    return this.accounts.has(id);
+  }
+
+  price(contractId: string): number | undefined {
+    return this.prices.get(contractId);
+  }
+
+  openPositions(accountId: number) {
+    return [...this.positions.values()].filter((p) => p.accountId === accountId && p.size !== 0).map(wirePosition);
+  }
+
+  ordersOf(accountId: number, since?: number): SimOrder[] {
+    return [...this.orders.values()].filter((o) => o.accountId === accountId && (since === undefined || Date.parse(o.creationTimestamp) >= since));
+  }
+
+  openOrders(accountId: number): SimOrder[] {
+    return this.ordersOf(accountId).filter((o) => o.status === OrderStatus.Open || o.status === OrderStatus.Pending);
+  }
+
+  tradesOf(accountId: number, since: number): SimTrade[] {
+    return this.trades.filter((t) => t.accountId === accountId && Date.parse(t.creationTimestamp) >= since);
+  }
+
+  state() {
+    return {
+      accounts: this.accountList(),
+      prices: Object.fromEntries(this.prices),
+      positions: [...this.positions.values()].filter((p) => p.size !== 0).map(wirePosition),
+      openOrders: [...this.orders.values()].filter((o) => o.status === OrderStatus.Open || o.status === OrderStatus.Pending),
+      trades: this.trades,
+    };
+  }
+
+  setCanTrade(accountId: number, canTrade: boolean): void {
+    const account = this.requireAccount(accountId);
+    account.canTrade = canTrade;
+    this.publish({ topic: 'account', accountId, payload: { ...account } });
+  }
+
+  placeOrder(input: PlaceOrderInput): number {
+    const account = this.requireAccount(input.accountId);
+    const contract = this.contracts.get(input.contractId);
+    if (!contract) throw new SimRejection(8, `Contract ${input.contractId} not found`);
+    const at = new Date(this.now()).toISOString();
+    const order: SimOrder = {
+      id: this.nextOrderId++,
+      accountId: account.id,
+      contractId: contract.id,
+      symbolId: contract.symbolId,
+      creationTimestamp: at,
+      updateTimestamp: at,
+      status: OrderStatus.Pending,
+      type: input.type,
+      side: input.side,
+      size: input.size,
+      limitPrice: input.limitPrice ?? null,
+      stopPrice: input.stopPrice ?? null,
+      fillVolume: 0,
+      filledPrice: null,
+      customTag: input.customTag ?? null,
+    };
+    const problem = this.validate(order, account);
+    this.orders.set(order.id, order);
+    if (problem) {
+      this.update(order, { status: OrderStatus.Rejected });
+      throw new SimRejection(2, problem, order.id);
+    }
+    this.publishOrder(order);
+    if (order.type === OrderType.Market) this.fill(order, this.prices.get(contract.id)!);
+    else {
+      this.update(order, { status: OrderStatus.Open });
+      this.trigger(order);
+    }
+    return order.id;
+  }
+
+  cancelOrder(accountId: number, orderId: number): void {
+    this.requireAccount(accountId);
+    const order = this.orders.get(orderId);
+    if (!order || order.accountId !== accountId) throw new SimRejection(2, `Order ${orderId} not found`);
+    if (order.status === OrderStatus.Filled) throw new SimRejection(3, 'Cannot cancel order: already filled');
+    if (order.status !== OrderStatus.Open && order.status !== OrderStatus.Pending) throw new SimRejection(3, `Order ${orderId} is not working`);
+    this.update(order, { status: OrderStatus.Cancelled });
+  }
+
+  /** Closes the whole position at market. Like the live gateway it leaves other working orders alone. */
+  closeContract(accountId: number, contractId: string): void {
+    this.requireAccount(accountId);
+    if (!this.contracts.has(contractId)) throw new SimRejection(3, `Contract ${contractId} not found`);
+    const position = this.positions.get(`${accountId}:${contractId}`);
+    if (!position || position.size === 0) throw new SimRejection(2, `No open position in ${contractId}`);
+    this.placeOrder({ accountId, contractId, type: OrderType.Market, side: position.size > 0 ? Side.Sell : Side.Buy, size: Math.abs(position.size) });
+  }
+
+  /** Sets the last price: a quote goes out and resting limits and stops trigger. */
+  setPrice(contractId: string, price: number): void {
+    const contract = this.contracts.get(contractId);
+    if (!contract) throw new SimRejection(1, `Contract ${contractId} not found`);
+    if (!Number.isFinite(price) || price <= 0) throw new SimRejection(2, `Invalid price ${price}`);
+    const aligned = round(Math.round(price / contract.tickSize) * contract.tickSize, 9);
+    this.prices.set(contractId, aligned);
+    const at = new Date(this.now()).toISOString();
+    const half = contract.tickSize / 2;
+    this.publish({
+      topic: 'quote',
+      contractId,
+      payload: { symbol: contract.symbolId, symbolName: `/${contract.name}`, lastPrice: aligned, bestBid: aligned - half * 2, bestAsk: aligned, timestamp: at, lastUpdated: at },
+    });
+    for (const order of [...this.orders.values()]) {
+      if (order.contractId === contractId && order.status === OrderStatus.Open) this.trigger(order);
+    }
+  }
+
+  private validate(order: SimOrder, account: SimAccount): string | null {
+    if (!account.canTrade) return 'Account is not allowed to trade';
+    if (!Number.isInteger(order.size) || order.size < 1) return `Invalid order size (${order.size})`;
+    if (order.side !== Side.Buy && order.side !== Side.Sell) return `Invalid side (${order.side})`;
+    if (order.type === OrderType.Limit && order.limitPrice == null) return 'Limit price is required for a limit order';
+    if (order.type === OrderType.Stop && order.stopPrice == null) return 'Stop price is required for a stop order';
+    if (order.type !== OrderType.Market && order.type !== OrderType.Limit && order.type !== OrderType.Stop) return `Order type ${order.type} is not supported`;
+    return null;
+  }
+
+  private trigger(order: SimOrder): void {
+    const last = this.prices.get(order.contractId)!;
+    const buy = order.side === Side.Buy;
+    if (order.type === OrderType.Limit) {
+      const limit = order.limitPrice!;
+      if (buy ? last <= limit : last >= limit) this.fill(order, buy ? Math.min(last, limit) : Math.max(last, limit));
+    } else if (order.type === OrderType.Stop) {
+      const stop = order.stopPrice!;
+      if (buy ? last >= stop : last <= stop) this.fill(order, last);
+    }
+  }
+
+  private fill(order: SimOrder, price: number): void {
+    const contract = this.contracts.get(order.contractId)!;
+    const account = this.accounts.get(order.accountId)!;
+    const at = new Date(this.now()).toISOString();
+    const key = `${order.accountId}:${order.contractId}`;
+    const signed = order.side === Side.Buy ? order.size : -order.size;
+    const position = this.positions.get(key) ?? { id: this.nextPositionId++, accountId: order.accountId, contractId: order.contractId, creationTimestamp: at, size: 0, averagePrice: 0 };
+    let profitAndLoss: number | null = null;
+    if (position.size === 0 || Math.sign(position.size) === Math.sign(signed)) {
+      const total = Math.abs(position.size) + Math.abs(signed);
+      position.averagePrice = round((Math.abs(position.size) * position.averagePrice + Math.abs(signed) * price) / total, 9);
+      if (position.size === 0) position.creationTimestamp = at;
+    } else {
+      const closing = Math.min(Math.abs(signed), Math.abs(position.size));
+      const ticks = Math.round((price - position.averagePrice) / contract.tickSize);
+      profitAndLoss = round(Math.sign(position.size) * closing * ticks * contract.tickValue, 2);
+      if (Math.abs(signed) > Math.abs(position.size)) {
+        position.averagePrice = price;
+        position.creationTimestamp = at;
+      }
+    }
+    position.size += signed;
+    this.positions.set(key, position);
+    const fees = round(contract.feePerSide * order.size, 2);
+    account.balance = round(account.balance + (profitAndLoss ?? 0) - fees, 2);
+
+    const trade: SimTrade = {
+      id: this.nextTradeId++,
+      accountId: order.accountId,
+      contractId: order.contractId,
+      creationTimestamp: at,
+      price,
+      profitAndLoss,
+      fees,
+      side: order.side,
+      size: order.size,
+      voided: false,
+      orderId: order.id,
+    };
+    this.trades.push(trade);
+    this.update(order, { status: OrderStatus.Filled, fillVolume: order.size, filledPrice: price });
+    this.publish({ topic: 'trade', accountId: order.accountId, payload: trade });
+    this.publish({ topic: 'position', accountId: order.accountId, payload: wirePosition(position) });
+    if (position.size === 0) this.positions.delete(key);
+    this.publish({ topic: 'account', accountId: account.id, payload: { ...account } });
+  }
+
+  private update(order: SimOrder, change: Partial<SimOrder>): void {
+    Object.assign(order, change, { updateTimestamp: new Date(this.now()).toISOString() });
+    this.publishOrder(order);
+  }
+
+  private publishOrder(order: SimOrder): void {
+    this.publish({ topic: 'order', accountId: order.accountId, payload: { ...order } });
+  }
+
+  private requireAccount(accountId: number): SimAccount {
+    const account = this.accounts.get(accountId);
+    if (!account) throw new SimRejection(1, `Account ${accountId} not found`);
+    return account;
+  }
+}

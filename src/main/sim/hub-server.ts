@@ -1,0 +1,156 @@
+/**
+ * SignalR JSON hub protocol over `ws` (../shared/PROJECTX.md §8): handshake, invocations with
+ * completions, server pings every 15 s, close. Token from `access_token` or the Authorization
+ * header; bad token → 401 on the upgrade. Server events are invocations without an id.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { bearerToken, type TokenStore } from './tokens';
+
+const RS = '\x1e';
+const PING_INTERVAL_MS = 15_000;
+
+export type WireFormat = 'live' | 'documented';
+type HubName = 'user' | 'market';
+
+interface Connection {
+  socket: WebSocket;
+  hub: HubName;
+  handshaken: boolean;
+  accounts: boolean;
+  orders: Set<number>;
+  positions: Set<number>;
+  trades: Set<number>;
+  quotes: Set<string>;
+}
+
+type UserTopic = 'orders' | 'positions' | 'trades';
+
+const USER_METHODS: Record<string, (c: Connection, args: unknown[]) => void> = {
+  SubscribeAccounts: (c) => void (c.accounts = true),
+  UnsubscribeAccounts: (c) => void (c.accounts = false),
+  SubscribeOrders: (c, [id]) => c.orders.add(Number(id)),
+  UnsubscribeOrders: (c, [id]) => c.orders.delete(Number(id)),
+  SubscribePositions: (c, [id]) => c.positions.add(Number(id)),
+  UnsubscribePositions: (c, [id]) => c.positions.delete(Number(id)),
+  SubscribeTrades: (c, [id]) => c.trades.add(Number(id)),
+  UnsubscribeTrades: (c, [id]) => c.trades.delete(Number(id)),
+};
+
+const MARKET_METHODS: Record<string, (c: Connection, args: unknown[]) => void> = {
+  SubscribeContractQuotes: (c, [id]) => c.quotes.add(String(id)),
+  UnsubscribeContractQuotes: (c, [id]) => c.quotes.delete(String(id)),
+  SubscribeContractTrades: () => undefined,
+  UnsubscribeContractTrades: () => undefined,
+  SubscribeContractMarketDepth: () => undefined,
+  UnsubscribeContractMarketDepth: () => undefined,
+};
+
+function frame(message: object): string {
+  return JSON.stringify(message) + RS;
+}
+
+export class HubServer {
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
+  private readonly connections = new Set<Connection>();
+  private readonly pinger: NodeJS.Timeout;
+
+  constructor(
+    private readonly tokens: TokenStore,
+    public wireFormat: WireFormat = 'live',
+  ) {
+    this.pinger = setInterval(() => this.broadcast(() => true, frame({ type: 6 })), PING_INTERVAL_MS);
+    this.pinger.unref();
+  }
+
+  /** Handles an HTTP upgrade; returns false when the path is not a hub. */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const hub: HubName | null = url.pathname.endsWith('/hubs/user') ? 'user' : url.pathname.endsWith('/hubs/market') ? 'market' : null;
+    if (!hub) return false;
+    const token = url.searchParams.get('access_token') ?? bearerToken(request.headers.authorization);
+    if (!this.tokens.isValid(token)) {
+      socket.end('HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+      return true;
+    }
+    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, hub));
+    return true;
+  }
+
+  publishUser(topic: UserTopic | 'accounts', accountId: number, target: string, entity: object, action = 1): void {
+    const argument = this.wireFormat === 'live' ? { action, data: entity } : entity;
+    const message = frame({ type: 1, target, arguments: [argument] });
+    this.broadcast((c) => c.hub === 'user' && (topic === 'accounts' ? c.accounts : c[topic].has(accountId)), message);
+  }
+
+  publishQuote(contractId: string, quote: object): void {
+    const message = frame({ type: 1, target: 'GatewayQuote', arguments: [contractId, quote] });
+    this.broadcast((c) => c.hub === 'market' && c.quotes.has(contractId), message);
+  }
+
+  /** Drops every hub socket without a close message, as a flaky network would. */
+  dropAll(): void {
+    for (const c of this.connections) c.socket.terminate();
+  }
+
+  close(): void {
+    clearInterval(this.pinger);
+    for (const c of this.connections) c.socket.terminate();
+    this.wss.close();
+  }
+
+  private accept(socket: WebSocket, hub: HubName): void {
+    const connection: Connection = { socket, hub, handshaken: false, accounts: false, orders: new Set(), positions: new Set(), trades: new Set(), quotes: new Set() };
+    this.connections.add(connection);
+    socket.on('close', () => this.connections.delete(connection));
+    socket.on('error', () => socket.terminate());
+    socket.on('message', (data) => {
+      for (const record of data.toString().split(RS)) {
+        if (record) this.receive(connection, record);
+      }
+    });
+  }
+
+  private receive(connection: Connection, record: string): void {
+    let message: { type?: number; protocol?: string; invocationId?: string; target?: string; arguments?: unknown[] };
+    try {
+      message = JSON.parse(record);
+    } catch {
+      connection.socket.close(1003, 'invalid JSON');
+      return;
+    }
+    if (!connection.handshaken) {
+      if (message.protocol !== 'json') {
+        connection.socket.send(frame({ error: `Requested protocol '${message.protocol}' is not available.` }));
+        connection.socket.close(1002, 'protocol');
+        return;
+      }
+      connection.handshaken = true;
+      connection.socket.send(frame({}));
+      return;
+    }
+    if (message.type === 7) {
+      connection.socket.close(1000);
+      return;
+    }
+    if (message.type !== 1 || typeof message.target !== 'string') return;
+    const methods = connection.hub === 'user' ? USER_METHODS : MARKET_METHODS;
+    const method = methods[message.target];
+    if (method) method(connection, message.arguments ?? []);
+    if (message.invocationId === undefined) return;
+    connection.socket.send(
+      frame(
+        method
+          ? { type: 3, invocationId: message.invocationId, result: 0 }
+          : { type: 3, invocationId: message.invocationId, error: `Failed to invoke '${message.target}' due to an error on the server. HubException: Method does not exist.` },
+      ),
+    );
+  }
+
+  private broadcast(to: (c: Connection) => boolean, message: string): void {
+    for (const c of this.connections) {
+      if (c.handshaken && to(c) && c.socket.readyState === c.socket.OPEN) c.socket.send(message);
+    }
+  }
+}

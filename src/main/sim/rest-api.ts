@@ -1,0 +1,129 @@
+/**
+ * The simulator's ProjectX REST endpoints with the real envelope: business failures are HTTP 200
+ * with success:false and the endpoint's own errorCode; a missing or expired bearer is HTTP 401;
+ * a login body without userName/apiKey is HTTP 400.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { wireContract } from './contracts';
+import { SimRejection, type Exchange } from './exchange';
+import { readJson, sendJson } from './http-util';
+import { bearerToken, type TokenStore } from './tokens';
+
+type Body = Record<string, unknown>;
+type Handler = (body: Body) => Record<string, unknown>;
+
+const ok = (payload: Record<string, unknown> = {}) => ({ ...payload, success: true, errorCode: 0, errorMessage: null });
+
+function num(body: Body, key: string): number {
+  const value = body[key];
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new SimRejection(1, `${key} is required`);
+  return value;
+}
+
+function since(body: Body): number {
+  const start = body.startTimestamp;
+  if (typeof start !== 'string' || Number.isNaN(Date.parse(start))) throw new SimRejection(1, 'startTimestamp is required');
+  return Date.parse(start);
+}
+
+function optionalNumber(value: unknown): number | null {
+  return typeof value === 'number' ? value : null;
+}
+
+export function restRoutes(exchange: Exchange): Record<string, Handler> {
+  const contracts = () => exchange.contractList().map(wireContract);
+  return {
+    'Account/search': () => ok({ accounts: exchange.accountList() }),
+    'Contract/available': (b) => ok({ contracts: b.live === true ? [] : contracts() }),
+    'Contract/search': (b) => {
+      const text = String(b.searchText ?? '').toUpperCase();
+      return ok({ contracts: b.live === true ? [] : contracts().filter((c) => c.name.includes(text) || c.id.includes(text) || c.description.toUpperCase().includes(text)).slice(0, 20) });
+    },
+    'Contract/searchById': (b) => {
+      const contract = exchange.contract(String(b.contractId));
+      if (!contract) return { contract: null, success: false, errorCode: 1, errorMessage: `Contract ${String(b.contractId)} not found` };
+      return ok({ contract: wireContract(contract) });
+    },
+    'Position/searchOpen': (b) => ok({ positions: exchange.openPositions(accountOf(exchange, b)) }),
+    'Position/closeContract': (b) => {
+      exchange.closeContract(num(b, 'accountId'), String(b.contractId));
+      return ok();
+    },
+    'Order/place': (b) => {
+      try {
+        return ok({
+          orderId: exchange.placeOrder({
+            accountId: num(b, 'accountId'),
+            contractId: String(b.contractId),
+            type: num(b, 'type'),
+            side: num(b, 'side'),
+            size: num(b, 'size'),
+            limitPrice: optionalNumber(b.limitPrice),
+            stopPrice: optionalNumber(b.stopPrice),
+            customTag: typeof b.customTag === 'string' ? b.customTag : null,
+          }),
+        });
+      } catch (error) {
+        if (error instanceof SimRejection) return { orderId: error.orderId, success: false, errorCode: error.code, errorMessage: error.message };
+        throw error;
+      }
+    },
+    'Order/cancel': (b) => {
+      exchange.cancelOrder(num(b, 'accountId'), num(b, 'orderId'));
+      return ok();
+    },
+    'Order/search': (b) => ok({ orders: exchange.ordersOf(accountOf(exchange, b), since(b)) }),
+    'Order/searchOpen': (b) => ok({ orders: exchange.openOrders(accountOf(exchange, b)) }),
+    'Trade/search': (b) => ok({ trades: exchange.tradesOf(accountOf(exchange, b), since(b)) }),
+  };
+}
+
+function accountOf(exchange: Exchange, body: Body): number {
+  const id = num(body, 'accountId');
+  if (!exchange.hasAccount(id)) throw new SimRejection(1, `Account ${id} not found`);
+  return id;
+}
+
+export async function handleRest(
+  endpoint: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+  routes: Record<string, Handler>,
+  tokens: TokenStore,
+): Promise<void> {
+  const body = (await readJson(request)) as Body;
+  if (endpoint === 'Auth/loginKey') {
+    if (typeof body.userName !== 'string' || typeof body.apiKey !== 'string') {
+      sendJson(response, 400, { title: 'One or more validation errors occurred.', status: 400 });
+      return;
+    }
+    if (!body.userName || !body.apiKey) {
+      sendJson(response, 200, { token: null, success: false, errorCode: 3, errorMessage: null });
+      return;
+    }
+    sendJson(response, 200, ok({ token: tokens.issue(body.userName) }));
+    return;
+  }
+  const token = bearerToken(request.headers.authorization);
+  if (!tokens.isValid(token)) {
+    response.writeHead(401, { 'content-length': 0 });
+    response.end();
+    return;
+  }
+  if (endpoint === 'Auth/validate') {
+    sendJson(response, 200, ok({ newToken: token }));
+    return;
+  }
+  const route = routes[endpoint];
+  if (!route) {
+    response.writeHead(404, { 'content-length': 0 });
+    response.end();
+    return;
+  }
+  try {
+    sendJson(response, 200, route(body));
+  } catch (error) {
+    if (!(error instanceof SimRejection)) throw error;
+    sendJson(response, 200, { success: false, errorCode: error.code, errorMessage: error.message });
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * A ProjectX-compatible gateway on 127.0.0.1: REST under /api, hubs at /hubs/user and
+ * /hubs/market, and the control API of DESIGN.md under /sim. Any non-empty userName/apiKey logs in.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Exchange, SimRejection, type SimEvent } from './exchange';
+import { HubServer, type WireFormat } from './hub-server';
+import { BadRequest, readJson, sendJson } from './http-util';
+import { PriceFeed } from './price-feed';
+import { handleRest, restRoutes } from './rest-api';
+import { TokenStore } from './tokens';
+
+export interface SimulatorOptions {
+  port?: number;
+  host?: string;
+  randomWalk?: boolean;
+  wireFormat?: WireFormat;
+}
+
+export interface Simulator {
+  url: string;
+  port: number;
+  exchange: Exchange;
+  hubs: HubServer;
+  feed: PriceFeed;
+  close(): Promise<void>;
+}
+
+function route(hubs: HubServer, event: SimEvent): void {
+  switch (event.topic) {
+    case 'account':
+      return hubs.publishUser('accounts', event.accountId, 'GatewayUserAccount', event.payload);
+    case 'order':
+      return hubs.publishUser('orders', event.accountId, 'GatewayUserOrder', event.payload);
+    case 'trade':
+      return hubs.publishUser('trades', event.accountId, 'GatewayUserTrade', event.payload, 0);
+    case 'position':
+      return hubs.publishUser('positions', event.accountId, 'GatewayUserPosition', event.payload, event.payload.size === 0 ? 2 : 1);
+    case 'quote':
+      return hubs.publishQuote(event.contractId, event.payload);
+  }
+}
+
+async function handleControl(path: string, request: http.IncomingMessage, response: http.ServerResponse, sim: Omit<Simulator, 'close' | 'url' | 'port'>): Promise<void> {
+  if (path === '/sim/state' && request.method === 'GET') {
+    sendJson(response, 200, { ...sim.exchange.state(), randomWalk: sim.feed.running, wireFormat: sim.hubs.wireFormat });
+    return;
+  }
+  if (request.method !== 'POST') {
+    sendJson(response, 405, { error: `${request.method} not allowed on ${path}` });
+    return;
+  }
+  const body = (await readJson(request)) as Record<string, unknown>;
+  switch (path) {
+    case '/sim/price':
+      if (typeof body.contractId !== 'string' || typeof body.price !== 'number') throw new BadRequest('expected {"contractId": string, "price": number}');
+      sim.exchange.setPrice(body.contractId, body.price);
+      break;
+    case '/sim/reset':
+      sim.exchange.reset();
+      break;
+    case '/sim/feed':
+      if (typeof body.randomWalk !== 'boolean') throw new BadRequest('expected {"randomWalk": boolean}');
+      if (body.randomWalk) sim.feed.start();
+      else sim.feed.stop();
+      break;
+    case '/sim/account':
+      if (typeof body.accountId !== 'number' || typeof body.canTrade !== 'boolean') throw new BadRequest('expected {"accountId": number, "canTrade": boolean}');
+      sim.exchange.setCanTrade(body.accountId, body.canTrade);
+      break;
+    default:
+      sendJson(response, 404, { error: `unknown control call ${path}` });
+      return;
+  }
+  sendJson(response, 200, { ok: true });
+}
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const tokens = new TokenStore();
+  const hubs = new HubServer(tokens, options.wireFormat ?? 'live');
+  const exchange = new Exchange((event) => route(hubs, event));
+  const feed = new PriceFeed(exchange);
+  const routes = restRoutes(exchange);
+  const parts = { exchange, hubs, feed };
+
+  const server = http.createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    const work = path.startsWith('/api/')
+      ? handleRest(path.slice('/api/'.length), request, response, routes, tokens)
+      : path.startsWith('/sim/')
+        ? handleControl(path, request, response, parts)
+        : Promise.resolve(sendJson(response, 404, { error: 'not found' }));
+    work.catch((error: unknown) => {
+      if (response.headersSent) return;
+      if (error instanceof BadRequest) sendJson(response, 400, { error: error.message });
+      else if (error instanceof SimRejection) sendJson(response, 400, { error: error.message });
+      else sendJson(response, 500, { error: (error as Error).message });
+    });
+  });
+  server.on('upgrade', (request, socket, head) => {
+    if (!hubs.handleUpgrade(request, socket, head)) socket.destroy();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
+  });
+  const port = (server.address() as AddressInfo).port;
+  if (options.randomWalk) feed.start();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    ...parts,
+    close: async () => {
+      feed.stop();
+      hubs.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,43 @@
+/** Opens the SQLite store in WAL mode and brings its schema up to date, or refuses a newer one. */
+import Database from 'better-sqlite3';
+import { MIGRATIONS } from './migrations';
+
+export type Db = Database.Database;
+
+export class StoreError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
+
+export function openDatabase(file: string): Db {
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db, file);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function migrate(db: Db, file: string): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new StoreError(
+      `${file} has schema version ${current}, newer than this Risk Warden understands (${MIGRATIONS.length}); ` +
+        'the file was left untouched — update Risk Warden or point --data-dir elsewhere',
+    );
+  }
+  const apply = db.transaction(() => {
+    for (let version = current + 1; version <= MIGRATIONS.length; version++) {
+      db.exec(MIGRATIONS[version - 1]!);
+      db.pragma(`user_version = ${version}`);
+    }
+  });
+  apply();
+}

@@ -1,0 +1,62 @@
+/** Numbered schema migrations; `PRAGMA user_version` holds the last one applied. Append, never edit. */
+export const MIGRATIONS: readonly string[] = [
+  /* 1 */ `
+  CREATE TABLE fills (
+    id INTEGER PRIMARY KEY,
+    account_id INTEGER NOT NULL,
+    contract_id TEXT NOT NULL,
+    order_id INTEGER NOT NULL,
+    ts TEXT NOT NULL,
+    price REAL NOT NULL,
+    size INTEGER NOT NULL,
+    profit_and_loss REAL,
+    fees REAL NOT NULL,
+    trading_day TEXT NOT NULL
+  );
+  CREATE INDEX fills_by_day ON fills (account_id, trading_day);
+
+  CREATE TABLE violations (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    ts TEXT NOT NULL,
+    account_id INTEGER NOT NULL,
+    rule_id TEXT NOT NULL,
+    rule_name TEXT NOT NULL,
+    message TEXT NOT NULL,
+    value REAL NOT NULL,
+    limit_value REAL NOT NULL
+  );
+
+  CREATE TABLE enforcement_actions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    ts TEXT NOT NULL,
+    account_id INTEGER NOT NULL,
+    rule_id TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('sent', 'done', 'failed', 'dry_run')),
+    detail TEXT
+  );
+
+  CREATE TABLE lockouts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    account_id INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    rule_id TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    since TEXT NOT NULL,
+    until TEXT,
+    cleared_at TEXT,
+    cleared_by TEXT
+  );
+  CREATE INDEX lockouts_active ON lockouts (account_id) WHERE cleared_at IS NULL;
+
+  CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    ts TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    account_id INTEGER,
+    detail TEXT
+  );
+  `,
+];

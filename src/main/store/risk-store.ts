@@ -1,0 +1,100 @@
+/** Repositories over the SQLite store: prepared once, synchronous, one transaction per decision. */
+import type { Fill } from '../../shared/domain';
+import type { LockoutKind } from '../../shared/contract';
+import type { Db } from './database';
+
+export type ActionStatus = 'sent' | 'done' | 'failed' | 'dry_run';
+
+export interface LockoutRecord {
+  id: number;
+  accountId: number;
+  kind: LockoutKind;
+  ruleId: string;
+  reason: string;
+  since: string;
+  until: string | null;
+}
+
+interface LockoutRow {
+  id: number;
+  account_id: number;
+  kind: LockoutKind;
+  rule_id: string;
+  reason: string;
+  since: string;
+  until: string | null;
+}
+
+export class RiskStore {
+  private readonly statements;
+
+  constructor(private readonly db: Db) {
+    this.statements = {
+      insertFill: db.prepare(
+        `INSERT OR IGNORE INTO fills (id, account_id, contract_id, order_id, ts, price, size, profit_and_loss, fees, trading_day)
+         VALUES (@id, @accountId, @contractId, @orderId, @timestamp, @price, @size, @profitAndLoss, @fees, @tradingDay)`,
+      ),
+      insertViolation: db.prepare(
+        `INSERT INTO violations (ts, account_id, rule_id, rule_name, message, value, limit_value)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      insertAction: db.prepare(
+        `INSERT INTO enforcement_actions (ts, account_id, rule_id, action, target, status, detail) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      updateAction: db.prepare(`UPDATE enforcement_actions SET status = ?, detail = COALESCE(?, detail) WHERE id = ?`),
+      insertLockout: db.prepare(
+        `INSERT INTO lockouts (account_id, kind, rule_id, reason, since, until) VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
+      clearLockout: db.prepare(`UPDATE lockouts SET cleared_at = ?, cleared_by = ? WHERE id = ? AND cleared_at IS NULL`),
+      activeLockouts: db.prepare(
+        `SELECT id, account_id, kind, rule_id, reason, since, until FROM lockouts WHERE cleared_at IS NULL ORDER BY id`,
+      ),
+      insertAudit: db.prepare(`INSERT INTO audit_log (ts, actor, action, account_id, detail) VALUES (?, ?, ?, ?, ?)`),
+    };
+  }
+
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
+  recordFill(fill: Fill, tradingDay: string): void {
+    this.statements.insertFill.run({ ...fill, tradingDay });
+  }
+
+  recordViolation(at: string, v: { accountId: number; ruleId: string; ruleName: string; message: string; value: number; limit: number }): void {
+    this.statements.insertViolation.run(at, v.accountId, v.ruleId, v.ruleName, v.message, v.value, v.limit);
+  }
+
+  recordAction(at: string, a: { accountId: number; ruleId: string; action: string; target: string; status: ActionStatus; detail?: string }): number {
+    return Number(this.statements.insertAction.run(at, a.accountId, a.ruleId, a.action, a.target, a.status, a.detail ?? null).lastInsertRowid);
+  }
+
+  updateAction(id: number, status: ActionStatus, detail: string | null): void {
+    this.statements.updateAction.run(status, detail, id);
+  }
+
+  saveLockout(lock: Omit<LockoutRecord, 'id'>): LockoutRecord {
+    const id = Number(this.statements.insertLockout.run(lock.accountId, lock.kind, lock.ruleId, lock.reason, lock.since, lock.until).lastInsertRowid);
+    return { id, ...lock };
+  }
+
+  clearLockout(id: number, at: string, by: string): void {
+    this.statements.clearLockout.run(at, by, id);
+  }
+
+  activeLockouts(): LockoutRecord[] {
+    return (this.statements.activeLockouts.all() as LockoutRow[]).map((row) => ({
+      id: row.id,
+      accountId: row.account_id,
+      kind: row.kind,
+      ruleId: row.rule_id,
+      reason: row.reason,
+      since: row.since,
+      until: row.until,
+    }));
+  }
+
+  audit(at: string, actor: string, action: string, accountId: number | null, detail: string | null): void {
+    this.statements.insertAudit.run(at, actor, action, accountId, detail);
+  }
+}

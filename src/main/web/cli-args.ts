@@ -1,0 +1,85 @@
+/** The web host's command line. Tests outside the code base use these names; keep them. */
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { LaunchOptions } from '../service/launch';
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: riskwarden-web [options]
+  --api-url URL      ProjectX REST base, e.g. https://api.topstepx.com (omit for demo mode)
+  --rtc-url URL      realtime base; hubs at URL/hubs/user and URL/hubs/market
+  --username NAME    ProjectX user name; the API key comes from the RW_API_KEY environment variable
+  --config FILE      risk configuration (see config/risk-config.example.yaml)
+  --data-dir DIR     where the database and logs live (default ~/.riskwarden/<live|demo>)
+  --port N           dashboard port on 127.0.0.1 (0 = any free port; default 0)
+  --sim-port N       demo mode: the simulator's port (default any free port)
+  --no-random-walk   demo mode: keep simulator prices still until /sim/price moves them`;
+
+function port(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`${name} must be a TCP port number (0-65535), got ${JSON.stringify(value)}`);
+  return n;
+}
+
+function httpUrl(name: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`${name} must be an http(s) URL, got ${JSON.stringify(value)}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`${name} must be an http(s) URL, got ${JSON.stringify(value)}`);
+  return value.replace(/\/+$/, '');
+}
+
+export interface WebCliOptions {
+  launch: LaunchOptions;
+  port: number;
+}
+
+export function parseWebArgs(argv: readonly string[], env: NodeJS.ProcessEnv): WebCliOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        'api-url': { type: 'string' },
+        'rtc-url': { type: 'string' },
+        username: { type: 'string' },
+        config: { type: 'string' },
+        'data-dir': { type: 'string' },
+        port: { type: 'string' },
+        'sim-port': { type: 'string' },
+        'no-random-walk': { type: 'boolean', default: false },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const apiUrl = values['api-url'];
+  let gateway: LaunchOptions['gateway'] = null;
+  if (apiUrl !== undefined) {
+    const rtcUrl = values['rtc-url'];
+    if (!rtcUrl) throw new UsageError('--rtc-url is required with --api-url (TopstepX: https://rtc.topstepx.com)');
+    if (!values.username) throw new UsageError('--username is required with --api-url');
+    const apiKey = env.RW_API_KEY;
+    if (!apiKey) throw new UsageError('the RW_API_KEY environment variable must hold the ProjectX API key when --api-url is given');
+    gateway = { apiUrl: httpUrl('--api-url', apiUrl), rtcUrl: httpUrl('--rtc-url', rtcUrl), username: values.username, apiKey };
+  } else if (values['rtc-url'] || values.username) {
+    throw new UsageError('--rtc-url and --username need --api-url; without it Risk Warden runs in demo mode');
+  }
+  const mode = gateway ? 'live' : 'demo';
+  return {
+    port: port('--port', values.port, 0),
+    launch: {
+      gateway,
+      configFile: values.config ?? null,
+      dataDir: values['data-dir'] ?? path.join(os.homedir(), '.riskwarden', mode),
+      simPort: port('--sim-port', values['sim-port'], 0),
+      randomWalk: !values['no-random-walk'],
+    },
+  };
+}

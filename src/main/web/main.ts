@@ -1,0 +1,38 @@
+/** Entry of the web host (`npm run start:web`, out/main/web.js). */
+import { fileURLToPath } from 'node:url';
+import { ConfigError } from '../config/loader';
+import { createLogger } from '../log';
+import { launch } from '../service/launch';
+import { parseWebArgs, USAGE, UsageError } from './cli-args';
+import { startWebHost } from './web-host';
+
+const logger = createLogger('web');
+
+async function main(): Promise<void> {
+  const options = parseWebArgs(process.argv.slice(2), process.env);
+  const launched = await launch(options.launch);
+  const host = await startWebHost(launched.service, fileURLToPath(new URL('../renderer', import.meta.url)), options.port, logger);
+  if (launched.simulator) console.log(`Simulator: ${launched.simulator.url}`);
+  console.log(`Dashboard: ${host.url}`);
+  let stopping = false;
+  const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
+    void host.close().then(() => launched.stop()).then(() => process.exit(0));
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    console.error(`riskwarden: ${error.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (error instanceof ConfigError) {
+    console.error(`riskwarden: refused the configuration — ${error.message}`);
+    process.exit(2);
+  }
+  console.error(`riskwarden: ${(error as Error).stack ?? String(error)}`);
+  process.exit(1);
+});

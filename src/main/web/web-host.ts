@@ -1,0 +1,139 @@
+/**
+ * The web host: serves the built renderer on 127.0.0.1 and carries the RiskApi contract over a
+ * WebSocket guarded by a random token, so the dashboard runs in any browser with the same
+ * service the Electron app uses. `GET /status.json?token=…` answers the dashboard's snapshot.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { RequestFrameSchema, type EventFrame, type ResponseFrame } from '../../shared/contract';
+import type { Logger } from '../log';
+import { handleApiCall } from '../service/api-handler';
+import type { RiskService } from '../service/risk-service';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+export interface WebHost {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+function contentSecurityPolicy(port: number): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    `connect-src 'self' ws://127.0.0.1:${port}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+function tokenMatches(expected: string, given: string | null): boolean {
+  if (!given) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export async function startWebHost(service: RiskService, rendererDir: string, port: number, logger: Logger): Promise<WebHost> {
+  const token = randomBytes(24).toString('hex');
+  const root = path.resolve(rendererDir);
+  if (!fs.existsSync(path.join(root, 'index.html'))) {
+    throw new Error(`the dashboard is not built: ${path.join(root, 'index.html')} is missing (run npm run build)`);
+  }
+  let csp = '';
+
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const headers = { 'content-security-policy': csp, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'cache-control': 'no-store' };
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, headers).end();
+      return;
+    }
+    if (url.pathname === '/status.json') {
+      if (!tokenMatches(token, url.searchParams.get('token'))) {
+        response.writeHead(401, headers).end();
+        return;
+      }
+      response.writeHead(200, { ...headers, 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(service.snapshot()));
+      return;
+    }
+    const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    const file = path.resolve(root, relative);
+    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      response.writeHead(404, headers).end();
+      return;
+    }
+    response.writeHead(200, { ...headers, 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(response);
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  server.on('upgrade', (request, socket, head) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname !== '/rpc' || !tokenMatches(token, url.searchParams.get('token'))) {
+      socket.end('HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => serveSocket(ws, service, logger));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  const actualPort = (server.address() as AddressInfo).port;
+  csp = contentSecurityPolicy(actualPort);
+  return {
+    url: `http://127.0.0.1:${actualPort}/?token=${token}`,
+    port: actualPort,
+    token,
+    close: async () => {
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function serveSocket(socket: WebSocket, service: RiskService, logger: Logger): void {
+  const send = (frame: ResponseFrame | EventFrame) => {
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+  };
+  const unsubscribe = service.onSnapshot((snapshot) => send({ event: 'snapshot', payload: snapshot }));
+  socket.on('close', unsubscribe);
+  socket.on('error', () => socket.terminate());
+  socket.on('message', (data) => {
+    let frame;
+    try {
+      frame = RequestFrameSchema.parse(JSON.parse(data.toString()));
+    } catch {
+      logger.warn('web host: refused a malformed RPC frame');
+      socket.close(1003, 'malformed frame');
+      return;
+    }
+    const { id } = frame;
+    handleApiCall(service, frame.method, frame.params).then(
+      (result) => send({ id, ok: true, result }),
+      (error: unknown) => send({ id, ok: false, error: (error as Error).message }),
+    );
+  });
+}

@@ -1,0 +1,23 @@
+import { useEffect, useState } from 'react';
+import type { LockoutView } from '../../../shared/contract';
+import { countdown, wallClock } from '../format';
+
+export function LockoutBanner({ lockout, timeZone }: { lockout: LockoutView; timeZone: string }) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  return (
+    <section className="lockout" role="alert" data-testid="lockout-banner">
+      <div className="lockout-title">
+        <strong>Locked</strong>
+        <span>{lockout.until ? `until ${wallClock(lockout.until, timeZone)}` : 'until an administrator unlocks'}</span>
+        {lockout.until && <span className="lockout-countdown">ends in {countdown(lockout.until, now)}</span>}
+      </div>
+      <p className="lockout-reason">
+        {lockout.ruleId} — {lockout.reason}. New orders are cancelled and new positions closed while locked.
+      </p>
+    </section>
+  );
+}

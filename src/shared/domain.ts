@@ -1,0 +1,106 @@
+/**
+ * Domain types shared by main and renderer. Quantities are signed contract counts
+ * (+3 long, -2 short); money is USD as a number, rounded to cents only at the edges.
+ */
+
+export type AccountId = number;
+export type ContractId = string;
+
+export interface Account {
+  id: AccountId;
+  name: string;
+  balance: number;
+  canTrade: boolean;
+}
+
+export interface Contract {
+  id: ContractId;
+  name: string;
+  description: string;
+  tickSize: number;
+  tickValue: number;
+  /** User-facing symbol root: MNQ, NQ, ES, MES (product ENQ → NQ, EP → ES). */
+  symbol: string;
+}
+
+export interface Position {
+  accountId: AccountId;
+  contractId: ContractId;
+  /** Signed: positive long, negative short, never zero for an open position. */
+  size: number;
+  averagePrice: number;
+}
+
+export type OrderSide = 'buy' | 'sell';
+export type OrderKind = 'limit' | 'market' | 'stopLimit' | 'stop' | 'trailingStop' | 'joinBid' | 'joinAsk' | 'unknown';
+export type OrderState = 'open' | 'filled' | 'cancelled' | 'expired' | 'rejected' | 'pending' | 'pendingCancel' | 'suspended' | 'unknown';
+
+export interface Order {
+  id: number;
+  accountId: AccountId;
+  contractId: ContractId;
+  kind: OrderKind;
+  side: OrderSide;
+  size: number;
+  state: OrderState;
+  limitPrice: number | null;
+  stopPrice: number | null;
+}
+
+/** One fill ("half trade" on the wire). */
+export interface Fill {
+  id: number;
+  accountId: AccountId;
+  contractId: ContractId;
+  orderId: number;
+  timestamp: string;
+  price: number;
+  /** Signed quantity: + bought, − sold. */
+  size: number;
+  /** Gross realized P&L of this fill; null for an opening fill. */
+  profitAndLoss: number | null;
+  fees: number;
+  voided: boolean;
+}
+
+export interface Quote {
+  contractId: ContractId;
+  lastPrice: number;
+  bestBid: number | null;
+  bestAsk: number | null;
+  timestamp: string;
+}
+
+const WORKING_STATES: ReadonlySet<OrderState> = new Set(['open', 'pending', 'suspended']);
+
+export function isWorking(order: Order): boolean {
+  return WORKING_STATES.has(order.state);
+}
+
+const PRODUCT_TO_SYMBOL: Readonly<Record<string, string>> = {
+  ENQ: 'NQ',
+  EP: 'ES',
+  CLE: 'CL',
+  MCLE: 'MCL',
+  GCE: 'GC',
+  SIE: 'SI',
+};
+
+/** `CON.F.US.ENQ.Z26` → `NQ`: the root a trader types, from the product segment of the id. */
+export function symbolOfContractId(contractId: ContractId): string {
+  const product = contractId.split('.')[3] ?? contractId;
+  return PRODUCT_TO_SYMBOL[product] ?? product;
+}
+
+export function roundCents(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/** A normalised gateway event: what the engine consumes, whatever the wire looked like. */
+export type GatewayEvent =
+  | { type: 'account'; account: Account }
+  | { type: 'position'; position: Position }
+  | { type: 'positionClosed'; accountId: AccountId; contractId: ContractId }
+  | { type: 'order'; order: Order }
+  | { type: 'fill'; fill: Fill }
+  | { type: 'quote'; quote: Quote };

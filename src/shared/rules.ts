@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+export const RULE_IDS = {
+  maxContracts: 'RULE-001',
+  dailyRealizedLoss: 'RULE-003',
+} as const;
+
+export type RuleId = (typeof RULE_IDS)[keyof typeof RULE_IDS];
+
+export const RuleStatusSchema = z.object({
+  ruleId: z.string(),
+  name: z.string(),
+  title: z.string(),
+  enabled: z.boolean(),
+  /** Current measured value (contracts, dollars…) and the configured limit, in the rule's unit. */
+  value: z.number(),
+  limit: z.number(),
+  unit: z.enum(['contracts', 'usd']),
+  /** 0..1+ share of the limit used; ≥ 0.8 is shown as a warning. */
+  usage: z.number(),
+  breached: z.boolean(),
+  lastBreachAt: z.string().nullable(),
+});
+export type RuleStatus = z.infer<typeof RuleStatusSchema>;
+
+export const WARNING_USAGE = 0.8;
