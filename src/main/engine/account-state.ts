@@ -26,7 +26,7 @@ export class AccountState {
 
   constructor(
     public account: Account,
-    private readonly market: MarketBook,
+    readonly market: MarketBook,
   ) {}
 
   get id(): number {

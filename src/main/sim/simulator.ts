@@ -24,6 +24,8 @@ export interface Simulator {
   exchange: Exchange;
   hubs: HubServer;
   feed: PriceFeed;
+  /** REST requests received per endpoint, e.g. calls['Position/closeContract']. */
+  calls: Record<string, number>;
   close(): Promise<void>;
 }
 
@@ -44,7 +46,7 @@ function route(hubs: HubServer, event: SimEvent): void {
 
 async function handleControl(path: string, request: http.IncomingMessage, response: http.ServerResponse, sim: Omit<Simulator, 'close' | 'url' | 'port'>): Promise<void> {
   if (path === '/sim/state' && request.method === 'GET') {
-    sendJson(response, 200, { ...sim.exchange.state(), randomWalk: sim.feed.running, wireFormat: sim.hubs.wireFormat });
+    sendJson(response, 200, { ...sim.exchange.state(), randomWalk: sim.feed.running, wireFormat: sim.hubs.wireFormat, calls: sim.calls });
     return;
   }
   if (request.method !== 'POST') {
@@ -59,6 +61,7 @@ async function handleControl(path: string, request: http.IncomingMessage, respon
       break;
     case '/sim/reset':
       sim.exchange.reset();
+      for (const endpoint of Object.keys(sim.calls)) delete sim.calls[endpoint];
       break;
     case '/sim/feed':
       if (typeof body.randomWalk !== 'boolean') throw new BadRequest('expected {"randomWalk": boolean}');
@@ -82,10 +85,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const exchange = new Exchange((event) => route(hubs, event));
   const feed = new PriceFeed(exchange);
   const routes = restRoutes(exchange);
-  const parts = { exchange, hubs, feed };
+  const calls: Record<string, number> = {};
+  const parts = { exchange, hubs, feed, calls };
 
   const server = http.createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (path.startsWith('/api/')) calls[path.slice('/api/'.length)] = (calls[path.slice('/api/'.length)] ?? 0) + 1;
     const work = path.startsWith('/api/')
       ? handleRest(path.slice('/api/'.length), request, response, routes, tokens)
       : path.startsWith('/sim/')

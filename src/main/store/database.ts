@@ -14,10 +14,11 @@ export class StoreError extends Error {
 export function openDatabase(file: string): Db {
   const db = new Database(file);
   try {
+    refuseNewerSchema(db, file);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    migrate(db, file);
+    migrate(db);
     return db;
   } catch (error) {
     db.close();
@@ -25,7 +26,8 @@ export function openDatabase(file: string): Db {
   }
 }
 
-function migrate(db: Db, file: string): void {
+/** Before anything writes: switching to WAL alone would rewrite the header of a file we must not touch. */
+function refuseNewerSchema(db: Db, file: string): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > MIGRATIONS.length) {
     throw new StoreError(
@@ -33,6 +35,10 @@ function migrate(db: Db, file: string): void {
         'the file was left untouched — update Risk Warden or point --data-dir elsewhere',
     );
   }
+}
+
+function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
   const apply = db.transaction(() => {
     for (let version = current + 1; version <= MIGRATIONS.length; version++) {
       db.exec(MIGRATIONS[version - 1]!);

@@ -1,0 +1,40 @@
+/** Small builders for engine state: an account with positions, fills and marks. */
+import type { Contract, Fill, Position } from '../../src/shared/domain';
+import { AccountState } from '../../src/main/engine/account-state';
+import { MarketBook } from '../../src/main/engine/market-book';
+import type { RuleContext } from '../../src/main/engine/rule';
+import { symbolOfContractId } from '../../src/shared/domain';
+
+export const CONTRACTS: Record<string, Contract> = {
+  MNQ: { id: 'CON.F.US.MNQ.Z26', name: 'MNQZ6', description: '', tickSize: 0.25, tickValue: 0.5, symbol: 'MNQ' },
+  NQ: { id: 'CON.F.US.ENQ.Z26', name: 'NQZ6', description: '', tickSize: 0.25, tickValue: 5, symbol: 'NQ' },
+  ES: { id: 'CON.F.US.EP.Z26', name: 'ESZ6', description: '', tickSize: 0.25, tickValue: 12.5, symbol: 'ES' },
+  MES: { id: 'CON.F.US.MES.Z26', name: 'MESZ6', description: '', tickSize: 0.25, tickValue: 1.25, symbol: 'MES' },
+};
+
+let fillId = 1;
+
+export function fill(contractId: string, size: number, profitAndLoss: number | null, fees = 0, orderId = fillId): Fill {
+  return { id: fillId++, accountId: 1, contractId, orderId, timestamp: '2026-11-24T15:00:00Z', price: 100, size, profitAndLoss, fees, voided: false };
+}
+
+export function position(symbol: keyof typeof CONTRACTS, size: number, averagePrice = 100): Position {
+  return { accountId: 1, contractId: CONTRACTS[symbol]!.id, size, averagePrice };
+}
+
+export function accountWith(options: { positions?: Position[]; fills?: Fill[]; marks?: Record<string, number> } = {}): AccountState {
+  const market = new MarketBook();
+  for (const contract of Object.values(CONTRACTS)) market.addContract(contract);
+  for (const [contractId, price] of Object.entries(options.marks ?? {})) {
+    market.applyQuote({ contractId, lastPrice: price, bestBid: null, bestAsk: null, timestamp: '' });
+  }
+  const account = new AccountState({ id: 1, name: 'TEST', balance: 50_000, canTrade: true }, market);
+  account.reconcile({ accountId: 1, positions: options.positions ?? [], orders: [], fills: options.fills ?? [] });
+  return account;
+}
+
+export function contextOf(account: AccountState, event: RuleContext['event'] = null): RuleContext {
+  return { account, market: account.market, event, now: Date.parse('2026-11-24T15:00:00Z') };
+}
+
+export { symbolOfContractId };

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { LockRequest } from '../../../src/main/engine/rule';
+import { dailyRealizedLossRule } from '../../../src/main/engine/rules/daily-realized-loss';
+import { maxContractsRule } from '../../../src/main/engine/rules/max-contracts';
+import { RuleEngine } from '../../../src/main/engine/rule-engine';
+import { Enforcer, REJECTED_WHILE_LOCKED, type Journal } from '../../../src/main/enforcement/enforcer';
+import { Executor } from '../../../src/main/enforcement/executor';
+import { Lockouts } from '../../../src/main/enforcement/lockouts';
+import { ScriptedBroker } from '../../helpers/broker';
+import { FakeClock } from '../../helpers/fake-clock';
+import { accountWith, CONTRACTS, contextOf, fill, position } from '../../helpers/states';
+import { openTestStore } from '../../helpers/store';
+
+const silent = { debug() {}, info() {}, warn() {}, error() {} };
+const RESET = Date.parse('2026-11-24T23:00:00Z');
+
+function setup() {
+  const clock = new FakeClock(Date.parse('2026-11-24T15:00:00Z'));
+  const broker = new ScriptedBroker();
+  const { store, db } = openTestStore();
+  const lockouts = new Lockouts(store, (r: LockRequest) => (r.kind === 'untilAdmin' ? null : RESET));
+  const executor = new Executor(broker, store, clock, silent, () => undefined, { mode: 'live' });
+  const journal: Journal & { entries: string[] } = { entries: [], add(kind, _a, title) { this.entries.push(`${kind}: ${title}`); } };
+  const enforcer = new Enforcer(store, lockouts, executor, journal);
+  const engine = new RuleEngine([maxContractsRule({ enabled: true, limit: 5, count_type: 'net', action: 'close_position' }), dailyRealizedLossRule({ enabled: true, limit: -500, include_unrealized: false })]);
+  const run = (account: ReturnType<typeof accountWith>) => enforcer.handle(account, engine.evaluate(contextOf(account)), clock.now());
+  return { clock, broker, db, lockouts, enforcer, journal, run };
+}
+
+describe('enforcer', () => {
+  it('records a breach once while it lasts, and again when it comes back', async () => {
+    const { db, run, clock } = setup();
+    const account = accountWith({ positions: [position('MNQ', 6)] });
+    run(account);
+    run(account);
+    account.apply({ type: 'positionClosed', accountId: 1, contractId: CONTRACTS.MNQ!.id });
+    run(account);
+    account.apply({ type: 'position', position: position('MNQ', 7) });
+    run(account);
+    await clock.advance(0);
+    expect(db.prepare('SELECT rule_id, value FROM violations').all()).toEqual([
+      { rule_id: 'RULE-001', value: 6 },
+      { rule_id: 'RULE-001', value: 7 },
+    ]);
+  });
+
+  it('writes the lock before the flatten calls go out', async () => {
+    const { broker, db, run, clock } = setup();
+    let locksAtFirstCall: unknown[] = [];
+    broker.onCall = () => (locksAtFirstCall = db.prepare('SELECT kind, rule_id FROM lockouts WHERE cleared_at IS NULL').all());
+    run(accountWith({ positions: [position('MNQ', 1), position('ES', -1)], fills: [fill(CONTRACTS.NQ!.id, -1, -600)] }));
+    await clock.advance(0);
+    expect(locksAtFirstCall).toEqual([{ kind: 'untilReset', rule_id: 'RULE-003' }]);
+    expect(broker.calls.sort()).toEqual([`close 1 ${CONTRACTS.ES!.id}`, `close 1 ${CONTRACTS.MNQ!.id}`]);
+  });
+
+  it('records both breaches when one event breaks two rules, and lets the lockout win', async () => {
+    const { db, run, lockouts, clock } = setup();
+    run(accountWith({ positions: [position('MNQ', 6)], fills: [fill(CONTRACTS.NQ!.id, -1, -600)] }));
+    await clock.advance(0);
+    expect(db.prepare('SELECT rule_id FROM violations ORDER BY rule_id').all()).toEqual([{ rule_id: 'RULE-001' }, { rule_id: 'RULE-003' }]);
+    expect(lockouts.current(1)?.ruleId).toBe('RULE-003');
+    expect(db.prepare('SELECT DISTINCT rule_id FROM enforcement_actions').all()).toEqual([{ rule_id: 'RULE-003' }]);
+  });
+
+  it('closes a position opened while locked and labels it "rejected while locked"', async () => {
+    const { broker, db, run, clock } = setup();
+    const account = accountWith({ fills: [fill(CONTRACTS.NQ!.id, -1, -600)] });
+    run(account);
+    await clock.advance(0);
+    expect(broker.calls).toEqual([]);
+    account.apply({ type: 'position', position: position('MES', 2) });
+    account.apply({ type: 'order', order: { id: 5, accountId: 1, contractId: CONTRACTS.ES!.id, kind: 'limit', side: 'buy', size: 1, state: 'open', limitPrice: 5900, stopPrice: null } });
+    run(account);
+    await clock.advance(0);
+    expect(broker.calls).toEqual([`close 1 ${CONTRACTS.MES!.id}`, 'cancel 1 5']);
+    expect(db.prepare('SELECT DISTINCT detail FROM enforcement_actions').all()).toEqual([{ detail: REJECTED_WHILE_LOCKED }]);
+  });
+});

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { Executor, type ActionOutcome } from '../../../src/main/enforcement/executor';
+import type { Action } from '../../../src/main/enforcement/planner';
+import { GatewayHttpError, GatewayNetworkError, GatewayRateLimitedError, GatewayRejectedError } from '../../../src/main/gateway/errors';
+import { ScriptedBroker } from '../../helpers/broker';
+import { FakeClock } from '../../helpers/fake-clock';
+import { openTestStore } from '../../helpers/store';
+
+const silent = { debug() {}, info() {}, warn() {}, error() {} };
+const close: Action = { kind: 'closePosition', accountId: 1, contractId: 'CON.F.US.MNQ.Z26', ruleId: 'RULE-001', reason: 'max_contracts: 6 open' };
+const cancel: Action = { kind: 'cancelOrder', accountId: 1, orderId: 2_700_000_001, ruleId: 'RULE-003', reason: 'loss' };
+
+function setup(mode: 'live' | 'dry_run' = 'live') {
+  const clock = new FakeClock(Date.parse('2026-11-24T15:00:00Z'));
+  const broker = new ScriptedBroker();
+  const { store, db } = openTestStore();
+  const outcomes: ActionOutcome[] = [];
+  const executor = new Executor(broker, store, clock, silent, (o) => outcomes.push(o), { mode, backoffMs: [100, 200, 400], settleMs: 3000 });
+  const actions = () => db.prepare('SELECT action, target, status, detail FROM enforcement_actions ORDER BY id').all();
+  return { clock, broker, executor, outcomes, actions };
+}
+
+describe('executor', () => {
+  it('records the action as sent before the call goes out, then done', async () => {
+    const { broker, executor, actions, clock } = setup();
+    let recordedFirst: unknown[] = [];
+    broker.onCall = () => (recordedFirst = actions());
+    executor.submit(close, 'rule breach');
+    await clock.advance(0);
+    expect(recordedFirst).toEqual([{ action: 'closePosition', target: 'close CON.F.US.MNQ.Z26', status: 'sent', detail: 'rule breach' }]);
+    expect(actions()).toEqual([{ action: 'closePosition', target: 'close CON.F.US.MNQ.Z26', status: 'done', detail: 'rule breach' }]);
+  });
+
+  it.each([
+    ['network failure', new GatewayNetworkError('Position/closeContract', new Error('ECONNRESET'))],
+    ['HTTP 500', new GatewayHttpError('Position/closeContract', 500)],
+    ['HTTP 429', new GatewayRateLimitedError('Position/closeContract')],
+  ])('retries a close after a %s with backoff, then succeeds', async (_, error) => {
+    const { broker, executor, outcomes, clock } = setup();
+    broker.failNext(error, error);
+    executor.submit(close, 'rule breach');
+    await clock.advance(0);
+    expect(broker.calls).toHaveLength(1);
+    await clock.advance(100);
+    expect(broker.calls).toHaveLength(2);
+    await clock.advance(200);
+    expect(broker.calls).toHaveLength(3);
+    expect(outcomes.map((o) => o.status)).toEqual(['done']);
+  });
+
+  it('gives up after the last backoff step and records the failure', async () => {
+    const { broker, executor, outcomes, actions, clock } = setup();
+    const down = new GatewayHttpError('Position/closeContract', 503);
+    broker.failNext(down, down, down, down);
+    executor.submit(close, 'rule breach');
+    await clock.advance(1000);
+    expect(broker.calls).toHaveLength(4);
+    expect(outcomes[0]).toMatchObject({ status: 'failed', detail: 'Position/closeContract: HTTP 503' });
+    expect(actions()[0]).toMatchObject({ status: 'failed' });
+  });
+
+  it('does not retry a final refusal', async () => {
+    const { broker, executor, outcomes, clock } = setup();
+    broker.failNext(new GatewayRejectedError('Position/closeContract', 4, 'Contract not active'));
+    executor.submit(close, 'rule breach');
+    await clock.advance(5000);
+    expect(broker.calls).toHaveLength(1);
+    expect(outcomes[0]?.status).toBe('failed');
+  });
+
+  it.each([
+    ['close', close, new GatewayRejectedError('Position/closeContract', 2, null)],
+    ['cancel', cancel, new GatewayRejectedError('Order/cancel', 2, null)],
+  ])('counts "already gone" as done for a %s', async (_, action, error) => {
+    const { broker, executor, outcomes, clock } = setup();
+    broker.failNext(error);
+    executor.submit(action, 'rule breach');
+    await clock.advance(0);
+    expect(outcomes.map((o) => o.status)).toEqual(['done']);
+  });
+
+  it('sends a close once while it is in flight or unconfirmed, and again once settled or stale', async () => {
+    const { broker, executor, clock } = setup();
+    expect(executor.submit(close, 'rule breach')).toBe(true);
+    expect(executor.submit(close, 'rule breach')).toBe(false);
+    await clock.advance(0);
+    expect(executor.submit(close, 'rule breach')).toBe(false);
+    executor.settlePosition(1, 'CON.F.US.MNQ.Z26');
+    expect(executor.submit(close, 'rule breach')).toBe(true);
+    await clock.advance(3000);
+    expect(executor.submit(close, 'rule breach')).toBe(true);
+    await clock.advance(0);
+    expect(broker.calls).toEqual(['close 1 CON.F.US.MNQ.Z26', 'close 1 CON.F.US.MNQ.Z26', 'close 1 CON.F.US.MNQ.Z26']);
+  });
+
+  it('calls nothing in dry run and records the decision', async () => {
+    const { broker, executor, outcomes, actions, clock } = setup('dry_run');
+    executor.submit(close, 'rule breach');
+    await clock.advance(0);
+    expect(broker.calls).toEqual([]);
+    expect(outcomes.map((o) => o.status)).toEqual(['dry_run']);
+    expect(actions()).toEqual([{ action: 'closePosition', target: 'close CON.F.US.MNQ.Z26', status: 'dry_run', detail: 'rule breach' }]);
+  });
+});

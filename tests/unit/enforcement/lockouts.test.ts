@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { LockRequest } from '../../../src/main/engine/rule';
+import { Lockouts } from '../../../src/main/enforcement/lockouts';
+import { openTestStore } from '../../helpers/store';
+import { tempDir } from '../../helpers/harness';
+
+const T0 = Date.parse('2026-11-24T15:00:00Z');
+const RESET = Date.parse('2026-11-24T23:00:00Z');
+const resolveUntil = (request: LockRequest, now: number) => (request.kind === 'cooldown' ? now + request.durationMs : request.kind === 'untilAdmin' ? null : RESET);
+
+describe('lockouts', () => {
+  it('persists a lock so a restart still knows it', () => {
+    const dir = tempDir();
+    const first = openTestStore(dir);
+    new Lockouts(first.store, resolveUntil).lock(1, { kind: 'untilReset' }, 'RULE-003', 'P&L −550', T0);
+    first.db.close();
+    const second = openTestStore(dir);
+    expect(new Lockouts(second.store, resolveUntil).current(1)).toMatchObject({ kind: 'untilReset', ruleId: 'RULE-003', until: new Date(RESET).toISOString() });
+  });
+
+  it('keeps the stronger lock and replaces a weaker one', () => {
+    const { store } = openTestStore();
+    const book = new Lockouts(store, resolveUntil);
+    expect(book.lock(1, { kind: 'cooldown', durationMs: 60_000 }, 'RULE-006', 'too many trades', T0).created).toBe(true);
+    expect(book.lock(1, { kind: 'untilReset' }, 'RULE-003', 'loss', T0).created).toBe(true);
+    expect(book.lock(1, { kind: 'cooldown', durationMs: 3_600_000 }, 'RULE-007', 'tilt', T0).created).toBe(false);
+    expect(book.lock(1, { kind: 'untilReset' }, 'RULE-003', 'loss again', T0 + 1000).created).toBe(false);
+    expect(book.current(1)?.ruleId).toBe('RULE-003');
+    expect(store.activeLockouts()).toHaveLength(1);
+  });
+
+  it('ends a lock on its own when its time comes, and records who ended it', () => {
+    const { store, db } = openTestStore();
+    const book = new Lockouts(store, resolveUntil);
+    book.lock(1, { kind: 'cooldown', durationMs: 60_000 }, 'RULE-006', 'too many trades', T0);
+    expect(book.expire(T0 + 59_999)).toEqual([]);
+    expect(book.expire(T0 + 60_000).map((l) => l.ruleId)).toEqual(['RULE-006']);
+    expect(book.current(1)).toBeNull();
+    expect(db.prepare("SELECT action, actor FROM audit_log ORDER BY id").all()).toEqual([
+      { action: 'lock', actor: 'risk-engine' },
+      { action: 'unlock', actor: 'schedule' },
+    ]);
+  });
+
+  it('never ends an admin lock by time', () => {
+    const { store } = openTestStore();
+    const book = new Lockouts(store, resolveUntil);
+    book.lock(1, { kind: 'untilAdmin' }, 'RULE-010', 'broker disabled trading', T0);
+    expect(book.expire(T0 + 365 * 86_400_000)).toEqual([]);
+    expect(book.current(1)?.until).toBeNull();
+  });
+});

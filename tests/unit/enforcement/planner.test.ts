@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { Breach } from '../../../src/main/engine/rule';
+import { plan } from '../../../src/main/enforcement/planner';
+import { accountWith, CONTRACTS, position } from '../../helpers/states';
+
+const breach = (over: Partial<Breach>): Breach => ({
+  ruleId: 'RULE-001',
+  ruleName: 'max_contracts',
+  accountId: 1,
+  category: 'tradeByTrade',
+  remedy: { kind: 'closePosition', contractId: CONTRACTS.MNQ!.id },
+  message: '6 contracts open',
+  value: 6,
+  limit: 5,
+  ...over,
+});
+
+const hardLoss = breach({ ruleId: 'RULE-003', ruleName: 'daily_realized_loss', category: 'hardLockout', remedy: { kind: 'flatten', lock: { kind: 'untilReset' } }, message: 'P&L −550' });
+
+describe('planner', () => {
+  const account = accountWith({ positions: [position('MNQ', 6), position('NQ', -1)] });
+  account.apply({ type: 'order', order: { id: 77, accountId: 1, contractId: CONTRACTS.ES!.id, kind: 'limit', side: 'buy', size: 1, state: 'open', limitPrice: 5990, stopPrice: null } });
+
+  it('plans nothing without breaches', () => {
+    expect(plan(account, [])).toBeNull();
+  });
+
+  it('closes only the offending position for a trade-by-trade breach', () => {
+    expect(plan(account, [breach({})])).toEqual({
+      accountId: 1,
+      lock: null,
+      actions: [{ kind: 'closePosition', accountId: 1, contractId: CONTRACTS.MNQ!.id, ruleId: 'RULE-001', reason: 'max_contracts: 6 contracts open' }],
+    });
+  });
+
+  it('lets a hard lockout win over a close: every position closed, every order cancelled, one lock', () => {
+    const result = plan(account, [breach({}), hardLoss]);
+    expect(result?.lock).toEqual({ request: { kind: 'untilReset' }, ruleId: 'RULE-003', reason: 'daily_realized_loss: P&L −550' });
+    expect(result?.actions.map((a) => (a.kind === 'closePosition' ? a.contractId : a.orderId))).toEqual([CONTRACTS.MNQ!.id, CONTRACTS.NQ!.id, 77]);
+    expect(new Set(result?.actions.map((a) => a.ruleId))).toEqual(new Set(['RULE-003']));
+  });
+
+  it('prefers the hard lockout over a cooldown and the longer of two cooldowns', () => {
+    const short = breach({ ruleId: 'RULE-006', category: 'cooldown', remedy: { kind: 'flatten', lock: { kind: 'cooldown', durationMs: 60_000 } } });
+    const long = breach({ ruleId: 'RULE-007', category: 'cooldown', remedy: { kind: 'flatten', lock: { kind: 'cooldown', durationMs: 3_600_000 } } });
+    expect(plan(account, [short, hardLoss, long])?.lock?.ruleId).toBe('RULE-003');
+    expect(plan(account, [short, long])?.lock?.ruleId).toBe('RULE-007');
+  });
+
+  it('sends one close per position even when two rules ask for it', () => {
+    const result = plan(account, [breach({}), breach({ ruleId: 'RULE-002' })]);
+    expect(result?.actions).toHaveLength(1);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { contractCount, maxContractsConfigSchema, maxContractsRule } from '../../../../src/main/engine/rules/max-contracts';
+import { accountWith, CONTRACTS, contextOf, position } from '../../../helpers/states';
+
+const rule = (limit: number, countType: 'net' | 'gross' = 'net') => maxContractsRule(maxContractsConfigSchema.parse({ limit, count_type: countType }));
+
+describe('RULE-001 max_contracts', () => {
+  it.each([
+    { sizes: [], breach: false },
+    { sizes: [4], breach: false },
+    { sizes: [5], breach: false },
+    { sizes: [6], breach: true },
+    { sizes: [-6], breach: true },
+    { sizes: [3, 3], breach: true },
+  ])('limit 5, net positions $sizes → breach $breach', ({ sizes, breach }) => {
+    const symbols = ['MNQ', 'NQ'] as const;
+    const account = accountWith({ positions: sizes.map((size, i) => position(symbols[i]!, size)) });
+    expect(rule(5).evaluate(contextOf(account)).length > 0).toBe(breach);
+  });
+
+  it('counts net as |Σ signed| and gross as Σ |size|', () => {
+    const positions = [position('MNQ', 4), position('NQ', -3)];
+    expect(contractCount(positions, 'net')).toBe(1);
+    expect(contractCount(positions, 'gross')).toBe(7);
+    expect(rule(5, 'net').evaluate(contextOf(accountWith({ positions })))).toEqual([]);
+    expect(rule(5, 'gross').evaluate(contextOf(accountWith({ positions })))).toHaveLength(1);
+  });
+
+  it('closes the position whose change caused the breach', () => {
+    const account = accountWith({ positions: [position('NQ', 5), position('MNQ', 1)] });
+    const event = { type: 'position' as const, position: position('MNQ', 1) };
+    const [breach] = rule(5).evaluate(contextOf(account, event));
+    expect(breach).toMatchObject({ ruleId: 'RULE-001', category: 'tradeByTrade', remedy: { kind: 'closePosition', contractId: CONTRACTS.MNQ!.id }, value: 6, limit: 5 });
+  });
+
+  it('closes the largest position when no event names one (reconcile, timer)', () => {
+    const account = accountWith({ positions: [position('NQ', 2), position('ES', 4)] });
+    const [breach] = rule(5).evaluate(contextOf(account, null));
+    expect(breach?.remedy).toEqual({ kind: 'closePosition', contractId: CONTRACTS.ES!.id });
+  });
+
+  it('follows a flip from long to short by its size, not its sign', () => {
+    expect(rule(5).evaluate(contextOf(accountWith({ positions: [position('MNQ', -5)] })))).toEqual([]);
+    expect(rule(5).evaluate(contextOf(accountWith({ positions: [position('MNQ', -7)] })))).toHaveLength(1);
+  });
+
+  it('refuses a limit that is not a whole positive number of contracts', () => {
+    expect(() => maxContractsConfigSchema.parse({ limit: 0 })).toThrow(/at least 1/);
+    expect(() => maxContractsConfigSchema.parse({ limit: 2.5 })).toThrow(/whole number/);
+  });
+});
