@@ -250,16 +250,19 @@ export class Exchange {
     if (!Number.isFinite(price) || price <= 0) throw new SimRejection(2, `Invalid price ${price}`);
     const aligned = round(Math.round(price / contract.tickSize) * contract.tickSize, 9);
     this.prices.set(contractId, aligned);
-    const at = new Date(this.now()).toISOString();
-    const half = contract.tickSize / 2;
-    this.publish({
-      topic: 'quote',
-      contractId,
-      payload: { symbol: contract.symbolId, symbolName: `/${contract.name}`, lastPrice: aligned, bestBid: aligned - half * 2, bestAsk: aligned, timestamp: at, lastUpdated: at },
-    });
+    this.publish({ topic: 'quote', contractId, payload: this.quote(contractId)! });
     for (const order of [...this.orders.values()]) {
       if (order.contractId === contractId && order.status === OrderStatus.Open) this.trigger(order);
     }
+  }
+
+  /** The full quote of a contract at its last price (bid one tick under). */
+  quote(contractId: string): Record<string, unknown> | null {
+    const contract = this.contracts.get(contractId);
+    const last = this.prices.get(contractId);
+    if (!contract || last === undefined) return null;
+    const at = new Date(this.now()).toISOString();
+    return { symbol: contract.symbolId, symbolName: `/${contract.name}`, lastPrice: last, bestBid: round(last - contract.tickSize, 9), bestAsk: last, timestamp: at, lastUpdated: at };
   }
 
   private validate(order: SimOrder, account: SimAccount): string | null {

@@ -58,6 +58,8 @@ export class HubServer {
 
   constructor(
     private readonly tokens: TokenStore,
+    /** The current quote of a contract, sent to a new quote subscriber as the gateway does. */
+    private readonly currentQuote: (contractId: string) => object | null,
     public wireFormat: WireFormat = 'live',
   ) {
     this.pinger = setInterval(() => this.broadcast(() => true, frame({ type: 6 })), PING_INTERVAL_MS);
@@ -138,14 +140,20 @@ export class HubServer {
     const methods = connection.hub === 'user' ? USER_METHODS : MARKET_METHODS;
     const method = methods[message.target];
     if (method) method(connection, message.arguments ?? []);
-    if (message.invocationId === undefined) return;
-    connection.socket.send(
-      frame(
-        method
-          ? { type: 3, invocationId: message.invocationId, result: 0 }
-          : { type: 3, invocationId: message.invocationId, error: `Failed to invoke '${message.target}' due to an error on the server. HubException: Method does not exist.` },
-      ),
-    );
+    if (message.invocationId !== undefined) {
+      connection.socket.send(
+        frame(
+          method
+            ? { type: 3, invocationId: message.invocationId, result: 0 }
+            : { type: 3, invocationId: message.invocationId, error: `Failed to invoke '${message.target}' due to an error on the server. HubException: Method does not exist.` },
+        ),
+      );
+    }
+    if (message.target === 'SubscribeContractQuotes') {
+      const contractId = String(message.arguments?.[0]);
+      const quote = this.currentQuote(contractId);
+      if (quote) connection.socket.send(frame({ type: 1, target: 'GatewayQuote', arguments: [contractId, quote] }));
+    }
   }
 
   private broadcast(to: (c: Connection) => boolean, message: string): void {

@@ -81,8 +81,8 @@ async function handleControl(path: string, request: http.IncomingMessage, respon
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const tokens = new TokenStore();
-  const hubs = new HubServer(tokens, options.wireFormat ?? 'live');
-  const exchange = new Exchange((event) => route(hubs, event));
+  const exchange: Exchange = new Exchange((event) => route(hubs, event));
+  const hubs: HubServer = new HubServer(tokens, (contractId) => exchange.quote(contractId), options.wireFormat ?? 'live');
   const feed = new PriceFeed(exchange);
   const routes = restRoutes(exchange);
   const calls: Record<string, number> = {};
