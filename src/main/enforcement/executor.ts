@@ -13,6 +13,11 @@ import type { Action } from './planner';
 
 export interface ExecutorOptions {
   mode: 'live' | 'dry_run';
+  /**
+   * Re-reads the account after a final refusal: a cancel of an order that filled meanwhile, or a
+   * close of a position that is gone, was not needed rather than failed.
+   */
+  stillNeeded?: (action: Action) => boolean;
   backoffMs?: readonly number[];
   /** How long a completed action waits for the event that confirms it before it may be sent again. */
   settleMs?: number;
@@ -82,7 +87,10 @@ export class Executor {
       .then(() => this.execute(action))
       .then(
         () => this.finish(id, entry, action, label, 'done', null),
-        (error: unknown) => this.finish(id, entry, action, label, 'failed', (error as Error).message),
+        (error: unknown) => {
+          const needed = this.options.stillNeeded?.(action) ?? true;
+          this.finish(id, entry, action, label, needed ? 'failed' : 'not_needed', (error as Error).message);
+        },
       );
     this.running.add(run);
     void run.finally(() => this.running.delete(run));

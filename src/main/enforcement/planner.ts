@@ -8,7 +8,7 @@ import type { Breach, LockRequest } from '../engine/rule';
 
 export type Action =
   | { kind: 'closePosition'; accountId: number; contractId: string; ruleId: string; reason: string }
-  | { kind: 'cancelOrder'; accountId: number; orderId: number; ruleId: string; reason: string };
+  | { kind: 'cancelOrder'; accountId: number; orderId: number; contractId: string; ruleId: string; reason: string };
 
 export interface LockDecision {
   request: LockRequest;
@@ -43,10 +43,27 @@ function strongerLock(a: Breach, b: Breach): Breach {
   return a;
 }
 
+/**
+ * A market order that only reduces an open position is an exit in flight — our own close, or the
+ * trader's. Cancelling it could leave the position open, so a flatten lets it fill. Resting exits
+ * (bracket legs) are still cancelled: once the position is closed they would open a new one.
+ */
+function isExitInFlight(order: Order, positions: readonly Position[]): boolean {
+  if (order.kind !== 'market') return false;
+  const position = positions.find((p) => p.contractId === order.contractId);
+  if (!position) return false;
+  const reduces = order.side === 'sell' ? position.size > 0 : position.size < 0;
+  return reduces && order.size <= Math.abs(position.size);
+}
+
 export function flattenActions(account: AccountExposure, ruleId: string, reason: string): Action[] {
+  const positions = account.positions();
   return [
-    ...account.positions().map((p): Action => ({ kind: 'closePosition', accountId: account.id, contractId: p.contractId, ruleId, reason })),
-    ...account.workingOrders().map((o): Action => ({ kind: 'cancelOrder', accountId: account.id, orderId: o.id, ruleId, reason })),
+    ...positions.map((p): Action => ({ kind: 'closePosition', accountId: account.id, contractId: p.contractId, ruleId, reason })),
+    ...account
+      .workingOrders()
+      .filter((o) => !isExitInFlight(o, positions))
+      .map((o): Action => ({ kind: 'cancelOrder', accountId: account.id, orderId: o.id, contractId: o.contractId, ruleId, reason })),
   ];
 }
 
@@ -69,7 +86,7 @@ export function plan(account: AccountExposure, breaches: readonly Breach[]): Pla
     if (remedy.kind === 'closePosition') {
       actions.set(`close:${remedy.contractId}`, { kind: 'closePosition', accountId: account.id, contractId: remedy.contractId, ruleId: breach.ruleId, reason });
     } else if (remedy.kind === 'cancelOrder') {
-      actions.set(`cancel:${remedy.orderId}`, { kind: 'cancelOrder', accountId: account.id, orderId: remedy.orderId, ruleId: breach.ruleId, reason });
+      actions.set(`cancel:${remedy.orderId}`, { kind: 'cancelOrder', accountId: account.id, orderId: remedy.orderId, contractId: remedy.contractId, ruleId: breach.ruleId, reason });
     }
   }
   return { accountId: account.id, lock: null, actions: [...actions.values()] };

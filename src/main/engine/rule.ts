@@ -13,7 +13,7 @@ export type LockRequest =
 
 export type Remedy =
   | { kind: 'closePosition'; contractId: ContractId }
-  | { kind: 'cancelOrder'; orderId: number }
+  | { kind: 'cancelOrder'; orderId: number; contractId: ContractId }
   | { kind: 'flatten'; lock: LockRequest }
   | { kind: 'alert' };
 

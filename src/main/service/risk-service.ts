@@ -15,6 +15,7 @@ import type { LockRequest } from '../engine/rule';
 import { RuleEngine } from '../engine/rule-engine';
 import { Enforcer } from '../enforcement/enforcer';
 import { Executor, type ActionOutcome } from '../enforcement/executor';
+import type { Action } from '../enforcement/planner';
 import { Lockouts } from '../enforcement/lockouts';
 import { GatewayClient, type GatewayCredentials } from '../gateway/gateway-client';
 import { createLogger, type Logger } from '../log';
@@ -67,13 +68,16 @@ function describeFill(fill: Fill): string {
 }
 
 function describeOutcome({ action, status }: ActionOutcome): string {
-  const target = action.kind === 'closePosition' ? `${symbolOfContractId(action.contractId)} position` : `order ${action.orderId}`;
+  const symbol = symbolOfContractId(action.contractId);
+  const target = action.kind === 'closePosition' ? `${symbol} position` : `${symbol} order ${action.orderId}`;
   const verb = action.kind === 'closePosition' ? 'Close' : 'Cancel';
   switch (status) {
     case 'done':
       return action.kind === 'closePosition' ? `Closed ${target}` : `Cancelled ${target}`;
     case 'failed':
       return `${verb} ${target} failed`;
+    case 'not_needed':
+      return action.kind === 'closePosition' ? `${target} already closed` : `${target} already done`;
     case 'dry_run':
       return `Dry run: would ${verb.toLowerCase()} ${target}`;
     case 'sent':
@@ -117,8 +121,12 @@ export class RiskService {
       this.store,
       this.clock,
       this.logger,
-      (outcome) => this.timeline.add('enforcement', outcome.action.accountId, describeOutcome(outcome), `${outcome.action.reason} (${outcome.label})${outcome.detail ? ` — ${outcome.detail}` : ''}`),
-      { mode: options.config.enforcement.mode, ...(options.backoffMs ? { backoffMs: options.backoffMs } : {}) },
+      (outcome) => this.timeline.add('enforcement', outcome.action.accountId, describeOutcome(outcome), `${outcome.action.ruleId} · ${outcome.label}${outcome.detail ? ` — ${outcome.detail}` : ''}`),
+      {
+        mode: options.config.enforcement.mode,
+        stillNeeded: (action) => this.stillNeeded(action),
+        ...(options.backoffMs ? { backoffMs: options.backoffMs } : {}),
+      },
     );
     this.enforcer = new Enforcer(this.store, this.lockouts, this.executor, this.timeline);
     this.gateway = new GatewayClient(
@@ -222,6 +230,12 @@ export class RiskService {
       this.evaluate(account, null);
     }
     this.push.request();
+  }
+
+  private stillNeeded(action: Action): boolean {
+    const account = this.accounts.get(action.accountId);
+    if (!account) return false;
+    return action.kind === 'closePosition' ? account.position(action.contractId) !== undefined : account.workingOrders().some((o) => o.id === action.orderId);
   }
 
   private evaluate(account: AccountState, event: GatewayEvent | null): void {

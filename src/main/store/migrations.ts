@@ -33,7 +33,7 @@ export const MIGRATIONS: readonly string[] = [
     rule_id TEXT NOT NULL,
     action TEXT NOT NULL,
     target TEXT NOT NULL,
-    status TEXT NOT NULL CHECK (status IN ('sent', 'done', 'failed', 'dry_run')),
+    status TEXT NOT NULL CHECK (status IN ('sent', 'done', 'not_needed', 'failed', 'dry_run')),
     detail TEXT
   );
 

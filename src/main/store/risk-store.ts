@@ -3,7 +3,7 @@ import type { Fill } from '../../shared/domain';
 import type { LockoutKind } from '../../shared/contract';
 import type { Db } from './database';
 
-export type ActionStatus = 'sent' | 'done' | 'failed' | 'dry_run';
+export type ActionStatus = 'sent' | 'done' | 'not_needed' | 'failed' | 'dry_run';
 
 export interface LockoutRecord {
   id: number;

@@ -8,7 +8,7 @@ import { openTestStore } from '../../helpers/store';
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 const close: Action = { kind: 'closePosition', accountId: 1, contractId: 'CON.F.US.MNQ.Z26', ruleId: 'RULE-001', reason: 'max_contracts: 6 open' };
-const cancel: Action = { kind: 'cancelOrder', accountId: 1, orderId: 2_700_000_001, ruleId: 'RULE-003', reason: 'loss' };
+const cancel: Action = { kind: 'cancelOrder', accountId: 1, orderId: 2_700_000_001, contractId: 'CON.F.US.EP.Z26', ruleId: 'RULE-003', reason: 'loss' };
 
 function setup(mode: 'live' | 'dry_run' = 'live') {
   const clock = new FakeClock(Date.parse('2026-11-24T15:00:00Z'));
@@ -100,5 +100,27 @@ describe('executor', () => {
     expect(broker.calls).toEqual([]);
     expect(outcomes.map((o) => o.status)).toEqual(['dry_run']);
     expect(actions()).toEqual([{ action: 'closePosition', target: 'close CON.F.US.MNQ.Z26', status: 'dry_run', detail: 'rule breach' }]);
+  });
+});
+
+describe('executor after a final refusal', () => {
+  it('records "not needed" when the account shows the action no longer matters (order filled before the cancel)', async () => {
+    const clock = new FakeClock(0);
+    const broker = new ScriptedBroker();
+    const { store, db } = openTestStore();
+    const outcomes: ActionOutcome[] = [];
+    const working = new Set<number>();
+    const executor = new Executor(broker, store, clock, silent, (o) => outcomes.push(o), { mode: 'live', stillNeeded: (a) => a.kind === 'cancelOrder' && working.has(a.orderId) });
+    broker.failNext(new GatewayRejectedError('Order/cancel', 3, 'Cannot cancel order: already filled'));
+    executor.submit(cancel, 'rejected while locked');
+    await clock.advance(0);
+    expect(outcomes.map((o) => o.status)).toEqual(['not_needed']);
+    working.add(cancel.orderId);
+    executor.settleOrder(1, cancel.orderId);
+    broker.failNext(new GatewayRejectedError('Order/cancel', 3, 'Rejected'));
+    executor.submit(cancel, 'rejected while locked');
+    await clock.advance(0);
+    expect(outcomes.map((o) => o.status)).toEqual(['not_needed', 'failed']);
+    expect(db.prepare('SELECT status FROM enforcement_actions ORDER BY id').pluck().all()).toEqual(['not_needed', 'failed']);
   });
 });

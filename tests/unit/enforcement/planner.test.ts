@@ -47,6 +47,18 @@ describe('planner', () => {
     expect(plan(account, [short, long])?.lock?.ruleId).toBe('RULE-007');
   });
 
+  it('never cancels a market order that is closing a position, but does cancel resting exits and new entries', () => {
+    const locked = accountWith({ positions: [position('MES', 2)] });
+    const order = (id: number, over: object) => ({ id, accountId: 1, contractId: CONTRACTS.MES!.id, kind: 'market' as const, side: 'sell' as const, size: 2, state: 'pending' as const, limitPrice: null, stopPrice: null, ...over });
+    locked.apply({ type: 'order', order: order(1, {}) }); // the close in flight
+    locked.apply({ type: 'order', order: order(2, { kind: 'stop', state: 'open', stopPrice: 5990 }) }); // a bracket stop
+    locked.apply({ type: 'order', order: order(3, { side: 'buy' }) }); // adds to the position
+    locked.apply({ type: 'order', order: order(4, { size: 3 }) }); // would flip it
+    locked.apply({ type: 'order', order: order(5, { contractId: CONTRACTS.NQ!.id }) }); // no NQ position: an entry
+    const cancelled = plan(locked, [hardLoss])!.actions.flatMap((a) => (a.kind === 'cancelOrder' ? [a.orderId] : []));
+    expect(cancelled).toEqual([2, 3, 4, 5]);
+  });
+
   it('sends one close per position even when two rules ask for it', () => {
     const result = plan(account, [breach({}), breach({ ruleId: 'RULE-002' })]);
     expect(result?.actions).toHaveLength(1);
