@@ -19,8 +19,16 @@ export const RuleStatusSchema = z.object({
   /** 0..1+ share of the limit used; ≥ 0.8 is shown as a warning. */
   usage: z.number(),
   breached: z.boolean(),
+  /** What the dashboard shows, decided in main: off, ok, warning (≥ 80% of the limit) or breached. */
+  state: z.enum(['off', 'ok', 'warning', 'breached']),
   lastBreachAt: z.string().nullable(),
 });
 export type RuleStatus = z.infer<typeof RuleStatusSchema>;
 
 export const WARNING_USAGE = 0.8;
+
+export function ruleState(enabled: boolean, breached: boolean, usage: number): RuleStatus['state'] {
+  if (!enabled) return 'off';
+  if (breached) return 'breached';
+  return usage >= WARNING_USAGE ? 'warning' : 'ok';
+}

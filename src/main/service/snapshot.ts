@@ -1,6 +1,7 @@
 /** Builds the renderer-facing snapshot: what to show, already decided, so the renderer has no business rules. */
 import type { AccountView, Snapshot } from '../../shared/contract';
 import { roundCents, symbolOfContractId } from '../../shared/domain';
+import { ruleState } from '../../shared/rules';
 import type { AccountState } from '../engine/account-state';
 import type { RuleEngine } from '../engine/rule-engine';
 import type { Enforcer } from '../enforcement/enforcer';
@@ -50,18 +51,22 @@ export function accountView(account: AccountState, sources: SnapshotSources): Ac
       stopPrice: o.stopPrice,
       state: o.state,
     })),
-    rules: sources.engine.measure(context).map(({ rule, value, limit, usage }) => ({
-      ruleId: rule.id,
-      name: rule.name,
-      title: rule.title,
-      enabled: rule.enabled,
-      value: rule.unit === 'usd' ? roundCents(value) : value,
-      limit,
-      unit: rule.unit,
-      usage: Math.round(usage * 1000) / 1000,
-      breached: sources.enforcer.isBreached(account.id, rule.id),
-      lastBreachAt: sources.enforcer.lastBreach(account.id, rule.id),
-    })),
+    rules: sources.engine.measure(context).map(({ rule, value, limit, usage }) => {
+      const breached = sources.enforcer.isBreached(account.id, rule.id);
+      return {
+        ruleId: rule.id,
+        name: rule.name,
+        title: rule.title,
+        enabled: rule.enabled,
+        value: rule.unit === 'usd' ? roundCents(value) : value,
+        limit,
+        unit: rule.unit,
+        usage: Math.round(usage * 1000) / 1000,
+        breached,
+        state: ruleState(rule.enabled, breached, usage),
+        lastBreachAt: sources.enforcer.lastBreach(account.id, rule.id),
+      };
+    }),
     lockout: lock ? { kind: lock.kind, ruleId: lock.ruleId, reason: lock.reason, since: lock.since, until: lock.until } : null,
   };
 }

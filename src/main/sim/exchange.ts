@@ -3,6 +3,7 @@
  * and stop matching. Fills carry profitAndLoss (null when opening) and fees; the account balance
  * moves by both. Every change is published as the wire payload the gateway would send.
  */
+import type { PlaceOrderRequest } from '../gateway/wire';
 import { SIM_CONTRACTS, type SimContract } from './contracts';
 
 export const OrderType = { Limit: 1, Market: 2, Stop: 4 } as const;
@@ -66,17 +67,6 @@ export type SimEvent =
   | { topic: 'trade'; accountId: number; payload: SimTrade }
   | { topic: 'position'; accountId: number; payload: ReturnType<typeof wirePosition> }
   | { topic: 'quote'; contractId: string; payload: Record<string, unknown> };
-
-export interface PlaceOrderInput {
-  accountId: number;
-  contractId: string;
-  type: number;
-  side: number;
-  size: number;
-  limitPrice?: number | null;
-  stopPrice?: number | null;
-  customTag?: string | null;
-}
 
 /** A refusal with the endpoint's own errorCode and the gateway's message. */
 export class SimRejection extends Error {
@@ -188,7 +178,7 @@ export class Exchange {
     this.publish({ topic: 'account', accountId, payload: { ...account } });
   }
 
-  placeOrder(input: PlaceOrderInput): number {
+  placeOrder(input: PlaceOrderRequest): number {
     const account = this.requireAccount(input.accountId);
     const contract = this.contracts.get(input.contractId);
     if (!contract) throw new SimRejection(8, `Contract ${input.contractId} not found`);

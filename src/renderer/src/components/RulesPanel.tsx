@@ -1,17 +1,16 @@
 import type { RuleStatus } from '../../../shared/rules';
-import { WARNING_USAGE } from '../../../shared/rules';
 import { money } from '../format';
 
 function show(rule: RuleStatus, value: number): string {
   return rule.unit === 'usd' ? money(value) : String(value);
 }
 
-function state(rule: RuleStatus): { label: string; tone: string } {
-  if (!rule.enabled) return { label: 'Off', tone: 'muted' };
-  if (rule.breached) return { label: 'Breached', tone: 'bad' };
-  if (rule.usage >= WARNING_USAGE) return { label: 'Warning', tone: 'warn' };
-  return { label: 'OK', tone: 'ok' };
-}
+const LOOK: Record<RuleStatus['state'], { label: string; tone: string }> = {
+  off: { label: 'Off', tone: 'muted' },
+  ok: { label: 'OK', tone: 'ok' },
+  warning: { label: 'Warning', tone: 'warn' },
+  breached: { label: 'Breached', tone: 'bad' },
+};
 
 export function RulesPanel({ rules }: { rules: RuleStatus[] }) {
   return (
@@ -19,10 +18,10 @@ export function RulesPanel({ rules }: { rules: RuleStatus[] }) {
       <h2 id="rules-heading">Rules</h2>
       <ul className="rules">
         {rules.map((rule) => {
-          const { label, tone } = state(rule);
+          const { label, tone } = LOOK[rule.state];
           const percent = Math.min(100, Math.round(rule.usage * 100));
           return (
-            <li key={rule.ruleId} className={`rule rule-${tone}`} data-testid={`rule-${rule.ruleId}`} data-state={label.toLowerCase()}>
+            <li key={rule.ruleId} className={`rule rule-${tone}`} data-testid={`rule-${rule.ruleId}`} data-state={rule.state}>
               <div className="rule-head">
                 <span className="rule-title">{rule.title}</span>
                 <span className="rule-id">{rule.ruleId}</span>

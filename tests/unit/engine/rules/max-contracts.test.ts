@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contractCount, maxContractsConfigSchema, maxContractsRule } from '../../../../src/main/engine/rules/max-contracts';
+import { ruleState } from '../../../../src/shared/rules';
 import { accountWith, CONTRACTS, contextOf, position } from '../../../helpers/states';
 
 const rule = (limit: number, countType: 'net' | 'gross' = 'net') => maxContractsRule(maxContractsConfigSchema.parse({ limit, count_type: countType }));
@@ -47,5 +48,16 @@ describe('RULE-001 max_contracts', () => {
   it('refuses a limit that is not a whole positive number of contracts', () => {
     expect(() => maxContractsConfigSchema.parse({ limit: 0 })).toThrow(/at least 1/);
     expect(() => maxContractsConfigSchema.parse({ limit: 2.5 })).toThrow(/whole number/);
+  });
+});
+
+describe('rule state shown on the dashboard', () => {
+  it.each([
+    [true, false, 0.79, 'ok'],
+    [true, false, 0.8, 'warning'],
+    [true, true, 0.5, 'breached'],
+    [false, true, 2, 'off'],
+  ] as const)('enabled %s, breached %s, usage %s → %s', (enabled, breached, usage, expected) => {
+    expect(ruleState(enabled, breached, usage)).toBe(expected);
   });
 });
