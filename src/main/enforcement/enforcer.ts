@@ -32,6 +32,11 @@ export class Enforcer {
   ) {}
 
   handle(account: AccountExposure, breaches: readonly Breach[], now: number): void {
+    // The hot path (a quote with nothing wrong) touches neither the store nor the clock's formatter.
+    if (breaches.length === 0 && !this.lockouts.current(account.id)) {
+      this.breached.get(account.id)?.clear();
+      return;
+    }
     const at = new Date(now).toISOString();
     this.store.transaction(() => {
       this.recordNewBreaches(account.id, breaches, at);

@@ -8,7 +8,6 @@ import {
   WireAccountSchema,
   WireOrderSchema,
   WirePositionSchema,
-  WireQuoteSchema,
   WireTradeSchema,
   type WireAccount,
   type WireContract,
@@ -124,6 +123,27 @@ export function normaliseUserEvent(target: UserHubTarget, raw: unknown): Gateway
   }
 }
 
+const QUOTE_NUMBERS = ['lastPrice', 'bestBid', 'bestAsk'] as const;
+const QUOTE_STRINGS = ['symbol', 'timestamp', 'lastUpdated'] as const;
+
+/**
+ * Quotes are the hottest message (thousands a second), so they are checked by hand rather than
+ * through the zod schema; the refusals are the same.
+ */
 export function parseQuote(raw: unknown): WireQuote {
-  return parseWith(WireQuoteSchema, 'GatewayQuote', raw);
+  if (raw === null || typeof raw !== 'object') throw new MalformedPayloadError('GatewayQuote', [{ code: 'invalid_type', expected: 'object', path: [], message: 'expected an object', input: raw }]);
+  const quote = raw as Record<string, unknown>;
+  for (const key of QUOTE_NUMBERS) {
+    const value = quote[key];
+    if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value))) {
+      throw new MalformedPayloadError('GatewayQuote', [{ code: 'invalid_type', expected: 'number', path: [key], message: 'expected a number', input: value }]);
+    }
+  }
+  for (const key of QUOTE_STRINGS) {
+    const value = quote[key];
+    if (value !== undefined && typeof value !== 'string') {
+      throw new MalformedPayloadError('GatewayQuote', [{ code: 'invalid_type', expected: 'string', path: [key], message: 'expected a string', input: value }]);
+    }
+  }
+  return quote as WireQuote;
 }

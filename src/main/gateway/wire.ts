@@ -83,16 +83,15 @@ export const WireTradeSchema = z.object({
 });
 export type WireTrade = z.infer<typeof WireTradeSchema>;
 
-/** GatewayQuote is a delta: every field may be missing. */
-export const WireQuoteSchema = z.object({
-  symbol: z.string().optional(),
-  lastPrice: z.number().optional(),
-  bestBid: z.number().optional(),
-  bestAsk: z.number().optional(),
-  timestamp: z.string().optional(),
-  lastUpdated: z.string().optional(),
-});
-export type WireQuote = z.infer<typeof WireQuoteSchema>;
+/** GatewayQuote is a delta: every field may be missing (checked by hand in normalise.ts: it is the hottest message). */
+export interface WireQuote {
+  symbol?: string;
+  lastPrice?: number;
+  bestBid?: number;
+  bestAsk?: number;
+  timestamp?: string;
+  lastUpdated?: string;
+}
 
 export const LoginResponseSchema = EnvelopeSchema.extend({ token: z.string().nullable().optional() });
 export const ValidateResponseSchema = EnvelopeSchema.extend({ newToken: z.string().nullable().optional() });

@@ -22,7 +22,7 @@ import { createLogger, type Logger } from '../log';
 import { systemClock, type Clock, type TimerHandle } from '../schedule/clock';
 import { wallTimeAt } from '../schedule/timezone';
 import { tradingDayAt, type TradingDay } from '../schedule/trading-day';
-import { openDatabase, type Db } from '../store/database';
+import { checkpoint, openDatabase, type Db } from '../store/database';
 import { RiskStore } from '../store/risk-store';
 import { Coalescer } from './coalescer';
 import { rulesFromConfig } from './rules-from-config';
@@ -42,6 +42,7 @@ export interface RiskServiceOptions {
 
 const PUSH_INTERVAL_MS = 50;
 const HOUSEKEEPING_MS = 1000;
+const CHECKPOINT_EVERY_TICKS = 30;
 const TIMELINE_IN_SNAPSHOT = 200;
 
 function accountIdOf(event: GatewayEvent): number | null {
@@ -101,8 +102,11 @@ export class RiskService {
   private readonly push: Coalescer;
   private readonly listeners = new Set<(snapshot: Snapshot) => void>();
   private tradingDay: TradingDay;
+  /** The trading day's date (the date of the reset that ends it), as stored with each fill. */
+  private tradingDayLabel: string;
   private connection: Snapshot['connection'];
   private housekeeping: TimerHandle | null = null;
+  private ticks = 0;
   private stopped = false;
 
   constructor(private readonly options: RiskServiceOptions) {
@@ -111,6 +115,7 @@ export class RiskService {
     this.db = openDatabase(path.join(options.dataDir, 'riskwarden.db'));
     this.store = new RiskStore(this.db);
     this.tradingDay = tradingDayAt(this.clock.now(), this.schedule());
+    this.tradingDayLabel = this.labelOf(this.tradingDay);
     this.connection = { state: 'connecting', detail: null, since: this.isoNow() };
     this.push = new Coalescer(this.clock, PUSH_INTERVAL_MS, () => this.emitSnapshot());
     this.timeline = new Timeline(this.clock, () => this.push.request());
@@ -158,11 +163,13 @@ export class RiskService {
   }
 
   async stop(): Promise<void> {
+    if (this.stopped) return;
     this.stopped = true;
     this.housekeeping?.cancel();
     this.push.cancel();
     await this.gateway.stop();
     await this.executor.idle();
+    checkpoint(this.db);
     this.db.close();
   }
 
@@ -246,10 +253,8 @@ export class RiskService {
 
   private recordFills(accountId: number, fills: readonly Fill[]): void {
     if (fills.length === 0) return;
-    const end = wallTimeAt(this.tradingDay.end, this.options.config.timezone);
-    const day = `${end.year}-${String(end.month).padStart(2, '0')}-${String(end.day).padStart(2, '0')}`;
     this.store.transaction(() => {
-      for (const fill of fills) this.store.recordFill(fill, day);
+      for (const fill of fills) this.store.recordFill(fill, this.tradingDayLabel);
     });
     for (const fill of fills) this.timeline.add('fill', accountId, describeFill(fill), fill.fees ? `fees ${roundCents(fill.fees).toFixed(2)}` : null);
   }
@@ -276,11 +281,13 @@ export class RiskService {
     for (const lock of this.lockouts.expire(now)) {
       this.timeline.add('unlock', lock.accountId, `Unlocked (${lock.kind} ended)`, lock.reason);
     }
+    if (++this.ticks % CHECKPOINT_EVERY_TICKS === 0) checkpoint(this.db);
     this.push.request();
   }
 
   private dailyReset(now: number): void {
     this.tradingDay = tradingDayAt(now, this.schedule());
+    this.tradingDayLabel = this.labelOf(this.tradingDay);
     this.gateway.setTradingDayStart(this.tradingDay.start);
     for (const account of this.accounts.values()) account.startNewDay();
     this.store.audit(this.isoNow(), 'schedule', 'daily reset', null, `trading day from ${new Date(this.tradingDay.start).toISOString()}`);
@@ -297,6 +304,11 @@ export class RiskService {
       case 'untilAdmin':
         return null;
     }
+  }
+
+  private labelOf(day: TradingDay): string {
+    const end = wallTimeAt(day.end, this.options.config.timezone);
+    return `${end.year}-${String(end.month).padStart(2, '0')}-${String(end.day).padStart(2, '0')}`;
   }
 
   private schedule() {

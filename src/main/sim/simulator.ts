@@ -11,11 +11,18 @@ import { PriceFeed } from './price-feed';
 import { handleRest, restRoutes } from './rest-api';
 import { TokenStore } from './tokens';
 
+/** Benchmarks and tests watch the wire from the gateway's side of it. */
+export interface SimulatorObserver {
+  published?(event: SimEvent): void;
+  requested?(endpoint: string): void;
+}
+
 export interface SimulatorOptions {
   port?: number;
   host?: string;
   randomWalk?: boolean;
   wireFormat?: WireFormat;
+  observer?: SimulatorObserver;
 }
 
 export interface Simulator {
@@ -81,7 +88,11 @@ async function handleControl(path: string, request: http.IncomingMessage, respon
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const tokens = new TokenStore();
-  const exchange: Exchange = new Exchange((event) => route(hubs, event));
+  const observer = options.observer ?? {};
+  const exchange: Exchange = new Exchange((event) => {
+    route(hubs, event);
+    observer.published?.(event);
+  });
   const hubs: HubServer = new HubServer(tokens, (contractId) => exchange.quote(contractId), options.wireFormat ?? 'live');
   const feed = new PriceFeed(exchange);
   const routes = restRoutes(exchange);
@@ -90,7 +101,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   const server = http.createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    if (path.startsWith('/api/')) calls[path.slice('/api/'.length)] = (calls[path.slice('/api/'.length)] ?? 0) + 1;
+    if (path.startsWith('/api/')) {
+      const endpoint = path.slice('/api/'.length);
+      calls[endpoint] = (calls[endpoint] ?? 0) + 1;
+      observer.requested?.(endpoint);
+    }
     const work = path.startsWith('/api/')
       ? handleRest(path.slice('/api/'.length), request, response, routes, tokens)
       : path.startsWith('/sim/')

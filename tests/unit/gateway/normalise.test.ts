@@ -47,3 +47,18 @@ describe('normalising hub payloads', () => {
     expect(mergeQuote('C', parseQuote({ bestBid: 1 }), undefined)).toBeNull();
   });
 });
+
+describe('quote parsing', () => {
+  it.each([
+    [null, 'GatewayQuote: malformed payload ((root): expected an object)'],
+    [{ lastPrice: '6000' }, 'GatewayQuote: malformed payload (lastPrice: expected a number)'],
+    [{ lastPrice: Number.NaN }, 'lastPrice: expected a number'],
+    [{ bestBid: 1, timestamp: 5 }, 'timestamp: expected a string'],
+  ])('refuses %j', (raw, message) => {
+    expect(() => parseQuote(raw)).toThrow(message);
+  });
+
+  it('accepts a partial quote and ignores fields it does not use', () => {
+    expect(parseQuote({ bestAsk: 6000.25, volume: 12000, symbol: 'F.US.EP' })).toMatchObject({ bestAsk: 6000.25, symbol: 'F.US.EP' });
+  });
+});

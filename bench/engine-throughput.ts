@@ -1,0 +1,47 @@
+/** engine_events_per_s: quotes and fills through AccountState + RuleEngine, in process, no I/O. */
+import type { GatewayEvent } from '../src/shared/domain';
+import { riskConfigSchema } from '../src/main/config/schema';
+import { AccountState } from '../src/main/engine/account-state';
+import { MarketBook } from '../src/main/engine/market-book';
+import { RuleEngine } from '../src/main/engine/rule-engine';
+import { rulesFromConfig } from '../src/main/service/rules-from-config';
+import { SIM_CONTRACTS } from '../src/main/sim/contracts';
+import { symbolOfContractId } from '../src/shared/domain';
+
+const EVENTS = 200_000;
+const DURATION_MS = 2000;
+
+function events(): GatewayEvent[] {
+  const list: GatewayEvent[] = [];
+  let fillId = 1;
+  for (let i = 0; i < EVENTS; i++) {
+    const contract = SIM_CONTRACTS[i % SIM_CONTRACTS.length]!;
+    if (i % 50 === 49) {
+      list.push({ type: 'fill', fill: { id: fillId++, accountId: 1, contractId: contract.id, orderId: fillId, timestamp: '', price: contract.startPrice, size: 1, profitAndLoss: i % 100 === 99 ? 1 : null, fees: 0.37, voided: false } });
+    } else {
+      list.push({ type: 'quote', quote: { contractId: contract.id, lastPrice: contract.startPrice + (i % 8) * contract.tickSize, bestBid: null, bestAsk: null, timestamp: '' } });
+    }
+  }
+  return list;
+}
+
+export function engineEventsPerSecond(): number {
+  const config = riskConfigSchema.parse({ rules: { max_contracts: { limit: 50 }, daily_realized_loss: { limit: -1_000_000, include_unrealized: true } } });
+  const engine = new RuleEngine(rulesFromConfig(config.rules));
+  const stream = events();
+  let processed = 0;
+  const started = performance.now();
+  while (performance.now() - started < DURATION_MS) {
+    const market = new MarketBook();
+    for (const c of SIM_CONTRACTS) market.addContract({ ...c, symbol: symbolOfContractId(c.id) });
+    const account = new AccountState({ id: 1, name: 'BENCH', balance: 50_000, canTrade: true }, market);
+    for (const c of SIM_CONTRACTS) account.apply({ type: 'position', position: { accountId: 1, contractId: c.id, size: 2, averagePrice: c.startPrice } });
+    for (const event of stream) {
+      if (event.type === 'quote') market.applyQuote(event.quote);
+      else account.apply(event);
+      engine.evaluate({ account, market, event, now: 0 });
+    }
+    processed += stream.length;
+  }
+  return processed / ((performance.now() - started) / 1000);
+}
