@@ -27,7 +27,7 @@ function events(): GatewayEvent[] {
 
 export function engineEventsPerSecond(): number {
   const config = riskConfigSchema.parse({ rules: { max_contracts: { limit: 50 }, daily_realized_loss: { limit: -1_000_000, include_unrealized: true } } });
-  const engine = new RuleEngine(rulesFromConfig(config.rules));
+  const engine = new RuleEngine(rulesFromConfig(config).rules);
   const stream = events();
   let processed = 0;
   const started = performance.now();
@@ -39,7 +39,7 @@ export function engineEventsPerSecond(): number {
     for (const event of stream) {
       if (event.type === 'quote') market.applyQuote(event.quote);
       else account.apply(event);
-      engine.evaluate({ account, market, event, now: 0 });
+      engine.evaluate({ account, market, event, now: 0, loggedOut: false });
     }
     processed += stream.length;
   }

@@ -2,7 +2,18 @@ import { z } from 'zod';
 
 export const RULE_IDS = {
   maxContracts: 'RULE-001',
+  maxContractsPerInstrument: 'RULE-002',
   dailyRealizedLoss: 'RULE-003',
+  dailyUnrealizedLoss: 'RULE-004',
+  maxUnrealizedProfit: 'RULE-005',
+  tradeFrequencyLimit: 'RULE-006',
+  cooldownAfterLoss: 'RULE-007',
+  noStopLossGrace: 'RULE-008',
+  sessionBlockOutside: 'RULE-009',
+  authLossGuard: 'RULE-010',
+  symbolBlocks: 'RULE-011',
+  tradeManagement: 'RULE-012',
+  dailyRealizedProfit: 'RULE-013',
 } as const;
 
 export type RuleId = (typeof RULE_IDS)[keyof typeof RULE_IDS];
@@ -15,7 +26,7 @@ export const RuleStatusSchema = z.object({
   /** Current measured value (contracts, dollars…) and the configured limit, in the rule's unit. */
   value: z.number(),
   limit: z.number(),
-  unit: z.enum(['contracts', 'usd']),
+  unit: z.enum(['contracts', 'usd', 'trades', 'seconds', 'minutes', 'count']),
   /** 0..1+ share of the limit used; ≥ 0.8 is shown as a warning. */
   usage: z.number(),
   breached: z.boolean(),

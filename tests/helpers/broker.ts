@@ -14,8 +14,20 @@ export class ScriptedBroker implements Broker {
     return this.record(`close ${accountId} ${contractId}`);
   }
 
+  async partialClosePosition(accountId: number, contractId: string, size: number): Promise<void> {
+    return this.record(`reduce ${accountId} ${contractId} ${size}`);
+  }
+
   async cancelOrder(accountId: number, orderId: number): Promise<void> {
     return this.record(`cancel ${accountId} ${orderId}`);
+  }
+
+  async modifyStop(accountId: number, orderId: number, stopPrice: number): Promise<void> {
+    return this.record(`modify ${accountId} ${orderId} stop ${stopPrice}`);
+  }
+
+  async placeStop(accountId: number, contractId: string, side: 'buy' | 'sell', size: number, stopPrice: number): Promise<void> {
+    return this.record(`stop ${accountId} ${contractId} ${side} ${size} @ ${stopPrice}`);
   }
 
   private record(call: string): void {

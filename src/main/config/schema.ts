@@ -1,7 +1,18 @@
 /** risk-config.yaml: unknown keys are refused, so a typo never silently disables a rule. */
 import { z } from 'zod';
+import { authLossGuardConfigSchema } from '../engine/rules/auth-loss-guard';
+import { cooldownAfterLossConfigSchema } from '../engine/rules/cooldown-after-loss';
 import { dailyRealizedLossConfigSchema } from '../engine/rules/daily-realized-loss';
+import { dailyRealizedProfitConfigSchema } from '../engine/rules/daily-realized-profit';
+import { dailyUnrealizedLossConfigSchema } from '../engine/rules/daily-unrealized-loss';
 import { maxContractsConfigSchema } from '../engine/rules/max-contracts';
+import { maxContractsPerInstrumentConfigSchema } from '../engine/rules/max-contracts-per-instrument';
+import { maxUnrealizedProfitConfigSchema } from '../engine/rules/max-unrealized-profit';
+import { noStopLossGraceConfigSchema } from '../engine/rules/no-stop-loss-grace';
+import { sessionBlockOutsideConfigSchema } from '../engine/rules/session-block-outside';
+import { symbolBlocksConfigSchema } from '../engine/rules/symbol-blocks';
+import { tradeFrequencyLimitConfigSchema } from '../engine/rules/trade-frequency-limit';
+import { tradeManagementConfigSchema } from '../engine/rules/trade-management';
 
 function isTimeZone(name: string): boolean {
   try {
@@ -23,7 +34,18 @@ export const riskConfigSchema = z.strictObject({
     .default({ mode: 'live' }),
   rules: z.strictObject({
     max_contracts: maxContractsConfigSchema.optional(),
+    max_contracts_per_instrument: maxContractsPerInstrumentConfigSchema.optional(),
     daily_realized_loss: dailyRealizedLossConfigSchema.optional(),
+    daily_unrealized_loss: dailyUnrealizedLossConfigSchema.optional(),
+    max_unrealized_profit: maxUnrealizedProfitConfigSchema.optional(),
+    trade_frequency_limit: tradeFrequencyLimitConfigSchema.optional(),
+    cooldown_after_loss: cooldownAfterLossConfigSchema.optional(),
+    no_stop_loss_grace: noStopLossGraceConfigSchema.optional(),
+    session_block_outside: sessionBlockOutsideConfigSchema.optional(),
+    auth_loss_guard: authLossGuardConfigSchema.optional(),
+    symbol_blocks: symbolBlocksConfigSchema.optional(),
+    trade_management: tradeManagementConfigSchema.optional(),
+    daily_realized_profit: dailyRealizedProfitConfigSchema.optional(),
   }),
 });
 

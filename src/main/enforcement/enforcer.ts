@@ -41,6 +41,7 @@ export class Enforcer {
     this.store.transaction(() => {
       this.recordNewBreaches(account.id, breaches, at);
       const decided = plan(account, breaches);
+      if (decided?.suspended) return;
       if (decided?.lock) {
         const { lock, created } = this.lockouts.lock(account.id, decided.lock.request, decided.lock.ruleId, decided.lock.reason, now);
         if (created) {
@@ -71,7 +72,7 @@ export class Enforcer {
     const now = new Set<string>();
     for (const breach of breaches) {
       now.add(breach.ruleId);
-      if (before.has(breach.ruleId)) continue;
+      if (before.has(breach.ruleId) || breach.category === 'automation') continue;
       this.store.recordViolation(at, breach);
       this.lastBreachAt.set(`${accountId}:${breach.ruleId}`, at);
       this.journal.add('breach', accountId, `${breach.ruleId} ${breach.ruleName} breached`, breach.message);

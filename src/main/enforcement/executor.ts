@@ -37,14 +37,22 @@ interface Pending {
 
 const ALREADY_GONE = new Set(['PositionNotFound', 'OrderNotFound']);
 
+/** One in-flight action per position (close, trim or stop move) and per order. */
 export function actionKey(action: Action): string {
-  return action.kind === 'closePosition'
-    ? `close:${action.accountId}:${action.contractId}`
-    : `cancel:${action.accountId}:${action.orderId}`;
+  return action.kind === 'cancelOrder' ? `cancel:${action.accountId}:${action.orderId}` : `position:${action.accountId}:${action.contractId}`;
 }
 
 export function describeAction(action: Action): string {
-  return action.kind === 'closePosition' ? `close ${action.contractId}` : `cancel order ${action.orderId}`;
+  switch (action.kind) {
+    case 'closePosition':
+      return `close ${action.contractId}`;
+    case 'reducePosition':
+      return `reduce ${action.contractId} by ${action.size}`;
+    case 'cancelOrder':
+      return `cancel order ${action.orderId}`;
+    case 'moveStop':
+      return `${action.orderId === null ? 'place' : 'move'} ${action.contractId} stop at ${action.stopPrice}`;
+  }
 }
 
 export class Executor {
@@ -97,9 +105,9 @@ export class Executor {
     return true;
   }
 
-  /** A later event confirmed the position's new state: a further breach may act again. */
+  /** A later event confirmed the position's new state (or its stop's): a further breach may act again. */
   settlePosition(accountId: number, contractId: string): void {
-    this.settle(`close:${accountId}:${contractId}`);
+    this.settle(`position:${accountId}:${contractId}`);
   }
 
   settleOrder(accountId: number, orderId: number): void {
@@ -139,8 +147,17 @@ export class Executor {
   }
 
   private call(action: Action): Promise<void> {
-    return action.kind === 'closePosition'
-      ? this.broker.closePosition(action.accountId, action.contractId)
-      : this.broker.cancelOrder(action.accountId, action.orderId);
+    switch (action.kind) {
+      case 'closePosition':
+        return this.broker.closePosition(action.accountId, action.contractId);
+      case 'reducePosition':
+        return this.broker.partialClosePosition(action.accountId, action.contractId, action.size);
+      case 'cancelOrder':
+        return this.broker.cancelOrder(action.accountId, action.orderId);
+      case 'moveStop':
+        return action.orderId === null
+          ? this.broker.placeStop(action.accountId, action.contractId, action.side, action.size, action.stopPrice)
+          : this.broker.modifyStop(action.accountId, action.orderId, action.stopPrice);
+    }
   }
 }

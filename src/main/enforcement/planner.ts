@@ -6,9 +6,18 @@
 import type { Order, Position } from '../../shared/domain';
 import type { Breach, LockRequest } from '../engine/rule';
 
+interface ActionBase {
+  accountId: number;
+  contractId: string;
+  ruleId: string;
+  reason: string;
+}
+
 export type Action =
-  | { kind: 'closePosition'; accountId: number; contractId: string; ruleId: string; reason: string }
-  | { kind: 'cancelOrder'; accountId: number; orderId: number; contractId: string; ruleId: string; reason: string };
+  | (ActionBase & { kind: 'closePosition' })
+  | (ActionBase & { kind: 'reducePosition'; size: number })
+  | (ActionBase & { kind: 'cancelOrder'; orderId: number })
+  | (ActionBase & { kind: 'moveStop'; orderId: number | null; stopPrice: number; size: number; side: 'buy' | 'sell' });
 
 export interface LockDecision {
   request: LockRequest;
@@ -20,6 +29,8 @@ export interface Plan {
   accountId: number;
   lock: LockDecision | null;
   actions: Action[];
+  /** The broker refuses this account: make no gateway call at all. */
+  suspended: boolean;
 }
 
 export interface AccountExposure {
@@ -67,8 +78,30 @@ export function flattenActions(account: AccountExposure, ruleId: string, reason:
   ];
 }
 
+/**
+ * Per contract the strongest position remedy wins: a close beats a trim, and both beat moving its
+ * stop. Cancels are per order.
+ */
+const POSITION_STRENGTH = { closePosition: 3, reducePosition: 2, moveStop: 1 } as const;
+
+function positionAction(breach: Breach, accountId: number, reason: string): Action | null {
+  const base = { accountId, ruleId: breach.ruleId, reason };
+  const { remedy } = breach;
+  switch (remedy.kind) {
+    case 'closePosition':
+      return { ...base, kind: 'closePosition', contractId: remedy.contractId };
+    case 'reducePosition':
+      return { ...base, kind: 'reducePosition', contractId: remedy.contractId, size: remedy.size };
+    case 'moveStop':
+      return { ...base, kind: 'moveStop', contractId: remedy.contractId, orderId: remedy.orderId, stopPrice: remedy.stopPrice, size: remedy.size, side: remedy.side };
+    default:
+      return null;
+  }
+}
+
 export function plan(account: AccountExposure, breaches: readonly Breach[]): Plan | null {
   if (breaches.length === 0) return null;
+  if (breaches.some((b) => b.remedy.kind === 'suspend')) return { accountId: account.id, lock: null, actions: [], suspended: true };
   const flattening = breaches.filter((b) => b.remedy.kind === 'flatten');
   if (flattening.length > 0) {
     const winner = flattening.reduce(strongerLock);
@@ -77,17 +110,22 @@ export function plan(account: AccountExposure, breaches: readonly Breach[]): Pla
       accountId: account.id,
       lock: { request: lockOf(winner)!, ruleId: winner.ruleId, reason },
       actions: flattenActions(account, winner.ruleId, reason),
+      suspended: false,
     };
   }
-  const actions = new Map<string, Action>();
+  const byContract = new Map<string, Action>();
+  const cancels = new Map<number, Action>();
   for (const breach of breaches) {
     const reason = `${breach.ruleName}: ${breach.message}`;
     const { remedy } = breach;
-    if (remedy.kind === 'closePosition') {
-      actions.set(`close:${remedy.contractId}`, { kind: 'closePosition', accountId: account.id, contractId: remedy.contractId, ruleId: breach.ruleId, reason });
-    } else if (remedy.kind === 'cancelOrder') {
-      actions.set(`cancel:${remedy.orderId}`, { kind: 'cancelOrder', accountId: account.id, orderId: remedy.orderId, contractId: remedy.contractId, ruleId: breach.ruleId, reason });
+    if (remedy.kind === 'cancelOrder') {
+      cancels.set(remedy.orderId, { kind: 'cancelOrder', accountId: account.id, orderId: remedy.orderId, contractId: remedy.contractId, ruleId: breach.ruleId, reason });
+      continue;
     }
+    const action = positionAction(breach, account.id, reason);
+    if (!action || action.kind === 'cancelOrder') continue;
+    const existing = byContract.get(action.contractId);
+    if (!existing || existing.kind === 'cancelOrder' || POSITION_STRENGTH[action.kind] > POSITION_STRENGTH[existing.kind]) byContract.set(action.contractId, action);
   }
-  return { accountId: account.id, lock: null, actions: [...actions.values()] };
+  return { accountId: account.id, lock: null, actions: [...byContract.values(), ...cancels.values()], suspended: false };
 }

@@ -3,7 +3,7 @@
  * applied exactly once, keyed by trade id), realized P&L net of fees, the trade count and
  * unrealized P&L from the market book.
  */
-import type { Account, ContractId, Fill, GatewayEvent, Order, Position } from '../../shared/domain';
+import type { Account, ContractId, Fill, GatewayEvent, Order, OrderKind, Position } from '../../shared/domain';
 import { isWorking } from '../../shared/domain';
 import type { MarketBook } from './market-book';
 import { unrealizedPnl } from './pnl';
@@ -16,13 +16,19 @@ export interface AccountSync {
   fills: Fill[];
 }
 
+const STOP_KINDS: ReadonlySet<OrderKind> = new Set(['stop', 'trailingStop', 'stopLimit']);
+
 export class AccountState {
   private readonly positionsByContract = new Map<ContractId, Position>();
   private readonly ordersById = new Map<number, Order>();
   private readonly fillsById = new Map<number, Fill>();
-  private readonly countedOrders = new Set<number>();
+  /** Orders counted as trades: the id and time of their first opening fill. */
+  private readonly countedOrders = new Map<number, { fillId: number; at: number }>();
+  /** When each open position last lost (or never had) a working stop. */
+  private readonly unprotectedSince = new Map<ContractId, number>();
   private grossRealized = 0;
   private feesPaid = 0;
+  private worstClose = 0;
 
   constructor(
     public account: Account,
@@ -70,6 +76,49 @@ export class AccountState {
     this.countedOrders.clear();
     this.grossRealized = 0;
     this.feesPaid = 0;
+    this.worstClose = 0;
+  }
+
+  /**
+   * Starts or stops each position's grace clock: a position is protected by a working stop
+   * (stop, trailing stop or stop-limit; open or a suspended bracket child) on the opposite side.
+   */
+  updateProtection(now: number): void {
+    for (const contractId of this.unprotectedSince.keys()) {
+      if (!this.positionsByContract.has(contractId)) this.unprotectedSince.delete(contractId);
+    }
+    for (const position of this.positionsByContract.values()) {
+      if (this.stopFor(position)) this.unprotectedSince.delete(position.contractId);
+      else if (!this.unprotectedSince.has(position.contractId)) this.unprotectedSince.set(position.contractId, now);
+    }
+  }
+
+  unprotectedSinceOf(contractId: ContractId): number | null {
+    return this.unprotectedSince.get(contractId) ?? null;
+  }
+
+  /** The working stop order that covers a position, if any. */
+  stopFor(position: Position): Order | undefined {
+    const exitSide = position.size > 0 ? 'sell' : 'buy';
+    for (const order of this.ordersById.values()) {
+      if (order.contractId === position.contractId && order.side === exitSide && STOP_KINDS.has(order.kind) && (order.state === 'open' || order.state === 'suspended')) return order;
+    }
+    return undefined;
+  }
+
+  /** Times of today's counted trades, oldest first. */
+  tradeTimes(): number[] {
+    return [...this.countedOrders.values()].map((t) => t.at).sort((a, b) => a - b);
+  }
+
+  /** Whether this fill is the one that made its order count as a trade. */
+  isCountedTrade(fill: Fill): boolean {
+    return this.countedOrders.get(fill.orderId)?.fillId === fill.id;
+  }
+
+  /** The largest loss realized by one closing fill today (0 when none lost). */
+  worstClosingFill(): number {
+    return this.worstClose;
   }
 
   positions(): Position[] {
@@ -115,7 +164,11 @@ export class AccountState {
     this.fillsById.set(fill.id, fill);
     this.grossRealized += fill.profitAndLoss ?? 0;
     this.feesPaid += fill.fees;
-    if (fill.profitAndLoss === null) this.countedOrders.add(fill.orderId);
+    if (fill.profitAndLoss === null) {
+      if (!this.countedOrders.has(fill.orderId)) this.countedOrders.set(fill.orderId, { fillId: fill.id, at: Date.parse(fill.timestamp) });
+    } else {
+      this.worstClose = Math.min(this.worstClose, fill.profitAndLoss);
+    }
     return true;
   }
 }

@@ -1,5 +1,6 @@
 /** The shape every rule has: pure, synchronous, reads state and returns breaches. */
 import type { ContractId, GatewayEvent } from '../../shared/domain';
+import type { RuleStatus } from '../../shared/rules';
 import type { AccountState } from './account-state';
 import type { MarketBook } from './market-book';
 
@@ -13,8 +14,13 @@ export type LockRequest =
 
 export type Remedy =
   | { kind: 'closePosition'; contractId: ContractId }
+  | { kind: 'reducePosition'; contractId: ContractId; size: number }
   | { kind: 'cancelOrder'; orderId: number; contractId: ContractId }
   | { kind: 'flatten'; lock: LockRequest }
+  /** Automation: tighten (never widen) the position's stop, or place one when there is none. */
+  | { kind: 'moveStop'; contractId: ContractId; orderId: number | null; stopPrice: number; size: number; side: 'buy' | 'sell' }
+  /** Make no gateway call for the account (the broker refuses it): alert only. */
+  | { kind: 'suspend' }
   | { kind: 'alert' };
 
 export interface Breach {
@@ -32,9 +38,11 @@ export interface Breach {
 export interface RuleContext {
   account: AccountState;
   market: MarketBook;
-  /** The event being evaluated; null on a timer tick or a reconcile. */
+  /** The event being evaluated, only when it is new; null on a timer tick, a reconcile or a repeat. */
   event: GatewayEvent | null;
   now: number;
+  /** The gateway ended the session (GatewayLogout, or a token that could not be renewed). */
+  loggedOut: boolean;
 }
 
 export interface Measure {
@@ -48,7 +56,7 @@ export interface Rule {
   readonly id: string;
   readonly name: string;
   readonly title: string;
-  readonly unit: 'contracts' | 'usd';
+  readonly unit: RuleStatus['unit'];
   readonly enabled: boolean;
   measure(context: RuleContext): Measure;
   evaluate(context: RuleContext): Breach[];
@@ -71,4 +79,20 @@ export function eventContract(event: GatewayEvent | null): ContractId | null {
     case 'account':
       return null;
   }
+}
+
+/** A breach of `rule` on this account, with the fields every breach shares. */
+export function breachOf(
+  rule: Pick<Rule, 'id' | 'name'>,
+  context: RuleContext,
+  fields: Pick<Breach, 'category' | 'remedy' | 'message' | 'value' | 'limit'>,
+): Breach {
+  return { ruleId: rule.id, ruleName: rule.name, accountId: context.account.id, ...fields };
+}
+
+/** Share of a limit used; zero when the value does not count against it (a profit against a loss limit). */
+export function usageOf(value: number, limit: number): number {
+  if (limit === 0) return value === 0 ? 0 : 1;
+  const share = value / limit;
+  return share > 0 ? share : 0;
 }

@@ -16,6 +16,9 @@ const ERROR_CODE_NAMES: Readonly<Record<string, readonly string[]>> = {
   'Order/searchOpen': ['Success', 'AccountNotFound'],
   'Position/searchOpen': ['Success', 'AccountNotFound'],
   'Trade/search': ['Success', 'AccountNotFound'],
+  'Order/modify': ['Success', 'AccountNotFound', 'OrderNotFound', 'Rejected', 'Pending', 'UnknownError', 'AccountRejected', 'ContractNotFound'],
+  'Position/partialCloseContract': ['Success', 'AccountNotFound', 'PositionNotFound', 'ContractNotFound', 'ContractNotActive',
+    'InvalidCloseSize', 'OrderRejected', 'OrderPending', 'UnknownError', 'AccountRejected'],
   'Position/closeContract': ['Success', 'AccountNotFound', 'PositionNotFound', 'ContractNotFound', 'ContractNotActive',
     'OrderRejected', 'OrderPending', 'UnknownError', 'AccountRejected'],
 };

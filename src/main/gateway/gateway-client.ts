@@ -11,6 +11,7 @@ import type { Logger } from '../log';
 import { ProjectXApi } from './projectx-api';
 import { RealtimeHubs } from './realtime';
 import { RestClient } from './rest-client';
+import { OrderSide, OrderType } from './wire';
 
 export interface GatewayCredentials {
   apiUrl: string;
@@ -70,8 +71,20 @@ export class GatewayClient implements Broker {
     return this.api.closeContract(accountId, contractId);
   }
 
+  partialClosePosition(accountId: number, contractId: string, size: number): Promise<void> {
+    return this.api.partialCloseContract(accountId, contractId, size);
+  }
+
   cancelOrder(accountId: number, orderId: number): Promise<void> {
     return this.api.cancelOrder(accountId, orderId);
+  }
+
+  modifyStop(accountId: number, orderId: number, stopPrice: number): Promise<void> {
+    return this.api.modifyOrder(accountId, orderId, { stopPrice });
+  }
+
+  async placeStop(accountId: number, contractId: string, side: 'buy' | 'sell', size: number, stopPrice: number): Promise<void> {
+    await this.api.placeOrder({ accountId, contractId, type: OrderType.Stop, side: side === 'buy' ? OrderSide.Bid : OrderSide.Ask, size, stopPrice });
   }
 
   /** Today's fills are those since the trading day started; set at the daily reset. */

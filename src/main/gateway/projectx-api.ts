@@ -83,6 +83,15 @@ export class ProjectXApi {
     await this.rest.post('Position/closeContract', { accountId, contractId }, EnvelopeSchema);
   }
 
+  /** The field is `size` (not `closeSize`, which the gateway silently ignores). */
+  async partialCloseContract(accountId: number, contractId: string, size: number): Promise<void> {
+    await this.rest.post('Position/partialCloseContract', { accountId, contractId, size }, EnvelopeSchema);
+  }
+
+  async modifyOrder(accountId: number, orderId: number, change: { size?: number; limitPrice?: number; stopPrice?: number }): Promise<void> {
+    await this.rest.post('Order/modify', { accountId, orderId, ...change }, EnvelopeSchema);
+  }
+
   async cancelOrder(accountId: number, orderId: number): Promise<void> {
     await this.rest.post('Order/cancel', { accountId, orderId }, EnvelopeSchema);
   }

@@ -13,6 +13,7 @@ import { AccountState, type AccountSync } from '../engine/account-state';
 import { MarketBook } from '../engine/market-book';
 import type { LockRequest } from '../engine/rule';
 import { RuleEngine } from '../engine/rule-engine';
+import type { SessionClock } from '../engine/session-clock';
 import { Enforcer } from '../enforcement/enforcer';
 import { Executor, type ActionOutcome } from '../enforcement/executor';
 import type { Action } from '../enforcement/planner';
@@ -68,21 +69,29 @@ function describeFill(fill: Fill): string {
   return `${verb} ${Math.abs(fill.size)} ${symbolOfContractId(fill.contractId)} @ ${fill.price}${pnl}`;
 }
 
+const VERBS: Record<Action['kind'], { verb: string; done: string }> = {
+  closePosition: { verb: 'close', done: 'Closed' },
+  reducePosition: { verb: 'reduce', done: 'Reduced' },
+  cancelOrder: { verb: 'cancel', done: 'Cancelled' },
+  moveStop: { verb: 'move the stop of', done: 'Moved the stop of' },
+};
+
 function describeOutcome({ action, status }: ActionOutcome): string {
   const symbol = symbolOfContractId(action.contractId);
-  const target = action.kind === 'closePosition' ? `${symbol} position` : `${symbol} order ${action.orderId}`;
-  const verb = action.kind === 'closePosition' ? 'Close' : 'Cancel';
+  const target =
+    action.kind === 'cancelOrder' ? `${symbol} order ${action.orderId}` : action.kind === 'reducePosition' ? `${symbol} position by ${action.size}` : action.kind === 'moveStop' ? `${symbol} position to ${action.stopPrice}` : `${symbol} position`;
+  const { verb, done } = VERBS[action.kind];
   switch (status) {
     case 'done':
-      return action.kind === 'closePosition' ? `Closed ${target}` : `Cancelled ${target}`;
+      return `${done} ${target}`;
     case 'failed':
-      return `${verb} ${target} failed`;
+      return `Could not ${verb} ${target}`;
     case 'not_needed':
-      return action.kind === 'closePosition' ? `${target} already closed` : `${target} already done`;
+      return `No need to ${verb} ${target}: already done`;
     case 'dry_run':
-      return `Dry run: would ${verb.toLowerCase()} ${target}`;
+      return `Dry run: would ${verb} ${target}`;
     case 'sent':
-      return `${verb} ${target} sent`;
+      return `Sent: ${verb} ${target}`;
   }
 }
 
@@ -94,6 +103,7 @@ export class RiskService {
   private readonly market = new MarketBook();
   private readonly accounts = new Map<number, AccountState>();
   private readonly engine: RuleEngine;
+  private readonly session: SessionClock | null;
   private readonly lockouts: Lockouts;
   private readonly executor: Executor;
   private readonly enforcer: Enforcer;
@@ -119,10 +129,22 @@ export class RiskService {
     this.connection = { state: 'connecting', detail: null, since: this.isoNow() };
     this.push = new Coalescer(this.clock, PUSH_INTERVAL_MS, () => this.emitSnapshot());
     this.timeline = new Timeline(this.clock, () => this.push.request());
-    this.engine = new RuleEngine(rulesFromConfig(options.config.rules));
+    const armed = rulesFromConfig(options.config);
+    this.engine = new RuleEngine(armed.rules);
+    this.session = armed.session;
     this.lockouts = new Lockouts(this.store, (request, now) => this.lockEnd(request, now));
+    this.gateway = new GatewayClient(
+      options.credentials,
+      {
+        onEvent: (event) => this.onEvent(event),
+        onConnection: (state, detail) => this.onConnection(state, detail),
+        onSync: (syncs) => this.applySyncs(syncs),
+        onContract: (contract) => this.market.addContract(contract),
+      },
+      createLogger('gateway'),
+    );
     this.executor = new Executor(
-      { closePosition: (a, c) => this.gateway.closePosition(a, c), cancelOrder: (a, o) => this.gateway.cancelOrder(a, o) },
+      this.gateway,
       this.store,
       this.clock,
       this.logger,
@@ -134,16 +156,6 @@ export class RiskService {
       },
     );
     this.enforcer = new Enforcer(this.store, this.lockouts, this.executor, this.timeline);
-    this.gateway = new GatewayClient(
-      options.credentials,
-      {
-        onEvent: (event) => this.onEvent(event),
-        onConnection: (state, detail) => this.onConnection(state, detail),
-        onSync: (syncs) => this.applySyncs(syncs),
-        onContract: (contract) => this.market.addContract(contract),
-      },
-      createLogger('gateway'),
-    );
   }
 
   /** Connects, loads today's state and arms the rules; resolves once enforcement is live. */
@@ -186,7 +198,7 @@ export class RiskService {
         },
         timeline: this.timeline.latest(TIMELINE_IN_SNAPSHOT),
       },
-      { accounts: this.accounts.values(), market: this.market, engine: this.engine, enforcer: this.enforcer, lockouts: this.lockouts, now: this.clock.now() },
+      { accounts: this.accounts.values(), market: this.market, engine: this.engine, enforcer: this.enforcer, lockouts: this.lockouts, now: this.clock.now(), loggedOut: this.connection.state === 'loggedOut' },
     );
   }
 
@@ -223,8 +235,12 @@ export class RiskService {
     if (fill) this.recordFills(account.id, [fill]);
     if (event.type === 'position') this.executor.settlePosition(account.id, event.position.contractId);
     if (event.type === 'positionClosed') this.executor.settlePosition(account.id, event.contractId);
-    if (event.type === 'order') this.executor.settleOrder(account.id, event.order.id);
-    this.evaluate(account, event);
+    if (event.type === 'order') {
+      this.executor.settleOrder(account.id, event.order.id);
+      this.executor.settlePosition(account.id, event.order.contractId);
+    }
+    // A fill seen before (a replay after a reconnect) must not fire a per-fill rule twice.
+    this.evaluate(account, event.type === 'fill' && !fill ? null : event);
     this.push.request();
   }
 
@@ -242,12 +258,14 @@ export class RiskService {
   private stillNeeded(action: Action): boolean {
     const account = this.accounts.get(action.accountId);
     if (!account) return false;
-    return action.kind === 'closePosition' ? account.position(action.contractId) !== undefined : account.workingOrders().some((o) => o.id === action.orderId);
+    if (action.kind === 'cancelOrder') return account.workingOrders().some((o) => o.id === action.orderId);
+    return account.position(action.contractId) !== undefined;
   }
 
   private evaluate(account: AccountState, event: GatewayEvent | null): void {
     const now = this.clock.now();
-    const breaches = this.engine.evaluate({ account, market: this.market, event, now });
+    account.updateProtection(now);
+    const breaches = this.engine.evaluate({ account, market: this.market, event, now, loggedOut: this.connection.state === 'loggedOut' });
     this.enforcer.handle(account, breaches, now);
   }
 
@@ -264,6 +282,7 @@ export class RiskService {
     this.connection = { state, detail, since: this.isoNow() };
     this.timeline.add('connection', null, `Gateway ${state}`, detail);
     if (state === 'failed' || state === 'loggedOut') this.logger.error(`gateway ${state}: ${detail ?? ''}`);
+    for (const account of this.accounts.values()) this.evaluate(account, null);
   }
 
   private scheduleHousekeeping(): void {
@@ -281,6 +300,8 @@ export class RiskService {
     for (const lock of this.lockouts.expire(now)) {
       this.timeline.add('unlock', lock.accountId, `Unlocked (${lock.kind} ended)`, lock.reason);
     }
+    // Grace periods and session ends are reached by time, not by events.
+    for (const account of this.accounts.values()) this.evaluate(account, null);
     if (++this.ticks % CHECKPOINT_EVERY_TICKS === 0) checkpoint(this.db);
     this.push.request();
   }
@@ -299,8 +320,9 @@ export class RiskService {
       case 'cooldown':
         return now + request.durationMs;
       case 'untilReset':
-      case 'untilSessionStart':
         return tradingDayAt(now, this.schedule()).end;
+      case 'untilSessionStart':
+        return this.session ? this.session.nextStart(now) : tradingDayAt(now, this.schedule()).end;
       case 'untilAdmin':
         return null;
     }

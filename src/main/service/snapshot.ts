@@ -15,13 +15,14 @@ export interface SnapshotSources {
   enforcer: Enforcer;
   lockouts: Lockouts;
   now: number;
+  loggedOut: boolean;
 }
 
 export function accountView(account: AccountState, sources: SnapshotSources): AccountView {
   const realized = account.realizedPnl();
   const unrealized = account.unrealizedPnl();
   const lock = sources.lockouts.current(account.id);
-  const context = { account, market: sources.market, event: null, now: sources.now };
+  const context = { account, market: sources.market, event: null, now: sources.now, loggedOut: sources.loggedOut };
   return {
     id: account.id,
     name: account.account.name,

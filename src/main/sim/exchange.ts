@@ -224,6 +224,31 @@ export class Exchange {
     this.update(order, { status: OrderStatus.Cancelled });
   }
 
+  /** Closes part of the position at market (errorCode 5 InvalidCloseSize past its size). */
+  partialCloseContract(accountId: number, contractId: string, size: number): void {
+    this.requireAccount(accountId);
+    if (!this.contracts.has(contractId)) throw new SimRejection(3, `Contract ${contractId} not found`);
+    const position = this.positions.get(`${accountId}:${contractId}`);
+    if (!position || position.size === 0) throw new SimRejection(2, `No open position in ${contractId}`);
+    if (!Number.isInteger(size) || size < 1 || size > Math.abs(position.size)) throw new SimRejection(5, `Invalid close size ${size} for a position of ${Math.abs(position.size)}`);
+    this.placeOrder({ accountId, contractId, type: OrderType.Market, side: position.size > 0 ? Side.Sell : Side.Buy, size });
+  }
+
+  /** Changes a working order's size or prices; a stop moved through the market triggers. */
+  modifyOrder(accountId: number, orderId: number, change: { size?: number; limitPrice?: number; stopPrice?: number }): void {
+    this.requireAccount(accountId);
+    const order = this.orders.get(orderId);
+    if (!order || order.accountId !== accountId) throw new SimRejection(2, `Order ${orderId} not found`);
+    if (order.status !== OrderStatus.Open) throw new SimRejection(3, `Order ${orderId} is not working`);
+    if (change.size !== undefined && (!Number.isInteger(change.size) || change.size < 1)) throw new SimRejection(3, `Invalid order size (${change.size})`);
+    this.update(order, {
+      ...(change.size !== undefined ? { size: change.size } : {}),
+      ...(change.limitPrice !== undefined ? { limitPrice: change.limitPrice } : {}),
+      ...(change.stopPrice !== undefined ? { stopPrice: change.stopPrice } : {}),
+    });
+    this.trigger(order);
+  }
+
   /** Closes the whole position at market. Like the live gateway it leaves other working orders alone. */
   closeContract(accountId: number, contractId: string): void {
     this.requireAccount(accountId);

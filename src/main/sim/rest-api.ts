@@ -68,6 +68,15 @@ export function restRoutes(exchange: Exchange): Record<string, Handler> {
         throw error;
       }
     },
+    'Position/partialCloseContract': (b) => {
+      exchange.partialCloseContract(num(b, 'accountId'), String(b.contractId), num(b, 'size'));
+      return ok();
+    },
+    'Order/modify': (b) => {
+      const change = { size: optionalNumber(b.size) ?? undefined, limitPrice: optionalNumber(b.limitPrice) ?? undefined, stopPrice: optionalNumber(b.stopPrice) ?? undefined };
+      exchange.modifyOrder(num(b, 'accountId'), num(b, 'orderId'), change);
+      return ok();
+    },
     'Order/cancel': (b) => {
       exchange.cancelOrder(num(b, 'accountId'), num(b, 'orderId'));
       return ok();

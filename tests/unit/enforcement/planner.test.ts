@@ -30,13 +30,14 @@ describe('planner', () => {
       accountId: 1,
       lock: null,
       actions: [{ kind: 'closePosition', accountId: 1, contractId: CONTRACTS.MNQ!.id, ruleId: 'RULE-001', reason: 'max_contracts: 6 contracts open' }],
+      suspended: false,
     });
   });
 
   it('lets a hard lockout win over a close: every position closed, every order cancelled, one lock', () => {
     const result = plan(account, [breach({}), hardLoss]);
     expect(result?.lock).toEqual({ request: { kind: 'untilReset' }, ruleId: 'RULE-003', reason: 'daily_realized_loss: P&L −550' });
-    expect(result?.actions.map((a) => (a.kind === 'closePosition' ? a.contractId : a.orderId))).toEqual([CONTRACTS.MNQ!.id, CONTRACTS.NQ!.id, 77]);
+    expect(result?.actions.map((a) => (a.kind === 'cancelOrder' ? a.orderId : a.contractId))).toEqual([CONTRACTS.MNQ!.id, CONTRACTS.NQ!.id, 77]);
     expect(new Set(result?.actions.map((a) => a.ruleId))).toEqual(new Set(['RULE-003']));
   });
 

@@ -3,12 +3,13 @@ import { z } from 'zod';
 import type { Position } from '../../../shared/domain';
 import { RULE_IDS } from '../../../shared/rules';
 import { eventContract, type Breach, type Measure, type Rule, type RuleContext } from '../rule';
+import { sizeActionSchema, sizeRemedy } from './size-remedy';
 
 export const maxContractsConfigSchema = z.strictObject({
   enabled: z.boolean().default(true),
   limit: z.number().int('must be a whole number of contracts').positive('must be at least 1'),
   count_type: z.enum(['net', 'gross']).default('net'),
-  action: z.enum(['close_position']).default('close_position'),
+  action: sizeActionSchema,
 });
 export type MaxContractsConfig = z.infer<typeof maxContractsConfigSchema>;
 
@@ -43,7 +44,7 @@ export function maxContractsRule(config: MaxContractsConfig): Rule {
           ruleName: this.name,
           accountId: context.account.id,
           category: 'tradeByTrade',
-          remedy: { kind: 'closePosition', contractId: offending.contractId },
+          remedy: sizeRemedy(offending, config.limit, config.action, value - config.limit),
           message: `${value} contracts open (${config.count_type}), limit ${config.limit}`,
           value,
           limit: config.limit,

@@ -1,0 +1,38 @@
+/**
+ * RULE-010 auth_loss_guard: the broker says no. While the account cannot trade or the session is
+ * logged out, Risk Warden alerts and makes no gateway call for the account; the broker's own
+ * canTrade is the lock, and it ends when the broker says so.
+ */
+import { z } from 'zod';
+import { RULE_IDS } from '../../../shared/rules';
+import { breachOf, type Breach, type Rule, type RuleContext } from '../rule';
+
+export const authLossGuardConfigSchema = z.strictObject({
+  enabled: z.boolean().default(true),
+});
+export type AuthLossGuardConfig = z.infer<typeof authLossGuardConfigSchema>;
+
+function reason(context: RuleContext): string | null {
+  if (context.loggedOut) return 'the gateway session is logged out';
+  if (!context.account.account.canTrade) return 'the broker reports canTrade: false for this account';
+  return null;
+}
+
+export function authLossGuardRule(config: AuthLossGuardConfig): Rule {
+  return {
+    id: RULE_IDS.authLossGuard,
+    name: 'auth_loss_guard',
+    title: 'Broker access',
+    unit: 'count',
+    enabled: config.enabled,
+    measure(context) {
+      const blocked = reason(context) === null ? 0 : 1;
+      return { value: blocked, limit: 0, usage: blocked };
+    },
+    evaluate(context): Breach[] {
+      const why = reason(context);
+      if (why === null) return [];
+      return [breachOf(this, context, { category: 'hardLockout', remedy: { kind: 'suspend' }, message: `trading disabled: ${why}`, value: 1, limit: 0 })];
+    },
+  };
+}

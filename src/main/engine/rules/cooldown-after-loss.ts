@@ -1,0 +1,47 @@
+/** RULE-007 cooldown_after_loss: the tilt brake; one losing close past a tier flattens and cools down. */
+import { z } from 'zod';
+import { symbolOfContractId } from '../../../shared/domain';
+import { RULE_IDS } from '../../../shared/rules';
+import { breachOf, usageOf, type Breach, type Rule } from '../rule';
+import { durationSchema } from './duration';
+
+export const cooldownAfterLossConfigSchema = z.strictObject({
+  enabled: z.boolean().default(true),
+  tiers: z
+    .array(z.strictObject({ loss: z.number().negative('must be negative (a loss in USD, e.g. -100)'), cooldown: durationSchema }))
+    .min(1, 'needs at least one tier'),
+});
+export type CooldownAfterLossConfig = z.infer<typeof cooldownAfterLossConfigSchema>;
+
+export function cooldownAfterLossRule(config: CooldownAfterLossConfig): Rule {
+  const smallestLoss = Math.max(...config.tiers.map((t) => t.loss));
+  return {
+    id: RULE_IDS.cooldownAfterLoss,
+    name: 'cooldown_after_loss',
+    title: 'Cooldown after a loss',
+    unit: 'usd',
+    enabled: config.enabled,
+    measure(context) {
+      const worst = context.account.worstClosingFill();
+      return { value: worst, limit: smallestLoss, usage: usageOf(worst, smallestLoss) };
+    },
+    /** The largest tier the closing fill reaches wins: a −350 loss with tiers −100 and −300 cools down for the −300 tier. */
+    evaluate(context): Breach[] {
+      const { event } = context;
+      if (event?.type !== 'fill' || event.fill.profitAndLoss === null || event.fill.voided) return [];
+      const loss = event.fill.profitAndLoss;
+      const matched = config.tiers.filter((tier) => loss <= tier.loss);
+      if (matched.length === 0) return [];
+      const tier = matched.reduce((a, b) => (b.loss < a.loss ? b : a));
+      return [
+        breachOf(this, context, {
+          category: 'cooldown',
+          remedy: { kind: 'flatten', lock: { kind: 'cooldown', durationMs: tier.cooldown } },
+          message: `a ${symbolOfContractId(event.fill.contractId)} close lost ${loss.toFixed(2)} (tier ${tier.loss.toFixed(2)})`,
+          value: loss,
+          limit: tier.loss,
+        }),
+      ];
+    },
+  };
+}

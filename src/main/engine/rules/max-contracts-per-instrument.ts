@@ -1,0 +1,49 @@
+/** RULE-002 max_contracts_per_instrument: per-symbol size; closes (or trims) the instrument past its limit. */
+import { z } from 'zod';
+import { symbolOfContractId } from '../../../shared/domain';
+import { RULE_IDS } from '../../../shared/rules';
+import { breachOf, usageOf, type Breach, type Rule, type RuleContext } from '../rule';
+import { sizeRemedy, sizeActionSchema } from './size-remedy';
+
+export const maxContractsPerInstrumentConfigSchema = z.strictObject({
+  enabled: z.boolean().default(true),
+  default_limit: z.number().int('must be a whole number of contracts').nonnegative('cannot be negative'),
+  instrument_limits: z.record(z.string().regex(/^[A-Z0-9]+$/, 'symbol roots are upper case, e.g. MNQ'), z.number().int('must be a whole number of contracts').nonnegative('cannot be negative')).default({}),
+  unknown_symbol: z.enum(['allow_with_default', 'block']).default('allow_with_default'),
+  action: sizeActionSchema,
+});
+export type MaxContractsPerInstrumentConfig = z.infer<typeof maxContractsPerInstrumentConfigSchema>;
+
+export function maxContractsPerInstrumentRule(config: MaxContractsPerInstrumentConfig): Rule {
+  const limitOf = (symbol: string): number => config.instrument_limits[symbol] ?? (config.unknown_symbol === 'block' ? 0 : config.default_limit);
+  const usages = (context: RuleContext) =>
+    context.account.positions().map((position) => {
+      const symbol = context.market.contract(position.contractId)?.symbol ?? symbolOfContractId(position.contractId);
+      const limit = limitOf(symbol);
+      return { position, symbol, limit, size: Math.abs(position.size), usage: usageOf(Math.abs(position.size), limit) };
+    });
+  return {
+    id: RULE_IDS.maxContractsPerInstrument,
+    name: 'max_contracts_per_instrument',
+    title: 'Max contracts per instrument',
+    unit: 'contracts',
+    enabled: config.enabled,
+    measure(context) {
+      const worst = usages(context).reduce<ReturnType<typeof usages>[number] | null>((a, b) => (!a || b.usage > a.usage ? b : a), null);
+      return worst ? { value: worst.size, limit: worst.limit, usage: worst.usage } : { value: 0, limit: config.default_limit, usage: 0 };
+    },
+    evaluate(context): Breach[] {
+      return usages(context)
+        .filter((u) => u.size > u.limit)
+        .map((u) =>
+          breachOf(this, context, {
+            category: 'tradeByTrade',
+            remedy: sizeRemedy(u.position, u.limit, config.action),
+            message: `${u.size} ${u.symbol} open, limit ${u.limit}${u.limit === 0 && !(u.symbol in config.instrument_limits) ? ' (unknown symbols are blocked)' : ''}`,
+            value: u.size,
+            limit: u.limit,
+          }),
+        );
+    },
+  };
+}

@@ -1,0 +1,52 @@
+/** RULE-009 session_block_outside: trade only in your session; outside it, flatten and lock until the next session starts. */
+import { z } from 'zod';
+import { RULE_IDS } from '../../../shared/rules';
+import { breachOf, usageOf, type Breach, type Rule } from '../rule';
+import type { SessionClock } from '../session-clock';
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time HH:MM such as 08:30');
+
+export const sessionBlockOutsideConfigSchema = z.strictObject({
+  enabled: z.boolean().default(true),
+  start: clockTime,
+  end: clockTime,
+  days: z.array(z.enum(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'])).min(1, 'needs at least one day').default(['mon', 'tue', 'wed', 'thu', 'fri']),
+  /** Dates without a session; absent = the CME holiday list shipped with Risk Warden. */
+  holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')).optional(),
+  close_positions_at_end: z.boolean().default(true),
+});
+export type SessionBlockOutsideConfig = z.infer<typeof sessionBlockOutsideConfigSchema>;
+
+export function sessionBlockOutsideRule(config: SessionBlockOutsideConfig, session: SessionClock): Rule {
+  return {
+    id: RULE_IDS.sessionBlockOutside,
+    name: 'session_block_outside',
+    title: 'Trading session',
+    unit: 'minutes',
+    enabled: config.enabled,
+    /** Minutes of the session used, against its length: the bar fills up towards the session end. */
+    measure(context) {
+      const current = session.current(context.now);
+      if (!current) return { value: 0, limit: 0, usage: 0 };
+      const length = Math.round((current.end - current.start) / 60_000);
+      const used = Math.floor((context.now - current.start) / 60_000);
+      return { value: used, limit: length, usage: usageOf(used, length) };
+    },
+    evaluate(context): Breach[] {
+      if (session.current(context.now)) return [];
+      const orders = context.account.workingOrders().length;
+      const positions = config.close_positions_at_end ? context.account.positions().length : 0;
+      if (orders === 0 && positions === 0) return [];
+      const opens = new Date(session.nextStart(context.now)).toISOString();
+      return [
+        breachOf(this, context, {
+          category: 'hardLockout',
+          remedy: { kind: 'flatten', lock: { kind: 'untilSessionStart' } },
+          message: `outside the ${config.start}–${config.end} session with ${positions} position(s) and ${orders} order(s); the next session opens ${opens}`,
+          value: positions + orders,
+          limit: 0,
+        }),
+      ];
+    },
+  };
+}

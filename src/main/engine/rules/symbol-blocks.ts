@@ -1,0 +1,40 @@
+/** RULE-011 symbol_blocks: a blacklist; any order or position in a blocked symbol is cancelled or closed. */
+import { z } from 'zod';
+import { symbolOfContractId } from '../../../shared/domain';
+import { RULE_IDS } from '../../../shared/rules';
+import { breachOf, type Breach, type Rule, type RuleContext } from '../rule';
+
+export const symbolBlocksConfigSchema = z.strictObject({
+  enabled: z.boolean().default(true),
+  blocked_symbols: z.array(z.string().regex(/^[A-Z0-9]+$/, 'symbol roots are upper case, e.g. CL')),
+});
+export type SymbolBlocksConfig = z.infer<typeof symbolBlocksConfigSchema>;
+
+export function symbolBlocksRule(config: SymbolBlocksConfig): Rule {
+  const blocked = new Set(config.blocked_symbols);
+  const symbolOf = (context: RuleContext, contractId: string) => context.market.contract(contractId)?.symbol ?? symbolOfContractId(contractId);
+  const offending = (context: RuleContext) => ({
+    positions: context.account.positions().filter((p) => blocked.has(symbolOf(context, p.contractId))),
+    orders: context.account.workingOrders().filter((o) => blocked.has(symbolOf(context, o.contractId))),
+  });
+  return {
+    id: RULE_IDS.symbolBlocks,
+    name: 'symbol_blocks',
+    title: 'Blocked symbols',
+    unit: 'count',
+    enabled: config.enabled,
+    measure(context) {
+      const { positions, orders } = offending(context);
+      const value = positions.length + orders.length;
+      return { value, limit: 0, usage: value > 0 ? 1 : 0 };
+    },
+    evaluate(context): Breach[] {
+      const { positions, orders } = offending(context);
+      const base = { category: 'tradeByTrade' as const, value: 1, limit: 0 };
+      return [
+        ...positions.map((p) => breachOf(this, context, { ...base, remedy: { kind: 'closePosition', contractId: p.contractId }, message: `${symbolOf(context, p.contractId)} is a blocked symbol: position closed` })),
+        ...orders.map((o) => breachOf(this, context, { ...base, remedy: { kind: 'cancelOrder', orderId: o.id, contractId: o.contractId }, message: `${symbolOf(context, o.contractId)} is a blocked symbol: order cancelled` })),
+      ];
+    },
+  };
+}

@@ -1,0 +1,60 @@
+/** RULE-006 trade_frequency_limit: overtrading; a new trade past a rolling-window count flattens and cools down. */
+import { z } from 'zod';
+import { RULE_IDS } from '../../../shared/rules';
+import { breachOf, usageOf, type Breach, type Rule, type RuleContext } from '../rule';
+import { durationSchema } from './duration';
+
+const count = z.number().int('must be a whole number of trades').positive('must be at least 1');
+
+export const tradeFrequencyLimitConfigSchema = z.strictObject({
+  enabled: z.boolean().default(true),
+  limits: z
+    .strictObject({ per_minute: count.optional(), per_hour: count.optional(), per_session: count.optional() })
+    .refine((l) => l.per_minute !== undefined || l.per_hour !== undefined || l.per_session !== undefined, 'needs at least one of per_minute, per_hour, per_session'),
+  cooldowns: z
+    .strictObject({ per_minute: durationSchema.prefault('60s'), per_hour: durationSchema.prefault('30m'), per_session: durationSchema.prefault('1h') })
+    .prefault({}),
+});
+export type TradeFrequencyLimitConfig = z.infer<typeof tradeFrequencyLimitConfigSchema>;
+
+type Window = 'per_minute' | 'per_hour' | 'per_session';
+const WINDOW_MS: Record<Window, number> = { per_minute: 60_000, per_hour: 3_600_000, per_session: Number.POSITIVE_INFINITY };
+const WINDOW_NAMES: Record<Window, string> = { per_minute: 'in a minute', per_hour: 'in an hour', per_session: 'today' };
+
+export function tradeFrequencyLimitRule(config: TradeFrequencyLimitConfig): Rule {
+  const windows = (Object.keys(WINDOW_MS) as Window[]).filter((w) => config.limits[w] !== undefined);
+  const counts = (context: RuleContext) => {
+    const times = context.account.tradeTimes();
+    return windows.map((window) => {
+      const limit = config.limits[window]!;
+      const value = times.filter((at) => at > context.now - WINDOW_MS[window]).length;
+      return { window, value, limit, usage: usageOf(value, limit) };
+    });
+  };
+  return {
+    id: RULE_IDS.tradeFrequencyLimit,
+    name: 'trade_frequency_limit',
+    title: 'Trade frequency',
+    unit: 'trades',
+    enabled: config.enabled,
+    measure(context) {
+      return counts(context).reduce((a, b) => (b.usage > a.usage ? b : a), { value: 0, limit: config.limits[windows[0]!]!, usage: 0 });
+    },
+    /** Only a new trade can break it; a count already past its limit does not re-fire on every event. */
+    evaluate(context): Breach[] {
+      const { event } = context;
+      if (event?.type !== 'fill' || !context.account.isCountedTrade(event.fill)) return [];
+      return counts(context)
+        .filter((c) => c.value > c.limit)
+        .map((c) =>
+          breachOf(this, context, {
+            category: 'cooldown',
+            remedy: { kind: 'flatten', lock: { kind: 'cooldown', durationMs: config.cooldowns[c.window] } },
+            message: `${c.value} trades ${WINDOW_NAMES[c.window]}, limit ${c.limit}`,
+            value: c.value,
+            limit: c.limit,
+          }),
+        );
+    },
+  };
+}

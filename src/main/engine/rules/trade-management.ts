@@ -1,0 +1,81 @@
+/**
+ * RULE-012 trade_management: protect winners. Moves the position's stop to entry ± offset once it
+ * is far enough in profit (breakeven), then trails it behind the mark. Never widens a stop; places
+ * one when the position has none. Never locks.
+ */
+import { z } from 'zod';
+import { symbolOfContractId, type Position } from '../../../shared/domain';
+import { RULE_IDS } from '../../../shared/rules';
+import { breachOf, type Breach, type Rule, type RuleContext } from '../rule';
+
+const ticks = z.number().int('must be a whole number of ticks');
+
+export const tradeManagementConfigSchema = z
+  .strictObject({
+    enabled: z.boolean().default(true),
+    auto_breakeven: z.strictObject({ profit_ticks: ticks.positive('must be at least 1'), offset_ticks: ticks.nonnegative('cannot be negative').default(0) }).optional(),
+    trailing_stop: z.strictObject({ activation_ticks: ticks.positive('must be at least 1'), trail_ticks: ticks.positive('must be at least 1') }).optional(),
+  })
+  .refine((c) => c.auto_breakeven !== undefined || c.trailing_stop !== undefined, 'needs auto_breakeven, trailing_stop or both');
+export type TradeManagementConfig = z.infer<typeof tradeManagementConfigSchema>;
+
+interface StopMove {
+  position: Position;
+  stopPrice: number;
+  orderId: number | null;
+  why: string;
+}
+
+export function tradeManagementRule(config: TradeManagementConfig): Rule {
+  const moves = (context: RuleContext): StopMove[] =>
+    context.account.positions().flatMap((position): StopMove[] => {
+      const contract = context.market.contract(position.contractId);
+      const mark = context.market.mark(position.contractId);
+      if (!contract || mark === undefined) return [];
+      const direction = Math.sign(position.size);
+      const tick = contract.tickSize;
+      const inProfit = Math.round((direction * (mark - position.averagePrice)) / tick);
+      const candidates: { price: number; why: string }[] = [];
+      if (config.auto_breakeven && inProfit >= config.auto_breakeven.profit_ticks) {
+        candidates.push({ price: position.averagePrice + direction * config.auto_breakeven.offset_ticks * tick, why: 'breakeven' });
+      }
+      if (config.trailing_stop && inProfit >= config.trailing_stop.activation_ticks) {
+        candidates.push({ price: mark - direction * config.trailing_stop.trail_ticks * tick, why: 'trailing' });
+      }
+      if (candidates.length === 0) return [];
+      const best = candidates.reduce((a, b) => (direction * (b.price - a.price) > 0 ? b : a));
+      const stopPrice = Math.round(best.price / tick) * tick;
+      const stop = context.account.stopFor(position);
+      if (stop?.stopPrice != null && direction * (stopPrice - stop.stopPrice) <= 0) return [];
+      return [{ position, stopPrice, orderId: stop?.id ?? null, why: best.why }];
+    });
+  return {
+    id: RULE_IDS.tradeManagement,
+    name: 'trade_management',
+    title: 'Trade management',
+    unit: 'count',
+    enabled: config.enabled,
+    measure(context) {
+      const managed = context.account.positions().filter((p) => context.account.stopFor(p)).length;
+      return { value: managed, limit: context.account.positions().length, usage: 0 };
+    },
+    evaluate(context): Breach[] {
+      return moves(context).map((move) =>
+        breachOf(this, context, {
+          category: 'automation',
+          remedy: {
+            kind: 'moveStop',
+            contractId: move.position.contractId,
+            orderId: move.orderId,
+            stopPrice: move.stopPrice,
+            size: Math.abs(move.position.size),
+            side: move.position.size > 0 ? 'sell' : 'buy',
+          },
+          message: `${move.orderId === null ? 'placing' : 'moving'} the ${symbolOfContractId(move.position.contractId)} stop to ${move.stopPrice} (${move.why})`,
+          value: move.stopPrice,
+          limit: move.position.averagePrice,
+        }),
+      );
+    },
+  };
+}

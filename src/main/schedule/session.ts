@@ -1,0 +1,63 @@
+/**
+ * Session windows in wall-clock time of the trading timezone: a start and end time, the weekdays
+ * a session may start on, and holidays when it does not. An end at or before the start is an
+ * overnight session that ends the next day. DST comes from the timezone, not from offsets.
+ */
+import type { SessionClock } from '../engine/session-clock';
+import { addDays, utcOfWallTime, wallTimeAt, type WallTime } from './timezone';
+
+export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export interface SessionWindow {
+  timezone: string;
+  start: string;
+  end: string;
+  days: readonly Weekday[];
+  holidays: readonly string[];
+}
+
+function minutesOf(hhmm: string): [number, number] {
+  const [h, m] = hhmm.split(':').map(Number) as [number, number];
+  return [h, m];
+}
+
+function dateKey(day: WallTime): string {
+  return `${day.year}-${String(day.month).padStart(2, '0')}-${String(day.day).padStart(2, '0')}`;
+}
+
+export function sessionClock(window: SessionWindow): SessionClock {
+  const [startH, startM] = minutesOf(window.start);
+  const [endH, endM] = minutesOf(window.end);
+  const overnight = endH * 60 + endM <= startH * 60 + startM;
+  const days = new Set(window.days);
+  const holidays = new Set(window.holidays);
+
+  /** The session that starts on this calendar day, if the day has one. */
+  const sessionOn = (day: WallTime): { start: number; end: number } | null => {
+    const weekday = WEEKDAYS[new Date(Date.UTC(day.year, day.month - 1, day.day)).getUTCDay()]!;
+    if (!days.has(weekday) || holidays.has(dateKey(day))) return null;
+    const start = utcOfWallTime({ ...day, hour: startH, minute: startM }, window.timezone);
+    const end = utcOfWallTime({ ...(overnight ? addDays(day, 1) : day), hour: endH, minute: endM }, window.timezone);
+    return { start, end };
+  };
+
+  return {
+    current(now) {
+      const today = wallTimeAt(now, window.timezone);
+      for (const offset of [0, -1]) {
+        const session = sessionOn(addDays(today, offset));
+        if (session && session.start <= now && now < session.end) return session;
+      }
+      return null;
+    },
+    nextStart(now) {
+      const today = wallTimeAt(now, window.timezone);
+      for (let offset = 0; offset <= 366; offset++) {
+        const session = sessionOn(addDays(today, offset));
+        if (session && session.start > now) return session.start;
+      }
+      throw new Error(`no session starts within a year of ${new Date(now).toISOString()}: check the session days`);
+    },
+  };
+}
