@@ -65,3 +65,25 @@ describe('planner', () => {
     expect(result?.actions).toHaveLength(1);
   });
 });
+
+describe('planner with the other remedies', () => {
+  const account = accountWith({ positions: [position('MNQ', 6), position('ES', 2)] });
+  const close = breach({});
+  const trim = breach({ ruleId: 'RULE-002', remedy: { kind: 'reducePosition', contractId: CONTRACTS.MNQ!.id, size: 2 } });
+  const move = breach({ ruleId: 'RULE-012', category: 'automation', remedy: { kind: 'moveStop', contractId: CONTRACTS.MNQ!.id, orderId: 1, stopPrice: 21000, size: 6, side: 'sell' } });
+  const moveEs = breach({ ruleId: 'RULE-012', category: 'automation', remedy: { kind: 'moveStop', contractId: CONTRACTS.ES!.id, orderId: null, stopPrice: 6000, size: 2, side: 'sell' } });
+
+  it('lets a close beat a trim and a stop move on the same contract, and keeps moves elsewhere', () => {
+    expect(plan(account, [move, trim, close, moveEs])?.actions.map((a) => `${a.kind} ${a.contractId}`)).toEqual([`closePosition ${CONTRACTS.MNQ!.id}`, `moveStop ${CONTRACTS.ES!.id}`]);
+    expect(plan(account, [move, trim])?.actions.map((a) => a.kind)).toEqual(['reducePosition']);
+  });
+
+  it('makes no call at all while the broker refuses the account, whatever else broke', () => {
+    const suspend = breach({ ruleId: 'RULE-010', category: 'hardLockout', remedy: { kind: 'suspend' } });
+    expect(plan(account, [close, hardLoss, suspend])).toEqual({ accountId: 1, lock: null, actions: [], suspended: true });
+  });
+
+  it('plans nothing for an alert', () => {
+    expect(plan(account, [breach({ remedy: { kind: 'alert' } })])?.actions).toEqual([]);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { authLossGuardRule } from '../../../../src/main/engine/rules/auth-loss-guard';
+import { dailyRealizedProfitConfigSchema, dailyRealizedProfitRule } from '../../../../src/main/engine/rules/daily-realized-profit';
+import { symbolBlocksConfigSchema, symbolBlocksRule } from '../../../../src/main/engine/rules/symbol-blocks';
+import { accountWith, CONTRACTS, contextOf, fill, position } from '../../../helpers/states';
+
+describe('RULE-013 daily_realized_profit', () => {
+  const rule = dailyRealizedProfitRule(dailyRealizedProfitConfigSchema.parse({ target: 1000, message: 'Green day. Done.' }));
+  it.each([
+    { pnl: 999.99, breach: false },
+    { pnl: 1000, breach: true },
+    { pnl: 1500, breach: true },
+    { pnl: -200, breach: false },
+  ])('realized $pnl → breach $breach', ({ pnl, breach }) => {
+    expect(rule.evaluate(contextOf(accountWith({ fills: [fill(CONTRACTS.ES!.id, -1, pnl)] }))).length > 0).toBe(breach);
+  });
+
+  it('flattens and locks until reset with the trader\u2019s message', () => {
+    const [breach] = rule.evaluate(contextOf(accountWith({ fills: [fill(CONTRACTS.ES!.id, -1, 1200)] })));
+    expect(breach).toMatchObject({ category: 'hardLockout', remedy: { kind: 'flatten', lock: { kind: 'untilReset' } } });
+    expect(breach?.message).toContain('Green day. Done.');
+  });
+});
+
+describe('RULE-011 symbol_blocks', () => {
+  const rule = symbolBlocksRule(symbolBlocksConfigSchema.parse({ blocked_symbols: ['NQ', 'CL'] }));
+  it('closes a blocked position and cancels a blocked order, and leaves the rest', () => {
+    const account = accountWith({ positions: [position('NQ', 1), position('MNQ', 1)] });
+    account.apply({ type: 'order', order: { id: 9, accountId: 1, contractId: 'CON.F.US.CLE.F27', kind: 'limit', side: 'buy', size: 1, state: 'open', limitPrice: 60, stopPrice: null } });
+    expect(rule.evaluate(contextOf(account)).map((b) => b.remedy)).toEqual([
+      { kind: 'closePosition', contractId: CONTRACTS.NQ!.id },
+      { kind: 'cancelOrder', orderId: 9, contractId: 'CON.F.US.CLE.F27' },
+    ]);
+  });
+  it('passes an account with nothing blocked', () => {
+    expect(rule.evaluate(contextOf(accountWith({ positions: [position('MNQ', 3)] })))).toEqual([]);
+  });
+});
+
+describe('RULE-010 auth_loss_guard', () => {
+  const rule = authLossGuardRule({ enabled: true });
+  it('suspends gateway calls while the broker refuses the account', () => {
+    const account = accountWith();
+    expect(rule.evaluate(contextOf(account))).toEqual([]);
+    account.apply({ type: 'account', account: { ...account.account, canTrade: false } });
+    expect(rule.evaluate(contextOf(account))[0]).toMatchObject({ remedy: { kind: 'suspend' }, message: 'trading disabled: the broker reports canTrade: false for this account' });
+  });
+  it('suspends while the session is logged out', () => {
+    expect(rule.evaluate({ ...contextOf(accountWith()), loggedOut: true })[0]?.message).toContain('logged out');
+  });
+});

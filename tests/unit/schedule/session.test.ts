@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { sessionBlockOutsideConfigSchema, sessionBlockOutsideRule } from '../../../src/main/engine/rules/session-block-outside';
+import { CME_HOLIDAYS_2026_2027 } from '../../../src/main/schedule/cme-holidays';
+import { sessionClock } from '../../../src/main/schedule/session';
+import { accountWith, contextOf, position } from '../../helpers/states';
+
+const rth = sessionClock({ timezone: 'America/Chicago', start: '08:30', end: '15:00', days: ['mon', 'tue', 'wed', 'thu', 'fri'], holidays: CME_HOLIDAYS_2026_2027 });
+const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
+
+describe('session windows', () => {
+  it.each([
+    ['2026-11-24T14:29:59Z', false], // Tue 08:29:59 CST
+    ['2026-11-24T14:30:00Z', true], // Tue 08:30 CST
+    ['2026-11-24T20:59:59Z', true],
+    ['2026-11-24T21:00:00Z', false], // 15:00 CST: the end is exclusive
+    ['2026-11-28T16:00:00Z', false], // Saturday
+    ['2026-11-26T16:00:00Z', false], // Thanksgiving
+    ['2026-07-01T13:30:00Z', true], // 08:30 CDT in summer
+    ['2026-07-01T13:29:00Z', false],
+  ])('at %s the session is open: %s', (now, open) => {
+    expect(rth.current(Date.parse(now)) !== null).toBe(open);
+  });
+
+  it.each([
+    ['2026-11-24T21:00:00Z', '2026-11-25T14:30:00.000Z'], // Tue after close → Wed
+    ['2026-11-25T21:00:00Z', '2026-11-27T14:30:00.000Z'], // Wed → Fri (Thanksgiving skipped)
+    ['2026-11-27T21:00:00Z', '2026-11-30T14:30:00.000Z'], // Fri → Mon
+    ['2026-03-06T22:00:00Z', '2026-03-09T13:30:00.000Z'], // across the March DST change: 08:30 CDT
+    ['2026-10-30T22:00:00Z', '2026-11-02T14:30:00.000Z'], // across the November DST change: 08:30 CST
+  ])('after %s the next session starts %s', (now, next) => {
+    expect(iso(rth.nextStart(Date.parse(now)))).toBe(next);
+  });
+
+  it('handles an overnight session that ends the next morning', () => {
+    const globex = sessionClock({ timezone: 'America/Chicago', start: '17:00', end: '16:00', days: ['sun', 'mon', 'tue', 'wed', 'thu'], holidays: [] });
+    expect(globex.current(Date.parse('2026-11-24T05:00:00Z'))).toEqual({ start: Date.parse('2026-11-23T23:00:00Z'), end: Date.parse('2026-11-24T22:00:00Z') });
+    expect(globex.current(Date.parse('2026-11-24T22:30:00Z'))).toBeNull();
+  });
+});
+
+describe('RULE-009 session_block_outside', () => {
+  const rule = sessionBlockOutsideRule(sessionBlockOutsideConfigSchema.parse({ start: '08:30', end: '15:00' }), rth);
+  const evening = Date.parse('2026-11-24T22:00:00Z');
+  const midday = Date.parse('2026-11-24T18:00:00Z');
+
+  it('lets positions and orders be inside the session', () => {
+    expect(rule.evaluate({ ...contextOf(accountWith({ positions: [position('MNQ', 1)] })), now: midday })).toEqual([]);
+  });
+
+  it('flattens and locks until the next session start outside it', () => {
+    const [breach] = rule.evaluate({ ...contextOf(accountWith({ positions: [position('MNQ', 1)] })), now: evening });
+    expect(breach).toMatchObject({ category: 'hardLockout', remedy: { kind: 'flatten', lock: { kind: 'untilSessionStart' } } });
+    expect(breach?.message).toContain('2026-11-25T14:30:00.000Z');
+  });
+
+  it('has nothing to do outside the session when the account is flat', () => {
+    expect(rule.evaluate({ ...contextOf(accountWith()), now: evening })).toEqual([]);
+  });
+
+  it('leaves carried positions alone when close_positions_at_end is off, but not new orders', () => {
+    const keep = sessionBlockOutsideRule(sessionBlockOutsideConfigSchema.parse({ start: '08:30', end: '15:00', close_positions_at_end: false }), rth);
+    const account = accountWith({ positions: [position('MNQ', 1)] });
+    expect(keep.evaluate({ ...contextOf(account), now: evening })).toEqual([]);
+    account.apply({ type: 'order', order: { id: 3, accountId: 1, contractId: 'CON.F.US.MNQ.Z26', kind: 'limit', side: 'buy', size: 1, state: 'open', limitPrice: 1, stopPrice: null } });
+    expect(keep.evaluate({ ...contextOf(account), now: evening })).toHaveLength(1);
+  });
+
+  it('fills its bar towards the session end', () => {
+    expect(rule.measure({ ...contextOf(accountWith()), now: Date.parse('2026-11-24T20:00:00Z') })).toEqual({ value: 330, limit: 390, usage: 330 / 390 });
+  });
+});
