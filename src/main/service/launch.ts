@@ -10,6 +10,7 @@ import type { GatewayCredentials } from '../gateway/gateway-client';
 import { createLogger, logToDirectory } from '../log';
 import type { Clock } from '../schedule/clock';
 import { startSimulator, type Simulator } from '../sim/simulator';
+import { Checkpoints } from './checkpoints';
 import { RiskService } from './risk-service';
 
 export interface LaunchOptions {
@@ -20,6 +21,7 @@ export interface LaunchOptions {
   simPort?: number;
   randomWalk?: boolean;
   clock?: Clock;
+  checkpoints?: Checkpoints;
 }
 
 export interface Launched {
@@ -30,7 +32,10 @@ export interface Launched {
 }
 
 export async function launch(options: LaunchOptions): Promise<Launched> {
+  const checkpoints = options.checkpoints ?? new Checkpoints();
+  checkpoints.reach('service start');
   const config = options.configFile ? loadConfigFile(options.configFile) : DEFAULT_CONFIG;
+  checkpoints.reach('config loaded');
   fs.mkdirSync(options.dataDir, { recursive: true });
   logToDirectory(options.dataDir);
   const logger = createLogger('launch');
@@ -41,6 +46,7 @@ export async function launch(options: LaunchOptions): Promise<Launched> {
     mode: options.gateway ? 'live' : 'demo',
     config,
     dataDir: options.dataDir,
+    checkpoints,
     ...(options.clock ? { clock: options.clock } : {}),
   });
   try {

@@ -25,6 +25,7 @@ import { wallTimeAt } from '../schedule/timezone';
 import { tradingDayAt, type TradingDay } from '../schedule/trading-day';
 import { checkpoint, openDatabase, type Db } from '../store/database';
 import { RiskStore } from '../store/risk-store';
+import { Checkpoints } from './checkpoints';
 import { Coalescer } from './coalescer';
 import { rulesFromConfig } from './rules-from-config';
 import { buildSnapshot } from './snapshot';
@@ -39,12 +40,14 @@ export interface RiskServiceOptions {
   logger?: Logger;
   /** Executor backoff between retries of a transient failure. */
   backoffMs?: readonly number[];
+  checkpoints?: Checkpoints;
 }
 
 const PUSH_INTERVAL_MS = 50;
 const HOUSEKEEPING_MS = 1000;
 const CHECKPOINT_EVERY_TICKS = 30;
 const TIMELINE_IN_SNAPSHOT = 200;
+const LAST_RESET_KEY = 'last_reset_trading_day';
 
 function accountIdOf(event: GatewayEvent): number | null {
   switch (event.type) {
@@ -118,8 +121,10 @@ export class RiskService {
   private housekeeping: TimerHandle | null = null;
   private ticks = 0;
   private stopped = false;
+  readonly checkpoints: Checkpoints;
 
   constructor(private readonly options: RiskServiceOptions) {
+    this.checkpoints = options.checkpoints ?? new Checkpoints();
     this.clock = options.clock ?? systemClock;
     this.logger = options.logger ?? createLogger('service');
     this.db = openDatabase(path.join(options.dataDir, 'riskwarden.db'));
@@ -148,7 +153,7 @@ export class RiskService {
       this.store,
       this.clock,
       this.logger,
-      (outcome) => this.timeline.add('enforcement', outcome.action.accountId, describeOutcome(outcome), `${outcome.action.ruleId} · ${outcome.label}${outcome.detail ? ` — ${outcome.detail}` : ''}`),
+      (outcome) => this.onOutcome(outcome),
       {
         mode: options.config.enforcement.mode,
         stillNeeded: (action) => this.stillNeeded(action),
@@ -158,19 +163,29 @@ export class RiskService {
     this.enforcer = new Enforcer(this.store, this.lockouts, this.executor, this.timeline);
   }
 
+  private onOutcome(outcome: ActionOutcome): void {
+    this.checkpoints.reach('enforcement triggered');
+    this.timeline.add('enforcement', outcome.action.accountId, describeOutcome(outcome), `${outcome.action.ruleId} · ${outcome.label}${outcome.detail ? ` — ${outcome.detail}` : ''}`);
+  }
+
   /** Connects, loads today's state and arms the rules; resolves once enforcement is live. */
   async start(): Promise<void> {
     this.store.audit(this.isoNow(), 'service', 'start', null, `${this.options.mode} mode, enforcement ${this.options.config.enforcement.mode}`);
+    this.applyMissedReset();
+    this.expireLocks(this.clock.now());
     try {
       const initial = await this.gateway.connect(this.tradingDay.start);
+      this.checkpoints.reach('gateway connected');
       for (const contract of initial.contracts) this.market.addContract(contract);
       for (const account of initial.accounts) this.accounts.set(account.id, new AccountState(account, this.market));
       this.applySyncs(initial.syncs);
+      this.checkpoints.reach('rules initialised');
     } catch (error) {
       this.onConnection('failed', (error as Error).message);
       throw error;
     }
     this.scheduleHousekeeping();
+    this.checkpoints.reach('event loop running');
     this.push.request();
   }
 
@@ -213,6 +228,7 @@ export class RiskService {
   }
 
   private onEvent(event: GatewayEvent): void {
+    this.checkpoints.reach('event received');
     if (event.type === 'quote') {
       this.market.applyQuote(event.quote);
       for (const account of this.accounts.values()) {
@@ -266,6 +282,7 @@ export class RiskService {
     const now = this.clock.now();
     account.updateProtection(now);
     const breaches = this.engine.evaluate({ account, market: this.market, event, now, loggedOut: this.connection.state === 'loggedOut' });
+    if (event) this.checkpoints.reach('rule evaluated');
     this.enforcer.handle(account, breaches, now);
   }
 
@@ -297,9 +314,7 @@ export class RiskService {
   private runHousekeeping(): void {
     const now = this.clock.now();
     if (now >= this.tradingDay.end) this.dailyReset(now);
-    for (const lock of this.lockouts.expire(now)) {
-      this.timeline.add('unlock', lock.accountId, `Unlocked (${lock.kind} ended)`, lock.reason);
-    }
+    this.expireLocks(now);
     // Grace periods and session ends are reached by time, not by events.
     for (const account of this.accounts.values()) this.evaluate(account, null);
     if (++this.ticks % CHECKPOINT_EVERY_TICKS === 0) checkpoint(this.db);
@@ -311,8 +326,29 @@ export class RiskService {
     this.tradingDayLabel = this.labelOf(this.tradingDay);
     this.gateway.setTradingDayStart(this.tradingDay.start);
     for (const account of this.accounts.values()) account.startNewDay();
-    this.store.audit(this.isoNow(), 'schedule', 'daily reset', null, `trading day from ${new Date(this.tradingDay.start).toISOString()}`);
-    this.timeline.add('reset', null, 'Daily reset', 'P&L and trade counts start again at zero');
+    this.recordReset('P&L and trade counts start again at zero');
+  }
+
+  /** A reset that came while Risk Warden was closed is recorded now; today's state is loaded fresh anyway. */
+  private applyMissedReset(): void {
+    const last = this.store.meta(LAST_RESET_KEY);
+    if (last === null) this.store.setMeta(LAST_RESET_KEY, new Date(this.tradingDay.start).toISOString());
+    else if (Date.parse(last) < this.tradingDay.start) this.recordReset(`missed while Risk Warden was closed (last reset applied: ${last}); applied at start`);
+  }
+
+  private recordReset(detail: string): void {
+    const dayStart = new Date(this.tradingDay.start).toISOString();
+    this.store.transaction(() => {
+      this.store.setMeta(LAST_RESET_KEY, dayStart);
+      this.store.audit(this.isoNow(), 'schedule', 'daily reset', null, `trading day from ${dayStart}: ${detail}`);
+    });
+    this.timeline.add('reset', null, 'Daily reset', detail);
+  }
+
+  private expireLocks(now: number): void {
+    for (const lock of this.lockouts.expire(now)) {
+      this.timeline.add('unlock', lock.accountId, `Unlocked (${lock.kind} ended)`, lock.reason);
+    }
   }
 
   private lockEnd(request: LockRequest, now: number): number | null {

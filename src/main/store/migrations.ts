@@ -59,4 +59,10 @@ export const MIGRATIONS: readonly string[] = [
     detail TEXT
   );
   `,
+  /* 2 */ `
+  CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  `,
 ];

@@ -50,6 +50,8 @@ export class RiskStore {
         `SELECT id, account_id, kind, rule_id, reason, since, until FROM lockouts WHERE cleared_at IS NULL ORDER BY id`,
       ),
       insertAudit: db.prepare(`INSERT INTO audit_log (ts, actor, action, account_id, detail) VALUES (?, ?, ?, ?, ?)`),
+      getMeta: db.prepare(`SELECT value FROM meta WHERE key = ?`).pluck(),
+      setMeta: db.prepare(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`),
     };
   }
 
@@ -92,6 +94,14 @@ export class RiskStore {
       since: row.since,
       until: row.until,
     }));
+  }
+
+  meta(key: string): string | null {
+    return (this.statements.getMeta.get(key) as string | undefined) ?? null;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.statements.setMeta.run(key, value);
   }
 
   audit(at: string, actor: string, action: string, accountId: number | null, detail: string | null): void {
