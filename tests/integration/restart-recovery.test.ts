@@ -1,0 +1,97 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Snapshot } from '../../src/shared/contract';
+import { startSimulator, type Simulator } from '../../src/main/sim/simulator';
+import { eventually, tempDir } from '../helpers/harness';
+import { DEMO_ACCOUNT, ES, MNQ, NQ, Trader } from '../helpers/trader';
+
+const RULES = `rules:
+  max_contracts: { limit: 5 }
+  daily_realized_loss: { limit: -500 }
+  trade_frequency_limit: { limits: { per_session: 50 } }
+`;
+
+interface Warden {
+  child: ChildProcess;
+  status(): Promise<Snapshot>;
+}
+
+async function startWarden(sim: Simulator, dataDir: string): Promise<Warden> {
+  const configFile = path.join(dataDir, 'risk-config.yaml');
+  fs.writeFileSync(configFile, RULES);
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/service-process.ts', sim.url, dataDir, configFile], { env: { ...process.env, RW_LOG_LEVEL: 'silent' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = /READY (\S+)/.exec(output);
+      if (match) resolve(match[1]!);
+    });
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('exit', (code) => reject(new Error(`Risk Warden exited with ${code}: ${output}`)));
+  });
+  return { child, status: async () => (await (await fetch(url)).json()) as Snapshot };
+}
+
+function crash(warden: Warden): Promise<void> {
+  return new Promise((resolve) => {
+    warden.child.once('exit', () => resolve());
+    warden.child.kill('SIGKILL');
+  });
+}
+
+let sim: Simulator;
+const running: Warden[] = [];
+afterEach(async () => {
+  for (const w of running.splice(0)) if (w.child.exitCode === null && w.child.signalCode === null) await crash(w);
+  await sim?.close();
+});
+
+describe('restart and crash recovery', () => {
+  it('after kill -9, P&L, trade count, positions and lock state are what they were (seed scenario)', async () => {
+    sim = await startSimulator({ randomWalk: false });
+    const dataDir = tempDir();
+    const first = await startWarden(sim, dataDir);
+    running.push(first);
+    const trader = await Trader.login(sim);
+    for (let i = 0; i < 10; i++) await trader.roundTrip(sim, MNQ, 21000, 20987.5); // −25 each
+    await trader.roundTrip(sim, MNQ, 21000, 20975); // −50: −300 gross over 11 trades
+    await trader.buy(MNQ, 2); // the 12th trade, left open
+    await eventually(async () => expect((await first.status()).accounts[0]!.tradeCount).toBe(12));
+    await eventually(async () => expect((await first.status()).accounts[0]!.positions.map((p) => p.size)).toEqual([2]));
+    const before = (await first.status()).accounts[0]!;
+    expect(before.pnl.realized).toBeCloseTo(-300 - 24 * 0.37, 2); // 22 fills of 1 and one of 2, $0.37 each
+    expect(before.rules.map((r) => r.ruleId)).toEqual(['RULE-001', 'RULE-003', 'RULE-006']);
+
+    await crash(first);
+    const second = await startWarden(sim, dataDir);
+    running.push(second);
+    const after = (await second.status()).accounts[0]!;
+    expect({ pnl: after.pnl.realized, trades: after.tradeCount, lockout: after.lockout, positions: after.positions.map((p) => [p.contractId, p.size, p.averagePrice]) }).toEqual({
+      pnl: before.pnl.realized,
+      trades: 12,
+      lockout: null,
+      positions: sim.exchange.openPositions(DEMO_ACCOUNT).map((p) => [p.contractId, p.type === 1 ? p.size : -p.size, p.averagePrice]),
+    });
+  });
+
+  it('keeps a lock through kill -9 and closes at once a position opened while it was down', async () => {
+    sim = await startSimulator({ randomWalk: false });
+    const dataDir = tempDir();
+    const first = await startWarden(sim, dataDir);
+    running.push(first);
+    const trader = await Trader.login(sim);
+    await trader.roundTrip(sim, ES, 6000, 5988); // −600
+    await eventually(async () => expect((await first.status()).accounts[0]!.lockout?.kind).toBe('untilReset'));
+    await crash(first);
+
+    await trader.buy(NQ, 1);
+    expect(sim.exchange.openPositions(DEMO_ACCOUNT)).toHaveLength(1);
+    const second = await startWarden(sim, dataDir);
+    running.push(second);
+    expect((await second.status()).accounts[0]!.lockout).toMatchObject({ kind: 'untilReset', ruleId: 'RULE-003' });
+    await eventually(() => expect(sim.exchange.openPositions(DEMO_ACCOUNT)).toEqual([]));
+  });
+});
