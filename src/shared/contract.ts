@@ -57,7 +57,7 @@ export const AccountViewSchema = z.object({
 });
 export type AccountView = z.infer<typeof AccountViewSchema>;
 
-export const TimelineKindSchema = z.enum(['connection', 'fill', 'breach', 'enforcement', 'lockout', 'unlock', 'reset', 'error']);
+export const TimelineKindSchema = z.enum(['connection', 'fill', 'breach', 'enforcement', 'lockout', 'unlock', 'reset', 'config', 'error']);
 export type TimelineKind = z.infer<typeof TimelineKindSchema>;
 
 export const TimelineEntrySchema = z.object({
@@ -75,6 +75,13 @@ export const SnapshotSchema = z.object({
   enforcementMode: z.enum(['live', 'dry_run']),
   connection: z.object({ state: ConnectionStateSchema, detail: z.string().nullable(), since: z.string() }),
   tradingDay: z.object({ start: z.string(), nextReset: z.string(), timezone: z.string() }),
+  config: z.object({
+    file: z.string().nullable(),
+    /** The last edit refused, with the key, the value and the reason; the previous config is still in force. */
+    error: z.string().nullable(),
+    /** Loosenings waiting for the next daily reset. */
+    pendingAtReset: z.array(z.string()),
+  }),
   accounts: z.array(AccountViewSchema),
   timeline: z.array(TimelineEntrySchema),
   generatedAt: z.string(),

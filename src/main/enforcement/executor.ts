@@ -73,6 +73,10 @@ export class Executor {
     this.settleMs = options.settleMs ?? 3000;
   }
 
+  setMode(mode: ExecutorOptions['mode']): void {
+    this.options.mode = mode;
+  }
+
   /** Records the action synchronously (inside the caller's transaction) and sends it afterwards. */
   submit(action: Action, label: string): boolean {
     const key = actionKey(action);

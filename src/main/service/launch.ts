@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { watchConfigFile } from '../config/config-watcher';
 import { loadConfigFile } from '../config/loader';
 import { DEFAULT_CONFIG, type RiskConfig } from '../config/schema';
 import type { GatewayCredentials } from '../gateway/gateway-client';
@@ -22,6 +23,8 @@ export interface LaunchOptions {
   randomWalk?: boolean;
   clock?: Clock;
   checkpoints?: Checkpoints;
+  /** How often the config file is checked for edits (hot reload). */
+  configPollMs?: number;
 }
 
 export interface Launched {
@@ -46,6 +49,7 @@ export async function launch(options: LaunchOptions): Promise<Launched> {
     mode: options.gateway ? 'live' : 'demo',
     config,
     dataDir: options.dataDir,
+    configFile: options.configFile,
     checkpoints,
     ...(options.clock ? { clock: options.clock } : {}),
   });
@@ -57,11 +61,14 @@ export async function launch(options: LaunchOptions): Promise<Launched> {
     throw error;
   }
   logger.info(`enforcing in ${options.gateway ? 'live' : 'demo'} mode; data in ${path.resolve(options.dataDir)}`);
+  const configFile = options.configFile;
+  const unwatch = configFile ? watchConfigFile(configFile, () => service.applyConfigFile(configFile), options.configPollMs) : () => undefined;
   return {
     service,
     simulator,
     config,
     async stop() {
+      unwatch();
       await service.stop();
       await simulator?.close();
     },

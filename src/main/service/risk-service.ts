@@ -8,7 +8,9 @@ import path from 'node:path';
 import type { ConnectionState, Snapshot } from '../../shared/contract';
 import type { Fill, GatewayEvent } from '../../shared/domain';
 import { roundCents, symbolOfContractId } from '../../shared/domain';
+import { ConfigError, loadConfigFile } from '../config/loader';
 import type { RiskConfig } from '../config/schema';
+import { splitChange } from '../config/strictness';
 import { AccountState, type AccountSync } from '../engine/account-state';
 import { MarketBook } from '../engine/market-book';
 import type { LockRequest } from '../engine/rule';
@@ -35,6 +37,8 @@ export interface RiskServiceOptions {
   credentials: GatewayCredentials;
   mode: 'demo' | 'live';
   config: RiskConfig;
+  /** Where the config came from, for hot reload; null = built-in defaults. */
+  configFile?: string | null;
   dataDir: string;
   clock?: Clock;
   logger?: Logger;
@@ -105,8 +109,12 @@ export class RiskService {
   private readonly store: RiskStore;
   private readonly market = new MarketBook();
   private readonly accounts = new Map<number, AccountState>();
-  private readonly engine: RuleEngine;
-  private readonly session: SessionClock | null;
+  private engine: RuleEngine;
+  private session: SessionClock | null;
+  /** The config in force, the latest valid file (in force after the next reset), and what waits. */
+  private config: RiskConfig;
+  private target: RiskConfig;
+  private configState: Snapshot['config'];
   private readonly lockouts: Lockouts;
   private readonly executor: Executor;
   private readonly enforcer: Enforcer;
@@ -125,6 +133,8 @@ export class RiskService {
 
   constructor(private readonly options: RiskServiceOptions) {
     this.checkpoints = options.checkpoints ?? new Checkpoints();
+    this.config = this.target = options.config;
+    this.configState = { file: options.configFile ?? null, error: null, pendingAtReset: [] };
     this.clock = options.clock ?? systemClock;
     this.logger = options.logger ?? createLogger('service');
     this.db = openDatabase(path.join(options.dataDir, 'riskwarden.db'));
@@ -170,7 +180,7 @@ export class RiskService {
 
   /** Connects, loads today's state and arms the rules; resolves once enforcement is live. */
   async start(): Promise<void> {
-    this.store.audit(this.isoNow(), 'service', 'start', null, `${this.options.mode} mode, enforcement ${this.options.config.enforcement.mode}`);
+    this.store.audit(this.isoNow(), 'service', 'start', null, `${this.options.mode} mode, enforcement ${this.config.enforcement.mode}`);
     this.applyMissedReset();
     this.expireLocks(this.clock.now());
     try {
@@ -204,12 +214,13 @@ export class RiskService {
     return buildSnapshot(
       {
         mode: this.options.mode,
-        enforcementMode: this.options.config.enforcement.mode,
+        enforcementMode: this.config.enforcement.mode,
+        config: this.configState,
         connection: this.connection,
         tradingDay: {
           start: new Date(this.tradingDay.start).toISOString(),
           nextReset: new Date(this.tradingDay.end).toISOString(),
-          timezone: this.options.config.timezone,
+          timezone: this.config.timezone,
         },
         timeline: this.timeline.latest(TIMELINE_IN_SNAPSHOT),
       },
@@ -321,7 +332,47 @@ export class RiskService {
     this.push.request();
   }
 
+  /**
+   * Hot reload: a refused file leaves the config in force and says why; a valid one applies its
+   * tightenings at once and holds its loosenings until the next reset.
+   */
+  applyConfigFile(file: string): void {
+    let next: RiskConfig;
+    try {
+      next = loadConfigFile(file);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      this.configState = { ...this.configState, error: error.message };
+      this.store.audit(this.isoNow(), 'config', 'reload refused', null, error.message);
+      this.timeline.add('config', null, 'Config change refused — the previous config stays in force', error.message);
+      return;
+    }
+    const { effective, pending } = splitChange(this.config, next);
+    this.target = next;
+    this.enforceConfig(effective);
+    this.configState = { file, error: null, pendingAtReset: pending };
+    const detail = pending.length ? `pending at reset: ${pending.join('; ')}` : 'all changes in force';
+    this.store.audit(this.isoNow(), 'config', 'reload', null, detail);
+    this.timeline.add('config', null, 'Config reloaded', detail);
+  }
+
+  private enforceConfig(config: RiskConfig): void {
+    if (JSON.stringify(config) === JSON.stringify(this.config)) return;
+    this.config = config;
+    const armed = rulesFromConfig(config);
+    this.engine = new RuleEngine(armed.rules);
+    this.session = armed.session;
+    this.executor.setMode(config.enforcement.mode);
+    for (const account of this.accounts.values()) this.evaluate(account, null);
+    this.push.request();
+  }
+
   private dailyReset(now: number): void {
+    if (this.configState.pendingAtReset.length > 0) {
+      this.enforceConfig(this.target);
+      this.timeline.add('config', null, 'Held config changes now in force', this.configState.pendingAtReset.join('; '));
+      this.configState = { ...this.configState, pendingAtReset: [] };
+    }
     this.tradingDay = tradingDayAt(now, this.schedule());
     this.tradingDayLabel = this.labelOf(this.tradingDay);
     this.gateway.setTradingDayStart(this.tradingDay.start);
@@ -365,12 +416,12 @@ export class RiskService {
   }
 
   private labelOf(day: TradingDay): string {
-    const end = wallTimeAt(day.end, this.options.config.timezone);
+    const end = wallTimeAt(day.end, this.config.timezone);
     return `${end.year}-${String(end.month).padStart(2, '0')}-${String(end.day).padStart(2, '0')}`;
   }
 
   private schedule() {
-    return { timezone: this.options.config.timezone, resetTime: this.options.config.daily_reset };
+    return { timezone: this.config.timezone, resetTime: this.config.daily_reset };
   }
 
   private emitSnapshot(): void {

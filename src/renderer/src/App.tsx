@@ -1,4 +1,5 @@
 import type { AccountView } from '../../shared/contract';
+import { ConfigNotice } from './components/ConfigNotice';
 import { ConnectionBadge } from './components/ConnectionBadge';
 import { LockoutBanner } from './components/LockoutBanner';
 import { PnlSummary } from './components/PnlSummary';
@@ -37,6 +38,7 @@ export function App() {
         {snapshot && <span className="muted reset">Next reset {wallClock(snapshot.tradingDay.nextReset, snapshot.tradingDay.timezone)}</span>}
       </header>
       {error && <p className="error" role="alert">{error}</p>}
+      {snapshot && <ConfigNotice config={snapshot.config} />}
       {!snapshot ? (
         <p className="empty">Waiting for Risk Warden…</p>
       ) : (

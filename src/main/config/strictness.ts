@@ -1,0 +1,88 @@
+/**
+ * Is a config change a tightening (applies at once) or a loosening (held until the next reset)?
+ * Each setting has a known direction; a change whose direction is not known is a loosening, so a
+ * rule is never relaxed mid-day by accident.
+ */
+import type { RiskConfig } from './schema';
+
+export type Strictness = 'unchanged' | 'tighter' | 'looser';
+
+/** Settings where a smaller number is stricter (limits, targets, grace periods, tick distances). */
+const SMALLER_IS_STRICTER = [
+  /^max_contracts\.limit$/,
+  /^max_contracts_per_instrument\.(default_limit|instrument_limits\.\w+)$/,
+  /^max_unrealized_profit\.target$/,
+  /^trade_frequency_limit\.limits\.\w+$/,
+  /^no_stop_loss_grace\.grace_period_seconds$/,
+  /^daily_realized_profit\.target$/,
+  /^trade_management\.(auto_breakeven\.profit_ticks|trailing_stop\.(activation_ticks|trail_ticks))$/,
+];
+/** Settings where a larger number is stricter (loss limits closer to zero, longer cooldowns). */
+const LARGER_IS_STRICTER = [/^daily_realized_loss\.limit$/, /^daily_unrealized_loss\.limit$/, /^trade_frequency_limit\.cooldowns\.\w+$/];
+/** Switches that are stricter when on. */
+const ON_IS_STRICTER = [/\.enabled$/, /^daily_realized_loss\.include_unrealized$/, /^session_block_outside\.close_positions_at_end$/];
+
+function leaves(value: unknown, prefix: string, into: Map<string, unknown>): Map<string, unknown> {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [key, child] of Object.entries(value)) leaves(child, prefix ? `${prefix}.${key}` : key, into);
+  } else {
+    into.set(prefix, value);
+  }
+  return into;
+}
+
+function leafStrictness(path: string, before: unknown, after: unknown): Strictness {
+  if (JSON.stringify(before) === JSON.stringify(after)) return 'unchanged';
+  if (typeof before === 'number' && typeof after === 'number') {
+    if (SMALLER_IS_STRICTER.some((p) => p.test(path))) return after < before ? 'tighter' : 'looser';
+    if (LARGER_IS_STRICTER.some((p) => p.test(path))) return after > before ? 'tighter' : 'looser';
+  }
+  if (typeof before === 'boolean' && typeof after === 'boolean' && ON_IS_STRICTER.some((p) => p.test(path))) return after ? 'tighter' : 'looser';
+  if (path === 'symbol_blocks.blocked_symbols' && Array.isArray(before) && Array.isArray(after)) {
+    return before.every((s) => after.includes(s)) ? 'tighter' : 'looser';
+  }
+  return 'looser';
+}
+
+/** Compares one rule's settings; an added rule is a tightening, a removed one a loosening. */
+export function ruleStrictness(name: string, before: object | undefined, after: object | undefined): Strictness {
+  if (!before && !after) return 'unchanged';
+  if (!before) return 'tighter';
+  if (!after) return 'looser';
+  const old = leaves(before, name, new Map());
+  const next = leaves(after, name, new Map());
+  let verdict: Strictness = 'unchanged';
+  for (const path of new Set([...old.keys(), ...next.keys()])) {
+    const leaf = leafStrictness(path, old.get(path), next.get(path));
+    if (leaf === 'looser') return 'looser';
+    if (leaf === 'tighter') verdict = 'tighter';
+  }
+  return verdict;
+}
+
+export interface ConfigChange {
+  /** The config to enforce now: tightenings applied, loosenings not yet. */
+  effective: RiskConfig;
+  /** What waits for the next reset, in words a trader reads. */
+  pending: string[];
+}
+
+/** Splits a new config into what applies now and what waits for the reset. */
+export function splitChange(current: RiskConfig, next: RiskConfig): ConfigChange {
+  const pending: string[] = [];
+  const rules: Record<string, unknown> = {};
+  const names = new Set([...Object.keys(current.rules), ...Object.keys(next.rules)]) as Set<keyof RiskConfig['rules']>;
+  for (const name of names) {
+    const verdict = ruleStrictness(name, current.rules[name], next.rules[name]);
+    const chosen = verdict === 'looser' ? current.rules[name] : next.rules[name];
+    if (verdict === 'looser') pending.push(next.rules[name] ? `rules.${name} loosened` : `rules.${name} removed`);
+    if (chosen !== undefined) rules[name] = chosen;
+  }
+  const effective: RiskConfig = { ...current, rules: rules as RiskConfig['rules'] };
+  if (next.enforcement.mode !== current.enforcement.mode) {
+    if (next.enforcement.mode === 'live') effective.enforcement = next.enforcement;
+    else pending.push('enforcement.mode dry_run');
+  }
+  if (next.timezone !== current.timezone || next.daily_reset !== current.daily_reset) pending.push('the trading-day schedule (timezone, daily_reset)');
+  return { effective, pending };
+}
