@@ -33,13 +33,22 @@ export interface ActionOutcome {
 
 interface Pending {
   completedAt: number | null;
+  /** The event that confirms the action came while its call was still in flight. */
+  confirmed: boolean;
 }
 
 const ALREADY_GONE = new Set(['PositionNotFound', 'OrderNotFound']);
 
-/** One in-flight action per position (close, trim or stop move) and per order. */
+/** One in-flight action per position (close or trim), per position's stop, and per order. */
 export function actionKey(action: Action): string {
-  return action.kind === 'cancelOrder' ? `cancel:${action.accountId}:${action.orderId}` : `position:${action.accountId}:${action.contractId}`;
+  switch (action.kind) {
+    case 'cancelOrder':
+      return `cancel:${action.accountId}:${action.orderId}`;
+    case 'moveStop':
+      return `stop:${action.accountId}:${action.contractId}`;
+    default:
+      return `position:${action.accountId}:${action.contractId}`;
+  }
 }
 
 export function describeAction(action: Action): string {
@@ -88,12 +97,12 @@ export class Executor {
     const base = { accountId: action.accountId, ruleId: action.ruleId, action: action.kind, target: describeAction(action) };
     if (this.options.mode === 'dry_run') {
       this.store.recordAction(at, { ...base, status: 'dry_run', detail: label });
-      this.pending.set(key, { completedAt: now });
+      this.pending.set(key, { completedAt: now, confirmed: false });
       this.onOutcome({ action, status: 'dry_run', detail: null, label });
       return true;
     }
     const id = this.store.recordAction(at, { ...base, status: 'sent', detail: label });
-    const entry: Pending = { completedAt: null };
+    const entry: Pending = { completedAt: null, confirmed: false };
     this.pending.set(key, entry);
     const run = Promise.resolve()
       .then(() => this.execute(action))
@@ -109,13 +118,15 @@ export class Executor {
     return true;
   }
 
-  /** A later event confirmed the position's new state (or its stop's): a further breach may act again. */
+  /** A position event confirmed a close or trim: a further breach may act again. */
   settlePosition(accountId: number, contractId: string): void {
     this.settle(`position:${accountId}:${contractId}`);
   }
 
-  settleOrder(accountId: number, orderId: number): void {
+  /** An order event confirmed a cancel, or a stop placed or moved on that contract. */
+  settleOrder(accountId: number, orderId: number, contractId: string): void {
     this.settle(`cancel:${accountId}:${orderId}`);
+    this.settle(`stop:${accountId}:${contractId}`);
   }
 
   /** Resolves when every action sent so far has finished (for orderly shutdown and tests). */
@@ -125,11 +136,14 @@ export class Executor {
 
   private settle(key: string): void {
     const entry = this.pending.get(key);
-    if (entry && entry.completedAt !== null) this.pending.delete(key);
+    if (!entry) return;
+    if (entry.completedAt === null) entry.confirmed = true;
+    else this.pending.delete(key);
   }
 
   private finish(id: number, entry: Pending, action: Action, label: string, status: ActionStatus, detail: string | null): void {
     entry.completedAt = this.clock.now();
+    if (entry.confirmed) this.pending.delete(actionKey(action));
     this.store.updateAction(id, status, detail);
     if (status === 'failed') this.logger.error(`enforcement ${describeAction(action)} for account ${action.accountId} failed: ${detail}`);
     this.onOutcome({ action, status, detail, label });

@@ -83,14 +83,28 @@ export class AccountState {
    * Starts or stops each position's grace clock: a position is protected by a working stop
    * (stop, trailing stop or stop-limit; open or a suspended bracket child) on the opposite side.
    */
-  updateProtection(now: number): void {
+  updateProtection(now: number): boolean {
+    let changed = false;
     for (const contractId of this.unprotectedSince.keys()) {
-      if (!this.positionsByContract.has(contractId)) this.unprotectedSince.delete(contractId);
+      if (!this.positionsByContract.has(contractId)) changed = this.unprotectedSince.delete(contractId) || changed;
     }
     for (const position of this.positionsByContract.values()) {
-      if (this.stopFor(position)) this.unprotectedSince.delete(position.contractId);
-      else if (!this.unprotectedSince.has(position.contractId)) this.unprotectedSince.set(position.contractId, now);
+      if (this.stopFor(position)) changed = this.unprotectedSince.delete(position.contractId) || changed;
+      else if (!this.unprotectedSince.has(position.contractId)) {
+        this.unprotectedSince.set(position.contractId, now);
+        changed = true;
+      }
     }
+    return changed;
+  }
+
+  /** The grace clocks, to persist them: a restart must not grant a fresh grace period. */
+  protectionClocks(): Record<ContractId, number> {
+    return Object.fromEntries(this.unprotectedSince);
+  }
+
+  restoreProtectionClocks(clocks: Record<ContractId, number>): void {
+    for (const [contractId, since] of Object.entries(clocks)) this.unprotectedSince.set(contractId, since);
   }
 
   unprotectedSinceOf(contractId: ContractId): number | null {

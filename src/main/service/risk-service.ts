@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { ConnectionState, Snapshot } from '../../shared/contract';
 import type { Fill, GatewayEvent } from '../../shared/domain';
 import { roundCents, symbolOfContractId } from '../../shared/domain';
+import { RULE_IDS } from '../../shared/rules';
 import { ConfigError, loadConfigFile } from '../config/loader';
 import type { RiskConfig } from '../config/schema';
 import { splitChange } from '../config/strictness';
@@ -187,7 +188,11 @@ export class RiskService {
       const initial = await this.gateway.connect(this.tradingDay.start);
       this.checkpoints.reach('gateway connected');
       for (const contract of initial.contracts) this.market.addContract(contract);
-      for (const account of initial.accounts) this.accounts.set(account.id, new AccountState(account, this.market));
+      for (const account of initial.accounts) {
+        const state = new AccountState(account, this.market);
+        state.restoreProtectionClocks((this.store.ruleState(account.id, RULE_IDS.noStopLossGrace) ?? {}) as Record<string, number>);
+        this.accounts.set(account.id, state);
+      }
       this.applySyncs(initial.syncs);
       this.checkpoints.reach('rules initialised');
     } catch (error) {
@@ -262,10 +267,7 @@ export class RiskService {
     if (fill) this.recordFills(account.id, [fill]);
     if (event.type === 'position') this.executor.settlePosition(account.id, event.position.contractId);
     if (event.type === 'positionClosed') this.executor.settlePosition(account.id, event.contractId);
-    if (event.type === 'order') {
-      this.executor.settleOrder(account.id, event.order.id);
-      this.executor.settlePosition(account.id, event.order.contractId);
-    }
+    if (event.type === 'order') this.executor.settleOrder(account.id, event.order.id, event.order.contractId);
     // A fill seen before (a replay after a reconnect) must not fire a per-fill rule twice.
     this.evaluate(account, event.type === 'fill' && !fill ? null : event);
     this.push.request();
@@ -291,7 +293,7 @@ export class RiskService {
 
   private evaluate(account: AccountState, event: GatewayEvent | null): void {
     const now = this.clock.now();
-    account.updateProtection(now);
+    if (account.updateProtection(now)) this.store.setRuleState(account.id, RULE_IDS.noStopLossGrace, account.protectionClocks());
     const breaches = this.engine.evaluate({ account, market: this.market, event, now, loggedOut: this.connection.state === 'loggedOut' });
     if (event) this.checkpoints.reach('rule evaluated');
     this.enforcer.handle(account, breaches, now);

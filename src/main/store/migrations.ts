@@ -65,4 +65,12 @@ export const MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL
   );
   `,
+  /* 3 */ `
+  CREATE TABLE rule_state (
+    account_id INTEGER NOT NULL,
+    rule_id TEXT NOT NULL,
+    state TEXT NOT NULL,
+    PRIMARY KEY (account_id, rule_id)
+  );
+  `,
 ];

@@ -51,6 +51,10 @@ export class RiskStore {
       ),
       insertAudit: db.prepare(`INSERT INTO audit_log (ts, actor, action, account_id, detail) VALUES (?, ?, ?, ?, ?)`),
       getMeta: db.prepare(`SELECT value FROM meta WHERE key = ?`).pluck(),
+      getRuleState: db.prepare(`SELECT state FROM rule_state WHERE account_id = ? AND rule_id = ?`).pluck(),
+      setRuleState: db.prepare(
+        `INSERT INTO rule_state (account_id, rule_id, state) VALUES (?, ?, ?) ON CONFLICT (account_id, rule_id) DO UPDATE SET state = excluded.state`,
+      ),
       setMeta: db.prepare(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`),
     };
   }
@@ -94,6 +98,16 @@ export class RiskStore {
       since: row.since,
       until: row.until,
     }));
+  }
+
+  /** State a rule keeps between events that must survive a restart (JSON). */
+  ruleState(accountId: number, ruleId: string): unknown {
+    const text = this.statements.getRuleState.get(accountId, ruleId) as string | undefined;
+    return text === undefined ? null : JSON.parse(text);
+  }
+
+  setRuleState(accountId: number, ruleId: string, state: unknown): void {
+    this.statements.setRuleState.run(accountId, ruleId, JSON.stringify(state));
   }
 
   meta(key: string): string | null {

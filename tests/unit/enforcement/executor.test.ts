@@ -93,6 +93,21 @@ describe('executor', () => {
     expect(broker.calls).toEqual(['close 1 CON.F.US.MNQ.Z26', 'close 1 CON.F.US.MNQ.Z26', 'close 1 CON.F.US.MNQ.Z26']);
   });
 
+  it('takes a confirmation that arrives while the call is in flight, and no other kind', async () => {
+    const { broker, executor, clock } = setup();
+    executor.submit(close, 'rule breach');
+    executor.settleOrder(1, 99, close.contractId); // an order event does not confirm a close
+    await clock.advance(0);
+    expect(executor.submit(close, 'rule breach')).toBe(false);
+    executor.settlePosition(1, close.contractId);
+    executor.submit(close, 'rule breach');
+    executor.settlePosition(1, close.contractId); // the position event beats the REST answer
+    await clock.advance(0);
+    expect(executor.submit(close, 'rule breach')).toBe(true);
+    await clock.advance(0);
+    expect(broker.calls).toHaveLength(3);
+  });
+
   it('calls nothing in dry run and records the decision', async () => {
     const { broker, executor, outcomes, actions, clock } = setup('dry_run');
     executor.submit(close, 'rule breach');
@@ -116,7 +131,7 @@ describe('executor after a final refusal', () => {
     await clock.advance(0);
     expect(outcomes.map((o) => o.status)).toEqual(['not_needed']);
     working.add(cancel.orderId);
-    executor.settleOrder(1, cancel.orderId);
+    executor.settleOrder(1, cancel.orderId, cancel.contractId);
     broker.failNext(new GatewayRejectedError('Order/cancel', 3, 'Rejected'));
     executor.submit(cancel, 'rejected while locked');
     await clock.advance(0);
