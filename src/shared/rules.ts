@@ -32,6 +32,8 @@ export const RuleStatusSchema = z.object({
   breached: z.boolean(),
   /** What the dashboard shows, decided in main: off, ok, warning (≥ 80% of the limit) or breached. */
   state: z.enum(['off', 'ok', 'warning', 'breached']),
+  /** One line a trader reads at a glance: "2 of limit 5", "MNQ 4 s without a stop (grace 10 s)". */
+  summary: z.string(),
   lastBreachAt: z.string().nullable(),
 });
 export type RuleStatus = z.infer<typeof RuleStatusSchema>;

@@ -50,6 +50,8 @@ export interface Measure {
   limit: number;
   /** Share of the limit used, 0 when nothing counts against it. */
   usage: number;
+  /** Where "value of limit" says nothing useful, the rule says it in words. */
+  summary?: string;
 }
 
 export interface Rule {

@@ -1,7 +1,7 @@
 /** Builds the renderer-facing snapshot: what to show, already decided, so the renderer has no business rules. */
 import type { AccountView, Snapshot } from '../../shared/contract';
 import { roundCents, symbolOfContractId } from '../../shared/domain';
-import { ruleState } from '../../shared/rules';
+import { ruleState, type RuleStatus } from '../../shared/rules';
 import type { AccountState } from '../engine/account-state';
 import type { RuleEngine } from '../engine/rule-engine';
 import type { Enforcer } from '../enforcement/enforcer';
@@ -16,6 +16,19 @@ export interface SnapshotSources {
   lockouts: Lockouts;
   now: number;
   loggedOut: boolean;
+}
+
+const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+
+function defaultSummary(unit: RuleStatus['unit'], value: number, limit: number): string {
+  switch (unit) {
+    case 'usd':
+      return `${usd.format(value)} of limit ${usd.format(limit)}`;
+    case 'contracts':
+      return `${value} of limit ${limit} contracts`;
+    default:
+      return `${value} of limit ${limit} ${unit}`;
+  }
 }
 
 export function accountView(account: AccountState, sources: SnapshotSources): AccountView {
@@ -52,7 +65,7 @@ export function accountView(account: AccountState, sources: SnapshotSources): Ac
       stopPrice: o.stopPrice,
       state: o.state,
     })),
-    rules: sources.engine.measure(context).map(({ rule, value, limit, usage }) => {
+    rules: sources.engine.measure(context).map(({ rule, value, limit, usage, summary }) => {
       const breached = sources.enforcer.isBreached(account.id, rule.id);
       return {
         ruleId: rule.id,
@@ -65,6 +78,7 @@ export function accountView(account: AccountState, sources: SnapshotSources): Ac
         usage: Math.round(usage * 1000) / 1000,
         breached,
         state: ruleState(rule.enabled, breached, usage),
+        summary: summary ?? defaultSummary(rule.unit, value, limit),
         lastBreachAt: sources.enforcer.lastBreach(account.id, rule.id),
       };
     }),

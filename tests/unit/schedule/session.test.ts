@@ -66,6 +66,7 @@ describe('RULE-009 session_block_outside', () => {
   });
 
   it('fills its bar towards the session end', () => {
-    expect(rule.measure({ ...contextOf(accountWith()), now: Date.parse('2026-11-24T20:00:00Z') })).toEqual({ value: 330, limit: 390, usage: 330 / 390 });
+    expect(rule.measure({ ...contextOf(accountWith()), now: Date.parse('2026-11-24T20:00:00Z') })).toEqual({ value: 330, limit: 390, usage: 330 / 390, summary: 'in session 08:30–15:00: 60 min left' });
+    expect(rule.measure({ ...contextOf(accountWith()), now: Date.parse('2026-11-24T22:00:00Z') }).summary).toBe('outside the 08:30–15:00 session: no new trades');
   });
 });

@@ -26,8 +26,8 @@ export function authLossGuardRule(config: AuthLossGuardConfig): Rule {
     unit: 'count',
     enabled: config.enabled,
     measure(context) {
-      const blocked = reason(context) === null ? 0 : 1;
-      return { value: blocked, limit: 0, usage: blocked };
+      const why = reason(context);
+      return { value: why === null ? 0 : 1, limit: 0, usage: why === null ? 0 : 1, summary: why === null ? 'the broker allows trading' : `trading disabled: ${why}` };
     },
     evaluate(context): Breach[] {
       const why = reason(context);

@@ -27,10 +27,10 @@ export function sessionBlockOutsideRule(config: SessionBlockOutsideConfig, sessi
     /** Minutes of the session used, against its length: the bar fills up towards the session end. */
     measure(context) {
       const current = session.current(context.now);
-      if (!current) return { value: 0, limit: 0, usage: 0 };
+      if (!current) return { value: 0, limit: 0, usage: 0, summary: `outside the ${config.start}–${config.end} session: no new trades` };
       const length = Math.round((current.end - current.start) / 60_000);
       const used = Math.floor((context.now - current.start) / 60_000);
-      return { value: used, limit: length, usage: usageOf(used, length) };
+      return { value: used, limit: length, usage: usageOf(used, length), summary: `in session ${config.start}–${config.end}: ${length - used} min left` };
     },
     evaluate(context): Breach[] {
       if (session.current(context.now)) return [];

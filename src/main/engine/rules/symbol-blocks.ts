@@ -26,7 +26,8 @@ export function symbolBlocksRule(config: SymbolBlocksConfig): Rule {
     measure(context) {
       const { positions, orders } = offending(context);
       const value = positions.length + orders.length;
-      return { value, limit: 0, usage: value > 0 ? 1 : 0 };
+      const list = config.blocked_symbols.join(', ');
+      return { value, limit: 0, usage: value > 0 ? 1 : 0, summary: value === 0 ? `nothing open in ${list}` : `${value} order(s) or position(s) in ${list}` };
     },
     evaluate(context): Breach[] {
       const { positions, orders } = offending(context);

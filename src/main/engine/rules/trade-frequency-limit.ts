@@ -38,7 +38,8 @@ export function tradeFrequencyLimitRule(config: TradeFrequencyLimitConfig): Rule
     unit: 'trades',
     enabled: config.enabled,
     measure(context) {
-      return counts(context).reduce((a, b) => (b.usage > a.usage ? b : a), { value: 0, limit: config.limits[windows[0]!]!, usage: 0 });
+      const worst = counts(context).reduce((a, b) => (b.usage > a.usage ? b : a));
+      return { value: worst.value, limit: worst.limit, usage: worst.usage, summary: `${worst.value} of ${worst.limit} trades ${WINDOW_NAMES[worst.window]}` };
     },
     /** Only a new trade can break it; a count already past its limit does not re-fire on every event. */
     evaluate(context): Breach[] {

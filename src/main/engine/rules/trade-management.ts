@@ -56,8 +56,10 @@ export function tradeManagementRule(config: TradeManagementConfig): Rule {
     unit: 'count',
     enabled: config.enabled,
     measure(context) {
-      const managed = context.account.positions().filter((p) => context.account.stopFor(p)).length;
-      return { value: managed, limit: context.account.positions().length, usage: 0 };
+      const positions = context.account.positions();
+      const managed = positions.filter((p) => context.account.stopFor(p)).length;
+      const summary = positions.length === 0 ? 'no open position to manage' : `${managed} of ${positions.length} position(s) with a stop`;
+      return { value: managed, limit: positions.length, usage: 0, summary };
     },
     evaluate(context): Breach[] {
       return moves(context).map((move) =>

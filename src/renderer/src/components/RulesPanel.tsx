@@ -1,9 +1,4 @@
 import type { RuleStatus } from '../../../shared/rules';
-import { money } from '../format';
-
-function show(rule: RuleStatus, value: number): string {
-  return rule.unit === 'usd' ? money(value) : String(value);
-}
 
 const LOOK: Record<RuleStatus['state'], { label: string; tone: string }> = {
   off: { label: 'Off', tone: 'muted' },
@@ -27,9 +22,8 @@ export function RulesPanel({ rules }: { rules: RuleStatus[] }) {
                 <span className="rule-id">{rule.ruleId}</span>
                 <span className={`pill pill-${tone}`}>{label}</span>
               </div>
-              <div className="rule-figures">
-                <span data-testid="rule-value">{show(rule, rule.value)}</span>
-                <span className="muted"> of limit {show(rule, rule.limit)}</span>
+              <div className="rule-figures" data-testid="rule-summary">
+                {rule.summary}
               </div>
               <div className="bar" role="progressbar" aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100} aria-label={`${rule.title}: ${percent}% of limit`}>
                 <div className={`bar-fill bar-${tone}`} style={{ width: `${percent}%` }} />
