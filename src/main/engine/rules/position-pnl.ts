@@ -1,5 +1,6 @@
 import type { Position } from '../../../shared/domain';
-import type { RuleContext } from '../rule';
+import { roundCents, symbolOfContractId } from '../../../shared/domain';
+import { breachOf, usageOf, type Breach, type Rule, type RuleContext } from '../rule';
 
 /** Each open position with a known mark and its unrealized P&L. */
 export function positionPnls(context: RuleContext): { position: Position; pnl: number }[] {
@@ -7,4 +8,45 @@ export function positionPnls(context: RuleContext): { position: Position; pnl: n
     const pnl = context.account.unrealizedOf(position);
     return pnl === null ? [] : [{ position, pnl }];
   });
+}
+
+export interface PositionThreshold {
+  id: string;
+  name: string;
+  title: string;
+  enabled: boolean;
+  /** A loss limit (negative, reached going down) or a profit target (positive, reached going up). */
+  threshold: number;
+  /** "per-position limit", "take-profit". */
+  label: string;
+}
+
+/** RULE-004 and RULE-005: close any one position whose open P&L reaches the threshold, on every quote. */
+export function positionThresholdRule(spec: PositionThreshold): Rule {
+  const direction = Math.sign(spec.threshold);
+  const reached = (pnl: number) => direction * roundCents(pnl) >= direction * spec.threshold;
+  return {
+    id: spec.id,
+    name: spec.name,
+    title: spec.title,
+    unit: 'usd',
+    enabled: spec.enabled,
+    measure(context) {
+      const extreme = positionPnls(context).reduce((worst, { pnl }) => (direction * pnl > direction * worst ? pnl : worst), 0);
+      return { value: roundCents(extreme), limit: spec.threshold, usage: usageOf(extreme, spec.threshold) };
+    },
+    evaluate(context): Breach[] {
+      return positionPnls(context)
+        .filter(({ pnl }) => reached(pnl))
+        .map(({ position, pnl }) =>
+          breachOf(this, context, {
+            category: 'tradeByTrade',
+            remedy: { kind: 'closePosition', contractId: position.contractId },
+            message: `${symbolOfContractId(position.contractId)} open P&L ${roundCents(pnl).toFixed(2)} reached the ${spec.label} ${spec.threshold.toFixed(2)}`,
+            value: roundCents(pnl),
+            limit: spec.threshold,
+          }),
+        );
+    },
+  };
 }
