@@ -1,6 +1,7 @@
 /** engine_events_per_s: quotes and fills through AccountState + RuleEngine, in process, no I/O. */
 import type { GatewayEvent } from '../src/shared/domain';
-import { riskConfigSchema } from '../src/main/config/schema';
+import path from 'node:path';
+import { loadConfigFile } from '../src/main/config/loader';
 import { AccountState } from '../src/main/engine/account-state';
 import { MarketBook } from '../src/main/engine/market-book';
 import { RuleEngine } from '../src/main/engine/rule-engine';
@@ -26,7 +27,8 @@ function events(): GatewayEvent[] {
 }
 
 export function engineEventsPerSecond(): number {
-  const config = riskConfigSchema.parse({ rules: { max_contracts: { limit: 50 }, daily_realized_loss: { limit: -1_000_000, include_unrealized: true } } });
+  // Every rule armed, with the documented example values.
+  const config = loadConfigFile(path.resolve('config/risk-config.all-rules.yaml'));
   const engine = new RuleEngine(rulesFromConfig(config).rules);
   const stream = events();
   let processed = 0;
@@ -35,7 +37,9 @@ export function engineEventsPerSecond(): number {
     const market = new MarketBook();
     for (const c of SIM_CONTRACTS) market.addContract({ ...c, symbol: symbolOfContractId(c.id) });
     const account = new AccountState({ id: 1, name: 'BENCH', balance: 50_000, canTrade: true }, market);
-    for (const c of SIM_CONTRACTS) account.apply({ type: 'position', position: { accountId: 1, contractId: c.id, size: 2, averagePrice: c.startPrice } });
+    // The steady state: an account within its limits (the breach path is violation_to_close_ms).
+    account.apply({ type: 'position', position: { accountId: 1, contractId: SIM_CONTRACTS[0]!.id, size: 1, averagePrice: SIM_CONTRACTS[0]!.startPrice } });
+    account.apply({ type: 'position', position: { accountId: 1, contractId: SIM_CONTRACTS[3]!.id, size: -1, averagePrice: SIM_CONTRACTS[3]!.startPrice } });
     for (const event of stream) {
       if (event.type === 'quote') market.applyQuote(event.quote);
       else account.apply(event);

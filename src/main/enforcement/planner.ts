@@ -35,8 +35,8 @@ export interface Plan {
 
 export interface AccountExposure {
   id: number;
-  positions(): Position[];
-  workingOrders(): Order[];
+  positions(): readonly Position[];
+  workingOrders(): readonly Order[];
 }
 
 const CATEGORY_STRENGTH = { hardLockout: 3, cooldown: 2, tradeByTrade: 1, automation: 0 } as const;

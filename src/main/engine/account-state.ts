@@ -26,6 +26,11 @@ export class AccountState {
   private readonly countedOrders = new Map<number, { fillId: number; at: number }>();
   /** When each open position last lost (or never had) a working stop. */
   private readonly unprotectedSince = new Map<ContractId, number>();
+  /** Trade times kept sorted as they come, so rolling windows never re-sort the day. */
+  private readonly sortedTradeTimes: number[] = [];
+  /** Arrays handed to rules, rebuilt only when positions or orders change (rules run on every quote). */
+  private positionList: Position[] | null = null;
+  private orderList: Order[] | null = null;
   private grossRealized = 0;
   private feesPaid = 0;
   private worstClose = 0;
@@ -47,13 +52,16 @@ export class AccountState {
         return null;
       case 'position':
         this.positionsByContract.set(event.position.contractId, event.position);
+        this.positionList = null;
         return null;
       case 'positionClosed':
         this.positionsByContract.delete(event.contractId);
+        this.positionList = null;
         return null;
       case 'order':
         if (isWorking(event.order)) this.ordersById.set(event.order.id, event.order);
         else this.ordersById.delete(event.order.id);
+        this.orderList = null;
         return null;
       case 'fill':
         return this.addFill(event.fill) ? event.fill : null;
@@ -68,12 +76,15 @@ export class AccountState {
     for (const position of sync.positions) this.positionsByContract.set(position.contractId, position);
     this.ordersById.clear();
     for (const order of sync.orders) if (isWorking(order)) this.ordersById.set(order.id, order);
+    this.positionList = null;
+    this.orderList = null;
     return sync.fills.filter((fill) => this.addFill(fill));
   }
 
   startNewDay(): void {
     this.fillsById.clear();
     this.countedOrders.clear();
+    this.sortedTradeTimes.length = 0;
     this.grossRealized = 0;
     this.feesPaid = 0;
     this.worstClose = 0;
@@ -121,8 +132,8 @@ export class AccountState {
   }
 
   /** Times of today's counted trades, oldest first. */
-  tradeTimes(): number[] {
-    return [...this.countedOrders.values()].map((t) => t.at).sort((a, b) => a - b);
+  tradeTimes(): readonly number[] {
+    return this.sortedTradeTimes;
   }
 
   /** Whether this fill is the one that made its order count as a trade. */
@@ -135,16 +146,16 @@ export class AccountState {
     return this.worstClose;
   }
 
-  positions(): Position[] {
-    return [...this.positionsByContract.values()];
+  positions(): readonly Position[] {
+    return (this.positionList ??= [...this.positionsByContract.values()]);
   }
 
   position(contractId: ContractId): Position | undefined {
     return this.positionsByContract.get(contractId);
   }
 
-  workingOrders(): Order[] {
-    return [...this.ordersById.values()];
+  workingOrders(): readonly Order[] {
+    return (this.orderList ??= [...this.ordersById.values()]);
   }
 
   realizedPnl(): number {
@@ -179,7 +190,13 @@ export class AccountState {
     this.grossRealized += fill.profitAndLoss ?? 0;
     this.feesPaid += fill.fees;
     if (fill.profitAndLoss === null) {
-      if (!this.countedOrders.has(fill.orderId)) this.countedOrders.set(fill.orderId, { fillId: fill.id, at: Date.parse(fill.timestamp) });
+      if (!this.countedOrders.has(fill.orderId)) {
+        const at = Date.parse(fill.timestamp);
+        this.countedOrders.set(fill.orderId, { fillId: fill.id, at });
+        let index = this.sortedTradeTimes.length;
+        while (index > 0 && this.sortedTradeTimes[index - 1]! > at) index--;
+        this.sortedTradeTimes.splice(index, 0, at);
+      }
     } else {
       this.worstClose = Math.min(this.worstClose, fill.profitAndLoss);
     }

@@ -42,22 +42,40 @@ export function sessionClock(window: SessionWindow): SessionClock {
     return { start, end };
   };
 
+  const find = (now: number): { start: number; end: number } | null => {
+    const today = wallTimeAt(now, window.timezone);
+    for (const offset of [0, -1]) {
+      const session = sessionOn(addDays(today, offset));
+      if (session && session.start <= now && now < session.end) return session;
+    }
+    return null;
+  };
+  const findNextStart = (now: number): number => {
+    const today = wallTimeAt(now, window.timezone);
+    for (let offset = 0; offset <= 366; offset++) {
+      const session = sessionOn(addDays(today, offset));
+      if (session && session.start > now) return session.start;
+    }
+    throw new Error(`no session starts within a year of ${new Date(now).toISOString()}: check the session days`);
+  };
+
+  // Rules ask on every quote; timezone arithmetic is slow, and the answer holds until time leaves
+  // the session (or the gap before the next one), so both are remembered.
+  let lastSession: { start: number; end: number } | null = null;
+  let lastGap: { from: number; until: number } | null = null;
+  const inGap = (now: number) => lastGap !== null && lastGap.from <= now && now < lastGap.until;
+
   return {
     current(now) {
-      const today = wallTimeAt(now, window.timezone);
-      for (const offset of [0, -1]) {
-        const session = sessionOn(addDays(today, offset));
-        if (session && session.start <= now && now < session.end) return session;
-      }
-      return null;
+      if (lastSession && lastSession.start <= now && now < lastSession.end) return lastSession;
+      if (inGap(now)) return null;
+      const session = find(now);
+      if (session) lastSession = session;
+      else lastGap = { from: now, until: findNextStart(now) };
+      return session;
     },
     nextStart(now) {
-      const today = wallTimeAt(now, window.timezone);
-      for (let offset = 0; offset <= 366; offset++) {
-        const session = sessionOn(addDays(today, offset));
-        if (session && session.start > now) return session.start;
-      }
-      throw new Error(`no session starts within a year of ${new Date(now).toISOString()}: check the session days`);
+      return inGap(now) ? lastGap!.until : findNextStart(now);
     },
   };
 }

@@ -293,10 +293,12 @@ export class RiskService {
 
   private evaluate(account: AccountState, event: GatewayEvent | null): void {
     const now = this.clock.now();
-    if (account.updateProtection(now)) this.store.setRuleState(account.id, RULE_IDS.noStopLossGrace, account.protectionClocks());
+    const protectionChanged = account.updateProtection(now);
     const breaches = this.engine.evaluate({ account, market: this.market, event, now, loggedOut: this.connection.state === 'loggedOut' });
     if (event) this.checkpoints.reach('rule evaluated');
     this.enforcer.handle(account, breaches, now);
+    // After enforcement has gone out: this write must never delay a close.
+    if (protectionChanged && this.config.rules.no_stop_loss_grace) this.store.setRuleState(account.id, RULE_IDS.noStopLossGrace, account.protectionClocks());
   }
 
   private recordFills(accountId: number, fills: readonly Fill[]): void {

@@ -36,9 +36,11 @@ export function positionThresholdRule(spec: PositionThreshold): Rule {
       return { value: roundCents(extreme), limit: spec.threshold, usage: usageOf(extreme, spec.threshold) };
     },
     evaluate(context): Breach[] {
-      return positionPnls(context)
-        .filter(({ pnl }) => reached(pnl))
-        .map(({ position, pnl }) =>
+      const breaches: Breach[] = [];
+      for (const position of context.account.positions()) {
+        const pnl = context.account.unrealizedOf(position);
+        if (pnl === null || !reached(pnl)) continue;
+        breaches.push(
           breachOf(this, context, {
             category: 'tradeByTrade',
             remedy: { kind: 'closePosition', contractId: position.contractId },
@@ -47,6 +49,8 @@ export function positionThresholdRule(spec: PositionThreshold): Rule {
             limit: spec.threshold,
           }),
         );
+      }
+      return breaches;
     },
   };
 }

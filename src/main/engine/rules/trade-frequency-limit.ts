@@ -27,7 +27,9 @@ export function tradeFrequencyLimitRule(config: TradeFrequencyLimitConfig): Rule
     const times = context.account.tradeTimes();
     return windows.map((window) => {
       const limit = config.limits[window]!;
-      const value = times.filter((at) => at > context.now - WINDOW_MS[window]).length;
+      const since = context.now - WINDOW_MS[window];
+      let value = 0;
+      for (let i = times.length - 1; i >= 0 && times[i]! > since; i--) value++;
       return { window, value, limit, usage: usageOf(value, limit) };
     });
   };
