@@ -32,6 +32,10 @@ export const riskConfigSchema = z.strictObject({
   enforcement: z
     .strictObject({ mode: z.enum(['live', 'dry_run']).default('live') })
     .default({ mode: 'live' }),
+  /** With positions open, no quote for this long means the feed froze: show "data stale" and restart it. */
+  market_data: z
+    .strictObject({ stale_after_seconds: z.number().int('must be a whole number of seconds').positive('must be at least 1').default(15) })
+    .default({ stale_after_seconds: 15 }),
   rules: z.strictObject({
     max_contracts: maxContractsConfigSchema.optional(),
     max_contracts_per_instrument: maxContractsPerInstrumentConfigSchema.optional(),

@@ -10,8 +10,24 @@ import type { Broker } from '../enforcement/broker';
 import type { Logger } from '../log';
 import { ProjectXApi } from './projectx-api';
 import { RealtimeHubs } from './realtime';
+import { GatewayUnauthorizedError } from './errors';
 import { RestClient } from './rest-client';
 import { OrderSide, OrderType } from './wire';
+
+const REFRESH_BEFORE_EXPIRY_MS = 5 * 60_000;
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** The `exp` claim of a JWT in ms, or null when the token does not carry one. */
+export function jwtExpiry(token: string): number | null {
+  const payload = token.split('.')[1];
+  if (!payload) return null;
+  try {
+    const exp = (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: unknown }).exp;
+    return typeof exp === 'number' ? exp * 1000 : null;
+  } catch {
+    return null;
+  }
+}
 
 export interface GatewayCredentials {
   apiUrl: string;
@@ -40,6 +56,8 @@ export class GatewayClient implements Broker {
   private readonly knownContracts = new Set<ContractId>();
   private tradingDayStart = 0;
   private resyncing: Promise<void> | null = null;
+  private relogin: Promise<void> | null = null;
+  private refreshTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly credentials: GatewayCredentials,
@@ -52,7 +70,7 @@ export class GatewayClient implements Broker {
   async connect(tradingDayStart: number): Promise<GatewayInitialState> {
     this.tradingDayStart = tradingDayStart;
     this.listener.onConnection('connecting', null);
-    await this.api.loginKey(this.credentials.username, this.credentials.apiKey);
+    await this.login();
     const accounts = await this.api.searchAccounts();
     this.accountIds = accounts.map((a) => a.id);
     const contracts = await this.api.availableContracts(false);
@@ -64,27 +82,80 @@ export class GatewayClient implements Broker {
   }
 
   async stop(): Promise<void> {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
     await this.hubs?.stop();
   }
 
   closePosition(accountId: number, contractId: string): Promise<void> {
-    return this.api.closeContract(accountId, contractId);
+    return this.authed(() => this.api.closeContract(accountId, contractId));
   }
 
   partialClosePosition(accountId: number, contractId: string, size: number): Promise<void> {
-    return this.api.partialCloseContract(accountId, contractId, size);
+    return this.authed(() => this.api.partialCloseContract(accountId, contractId, size));
   }
 
   cancelOrder(accountId: number, orderId: number): Promise<void> {
-    return this.api.cancelOrder(accountId, orderId);
+    return this.authed(() => this.api.cancelOrder(accountId, orderId));
   }
 
   modifyStop(accountId: number, orderId: number, stopPrice: number): Promise<void> {
-    return this.api.modifyOrder(accountId, orderId, { stopPrice });
+    return this.authed(() => this.api.modifyOrder(accountId, orderId, { stopPrice }));
   }
 
   async placeStop(accountId: number, contractId: string, side: 'buy' | 'sell', size: number, stopPrice: number): Promise<void> {
-    await this.api.placeOrder({ accountId, contractId, type: OrderType.Stop, side: side === 'buy' ? OrderSide.Bid : OrderSide.Ask, size, stopPrice });
+    await this.authed(() => this.api.placeOrder({ accountId, contractId, type: OrderType.Stop, side: side === 'buy' ? OrderSide.Bid : OrderSide.Ask, size, stopPrice }));
+  }
+
+  /** The market feed went silent: start its hub again (subscriptions are re-sent, state reconciled). */
+  restartMarketFeed(): Promise<void> {
+    return this.hubs?.restartMarket() ?? Promise.resolve();
+  }
+
+  /**
+   * A 401 means the gateway did not process the call, so even a mutating call is safe to repeat
+   * once after a new login: an expired token must never make a close fail.
+   */
+  private async authed<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (!(error instanceof GatewayUnauthorizedError)) throw error;
+      await this.renewSession();
+      return call();
+    }
+  }
+
+  /** One re-login at a time, however many calls hit the expired token together. */
+  private renewSession(): Promise<void> {
+    this.relogin ??= this.login()
+      .catch((error: unknown) => {
+        this.listener.onConnection('loggedOut', `the session could not be renewed: ${(error as Error).message}`);
+        throw error;
+      })
+      .finally(() => {
+        this.relogin = null;
+      });
+    return this.relogin;
+  }
+
+  private async login(): Promise<void> {
+    const token = await this.api.loginKey(this.credentials.username, this.credentials.apiKey);
+    this.scheduleRefresh(token);
+  }
+
+  /** Renews the token through Auth/validate five minutes before its `exp` (a new login if that fails). */
+  private scheduleRefresh(token: string): void {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    const expiresAt = jwtExpiry(token);
+    if (expiresAt === null) return;
+    const delay = Math.max(0, expiresAt - Date.now() - REFRESH_BEFORE_EXPIRY_MS);
+    this.refreshTimer = setTimeout(() => {
+      this.api.validate().then(
+        (fresh) => this.scheduleRefresh(fresh),
+        () => void this.renewSession().catch(() => undefined),
+      );
+    }, Math.min(delay, MAX_TIMER_MS));
+    this.refreshTimer.unref();
   }
 
   /** Today's fills are those since the trading day started; set at the daily reset. */
@@ -96,11 +167,9 @@ export class GatewayClient implements Broker {
     const since = new Date(this.tradingDayStart).toISOString();
     return Promise.all(
       this.accountIds.map(async (accountId): Promise<AccountSync> => {
-        const [positionEvents, orders, fills] = await Promise.all([
-          this.api.openPositions(accountId),
-          this.api.openOrders(accountId),
-          this.api.trades(accountId, since),
-        ]);
+        const [positionEvents, orders, fills] = await this.authed(() =>
+          Promise.all([this.api.openPositions(accountId), this.api.openOrders(accountId), this.api.trades(accountId, since)]),
+        );
         const positions = positionEvents.flatMap((e): Position[] => (e.type === 'position' ? [e.position] : []));
         return { accountId, positions, orders, fills };
       }),
@@ -118,7 +187,11 @@ export class GatewayClient implements Broker {
           if (event.type === 'order') void this.watchContract(event.order.contractId);
         },
         onLive: () => this.listener.onConnection('live', null),
-        onReconnecting: (reason) => this.listener.onConnection('reconnecting', reason),
+        onReconnecting: (reason) => {
+          this.listener.onConnection('reconnecting', reason);
+          // The gap may be an expired token: a hub cannot come back with it, so check it now.
+          void this.authed(() => this.api.validate()).catch(() => undefined);
+        },
         onResync: () => void this.resync(),
         onLoggedOut: () => this.listener.onConnection('loggedOut', 'the gateway ended the session (GatewayLogout)'),
         onMalformed: (error) => this.logger.warn(`skipped a malformed hub message: ${error.message}`),
@@ -158,7 +231,7 @@ export class GatewayClient implements Broker {
     try {
       if (!this.knownContracts.has(contractId)) {
         this.knownContracts.add(contractId);
-        const contract = await this.api.contractById(contractId);
+        const contract = await this.authed(() => this.api.contractById(contractId));
         if (contract) this.listener.onContract(contract);
       }
       await this.hubs?.watchContract(contractId);

@@ -50,6 +50,8 @@ export class RealtimeHubs {
   private readonly contracts = new Set<string>();
   private readonly quotes = new Map<string, Quote>();
   private stopped = false;
+  /** A deliberate restart of the market hub is not a lost connection. */
+  private restarting = false;
 
   constructor(
     rtcUrl: string,
@@ -69,7 +71,7 @@ export class RealtimeHubs {
       hub.onreconnecting((error) => this.handlers.onReconnecting(error?.message ?? 'connection lost'));
       hub.onreconnected(() => void this.afterReconnect(hub));
       hub.onclose((error) => {
-        if (!this.stopped) this.handlers.onReconnecting(error?.message ?? 'connection closed');
+        if (!this.stopped && !this.restarting) this.handlers.onReconnecting(error?.message ?? 'connection closed');
       });
     }
   }
@@ -134,6 +136,18 @@ export class RealtimeHubs {
     }
     if (this.isLive()) this.handlers.onLive();
     this.handlers.onResync();
+  }
+
+  /** Stops and starts the market hub (a silent feed), then re-sends its subscriptions. */
+  async restartMarket(): Promise<void> {
+    this.restarting = true;
+    try {
+      await this.market.stop();
+      await this.market.start();
+    } finally {
+      this.restarting = false;
+    }
+    await this.afterReconnect(this.market);
   }
 
   async subscribeAccounts(): Promise<void> {

@@ -128,6 +128,9 @@ export class RiskService {
   private tradingDayLabel: string;
   private connection: Snapshot['connection'];
   private housekeeping: TimerHandle | null = null;
+  /** Last quote, or last change of positions: the feed is silent when this is too old with positions open. */
+  private lastMarketSign = 0;
+  private restartingFeed = false;
   private ticks = 0;
   private stopped = false;
   readonly checkpoints: Checkpoints;
@@ -246,6 +249,8 @@ export class RiskService {
   private onEvent(event: GatewayEvent): void {
     this.checkpoints.reach('event received');
     if (event.type === 'quote') {
+      this.lastMarketSign = this.clock.now();
+      if (this.connection.state === 'stale') this.setConnection('live', 'quotes are flowing again');
       this.market.applyQuote(event.quote);
       for (const account of this.accounts.values()) {
         if (account.position(event.quote.contractId)) this.evaluate(account, event);
@@ -265,7 +270,11 @@ export class RiskService {
     }
     const fill = account.apply(event);
     if (fill) this.recordFills(account.id, [fill]);
-    if (event.type === 'position') this.executor.settlePosition(account.id, event.position.contractId);
+    if (event.type === 'position') {
+      this.executor.settlePosition(account.id, event.position.contractId);
+      // A new or changed position is not judged by a quote older than itself.
+      this.lastMarketSign = this.clock.now();
+    }
     if (event.type === 'positionClosed') this.executor.settlePosition(account.id, event.contractId);
     if (event.type === 'order') this.executor.settleOrder(account.id, event.order.id, event.order.contractId);
     // A fill seen before (a replay after a reconnect) must not fire a per-fill rule twice.
@@ -310,6 +319,12 @@ export class RiskService {
   }
 
   private onConnection(state: ConnectionState, detail: string | null): void {
+    // A hub that reconnects does not prove quotes flow again; only a quote clears "data stale".
+    if (this.connection.state === 'stale' && state === 'live') return;
+    this.setConnection(state, detail);
+  }
+
+  private setConnection(state: ConnectionState, detail: string | null): void {
     if (state === this.connection.state && detail === this.connection.detail) return;
     this.connection = { state, detail, since: this.isoNow() };
     this.timeline.add('connection', null, `Gateway ${state}`, detail);
@@ -330,6 +345,7 @@ export class RiskService {
     const now = this.clock.now();
     if (now >= this.tradingDay.end) this.dailyReset(now);
     this.expireLocks(now);
+    this.watchMarketFeed(now);
     // Grace periods and session ends are reached by time, not by events.
     for (const account of this.accounts.values()) this.evaluate(account, null);
     if (++this.ticks % CHECKPOINT_EVERY_TICKS === 0) checkpoint(this.db);
@@ -369,6 +385,20 @@ export class RiskService {
     this.executor.setMode(config.enforcement.mode);
     for (const account of this.accounts.values()) this.evaluate(account, null);
     this.push.request();
+  }
+
+  /** The staleness watchdog: the feed can freeze while its socket looks healthy. */
+  private watchMarketFeed(now: number): void {
+    const holding = [...this.accounts.values()].some((a) => a.positions().length > 0);
+    const silentMs = now - this.lastMarketSign;
+    if (!holding || this.restartingFeed || silentMs < this.config.market_data.stale_after_seconds * 1000) return;
+    this.setConnection('stale', `no quote for ${Math.round(silentMs / 1000)} s with positions open; restarting the market feed`);
+    this.restartingFeed = true;
+    this.lastMarketSign = now;
+    this.gateway
+      .restartMarketFeed()
+      .catch((error: unknown) => this.logger.error(`market feed restart failed: ${(error as Error).message}`))
+      .finally(() => (this.restartingFeed = false));
   }
 
   private dailyReset(now: number): void {

@@ -55,6 +55,9 @@ export class HubServer {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
   private readonly connections = new Set<Connection>();
   private readonly pinger: NodeJS.Timeout;
+  private dropper: NodeJS.Timeout | null = null;
+  /** While true, quotes are not sent though the sockets stay up (the silent feed). */
+  marketPaused = false;
 
   constructor(
     private readonly tokens: TokenStore,
@@ -87,6 +90,7 @@ export class HubServer {
   }
 
   publishQuote(contractId: string, quote: object): void {
+    if (this.marketPaused) return;
     const message = frame({ type: 1, target: 'GatewayQuote', arguments: [contractId, quote] });
     this.broadcast((c) => c.hub === 'market' && c.quotes.has(contractId), message);
   }
@@ -96,8 +100,22 @@ export class HubServer {
     for (const c of this.connections) c.socket.terminate();
   }
 
+  dropEvery(seconds: number): void {
+    if (this.dropper) clearInterval(this.dropper);
+    this.dropper = null;
+    if (seconds > 0) {
+      this.dropper = setInterval(() => this.dropAll(), seconds * 1000);
+      this.dropper.unref();
+    }
+  }
+
+  sendLogout(): void {
+    this.broadcast(() => true, frame({ type: 1, target: 'GatewayLogout', arguments: [] }));
+  }
+
   close(): void {
     clearInterval(this.pinger);
+    this.dropEvery(0);
     for (const c of this.connections) c.socket.terminate();
     this.wss.close();
   }
@@ -149,7 +167,7 @@ export class HubServer {
         ),
       );
     }
-    if (message.target === 'SubscribeContractQuotes') {
+    if (message.target === 'SubscribeContractQuotes' && !this.marketPaused) {
       const contractId = String(message.arguments?.[0]);
       const quote = this.currentQuote(contractId);
       if (quote) connection.socket.send(frame({ type: 1, target: 'GatewayQuote', arguments: [contractId, quote] }));

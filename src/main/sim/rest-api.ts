@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { wireContract } from './contracts';
 import { SimRejection, type Exchange } from './exchange';
 import { readJson, sendJson } from './http-util';
+import type { RestFaults } from './faults';
 import { bearerToken, type TokenStore } from './tokens';
 
 type Body = Record<string, unknown>;
@@ -99,8 +100,16 @@ export async function handleRest(
   response: ServerResponse,
   routes: Record<string, Handler>,
   tokens: TokenStore,
+  faults: RestFaults,
 ): Promise<void> {
   const body = (await readJson(request)) as Body;
+  if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
+  const failure = faults.take(endpoint);
+  if (failure !== null) {
+    response.writeHead(failure, { 'content-length': 0 });
+    response.end();
+    return;
+  }
   if (endpoint === 'Auth/loginKey') {
     if (typeof body.userName !== 'string' || typeof body.apiKey !== 'string') {
       sendJson(response, 400, { title: 'One or more validation errors occurred.', status: 400 });

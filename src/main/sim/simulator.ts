@@ -9,6 +9,7 @@ import { HubServer, type WireFormat } from './hub-server';
 import { BadRequest, readJson, sendJson } from './http-util';
 import { PriceFeed } from './price-feed';
 import { handleRest, restRoutes } from './rest-api';
+import { FaultsSchema, RestFaults, type Faults } from './faults';
 import { TokenStore } from './tokens';
 
 /** Benchmarks and tests watch the wire from the gateway's side of it. */
@@ -33,6 +34,8 @@ export interface Simulator {
   feed: PriceFeed;
   /** REST requests received per endpoint, e.g. calls['Position/closeContract']. */
   calls: Record<string, number>;
+  faults: RestFaults;
+  tokens: TokenStore;
   close(): Promise<void>;
 }
 
@@ -51,6 +54,17 @@ function route(hubs: HubServer, event: SimEvent): void {
   }
 }
 
+/** Applies a /sim/faults body; every field is optional and changes only what it names. */
+export function applyFaults(sim: Pick<Simulator, 'hubs' | 'faults' | 'tokens'>, faults: Faults): void {
+  if (faults.rest) sim.faults.failNext(faults.rest.status, faults.rest.count, faults.rest.endpoints);
+  if (faults.latencyMs !== undefined) sim.faults.latencyMs = faults.latencyMs;
+  if (faults.pauseMarket !== undefined) sim.hubs.marketPaused = faults.pauseMarket;
+  if (faults.dropEverySeconds !== undefined) sim.hubs.dropEvery(faults.dropEverySeconds);
+  if (faults.logout) sim.hubs.sendLogout();
+  if (faults.expireTokens) sim.tokens.clear();
+  if (faults.dropSockets) sim.hubs.dropAll();
+}
+
 async function handleControl(path: string, request: http.IncomingMessage, response: http.ServerResponse, sim: Omit<Simulator, 'close' | 'url' | 'port'>): Promise<void> {
   if (path === '/sim/state' && request.method === 'GET') {
     sendJson(response, 200, { ...sim.exchange.state(), randomWalk: sim.feed.running, wireFormat: sim.hubs.wireFormat, calls: sim.calls });
@@ -66,8 +80,17 @@ async function handleControl(path: string, request: http.IncomingMessage, respon
       if (typeof body.contractId !== 'string' || typeof body.price !== 'number') throw new BadRequest('expected {"contractId": string, "price": number}');
       sim.exchange.setPrice(body.contractId, body.price);
       break;
+    case '/sim/faults': {
+      const parsed = FaultsSchema.safeParse(body);
+      if (!parsed.success) throw new BadRequest(`faults: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'} ${i.message}`).join('; ')}`);
+      applyFaults(sim, parsed.data);
+      break;
+    }
     case '/sim/reset':
       sim.exchange.reset();
+      sim.faults.clear();
+      sim.hubs.marketPaused = false;
+      sim.hubs.dropEvery(0);
       for (const endpoint of Object.keys(sim.calls)) delete sim.calls[endpoint];
       break;
     case '/sim/feed':
@@ -97,7 +120,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const feed = new PriceFeed(exchange);
   const routes = restRoutes(exchange);
   const calls: Record<string, number> = {};
-  const parts = { exchange, hubs, feed, calls };
+  const faults = new RestFaults();
+  const parts = { exchange, hubs, feed, calls, faults, tokens };
 
   const server = http.createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
@@ -107,7 +131,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       observer.requested?.(endpoint);
     }
     const work = path.startsWith('/api/')
-      ? handleRest(path.slice('/api/'.length), request, response, routes, tokens)
+      ? handleRest(path.slice('/api/'.length), request, response, routes, tokens, faults)
       : path.startsWith('/sim/')
         ? handleControl(path, request, response, parts)
         : Promise.resolve(sendJson(response, 404, { error: 'not found' }));

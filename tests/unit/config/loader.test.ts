@@ -55,6 +55,7 @@ describe('config loader', () => {
       timezone: 'America/Chicago',
       daily_reset: '17:00',
       enforcement: { mode: 'live' },
+      market_data: { stale_after_seconds: 15 },
       rules: { max_contracts: { enabled: true, limit: 3, count_type: 'net', action: 'close_position' } },
     });
   });

@@ -1,0 +1,46 @@
+/**
+ * Fault injection for the simulator (`POST /sim/faults`): what a flaky gateway does to a client.
+ * Every field is optional; a call changes only what it names.
+ */
+import { z } from 'zod';
+
+export const FaultsSchema = z.strictObject({
+  /** The next `count` REST calls (optionally only these endpoints) answer this HTTP status. */
+  rest: z.strictObject({ status: z.union([z.literal(429), z.literal(500), z.literal(503)]), count: z.number().int().positive(), endpoints: z.array(z.string()).optional() }).optional(),
+  /** Added to every REST answer. */
+  latencyMs: z.number().int().nonnegative().max(10_000).optional(),
+  /** Drop every hub socket now, as a flaky network would. */
+  dropSockets: z.literal(true).optional(),
+  /** Keep dropping them every N seconds (0 stops). */
+  dropEverySeconds: z.number().nonnegative().max(3600).optional(),
+  /** Stop (true) or resume (false) quotes while sockets stay up: the silent feed. */
+  pauseMarket: z.boolean().optional(),
+  /** Every token issued so far stops working (REST 401, hub upgrades refused). */
+  expireTokens: z.literal(true).optional(),
+  /** Send GatewayLogout on both hubs. */
+  logout: z.literal(true).optional(),
+});
+export type Faults = z.infer<typeof FaultsSchema>;
+
+/** The REST side of the faults: which calls fail and how slow they are. */
+export class RestFaults {
+  private failing: { status: number; remaining: number; endpoints: Set<string> | null } | null = null;
+  latencyMs = 0;
+
+  failNext(status: number, count: number, endpoints?: readonly string[]): void {
+    this.failing = { status, remaining: count, endpoints: endpoints ? new Set(endpoints) : null };
+  }
+
+  /** The status this call must fail with, if any (counts it down). */
+  take(endpoint: string): number | null {
+    const f = this.failing;
+    if (!f || f.remaining <= 0 || (f.endpoints && !f.endpoints.has(endpoint))) return null;
+    f.remaining--;
+    return f.status;
+  }
+
+  clear(): void {
+    this.failing = null;
+    this.latencyMs = 0;
+  }
+}
