@@ -1,36 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Snapshot } from '../../src/shared/contract';
 import { config, eventually, startHarness, type Harness } from '../helpers/harness';
+import { believed, expectedFrom, simState } from '../helpers/sim-state';
 import { ES, MNQ, Trader } from '../helpers/trader';
-
-interface SimState {
-  accounts: { id: number; balance: number }[];
-  positions: { contractId: string; type: number; size: number; averagePrice: number }[];
-  trades: { profitAndLoss: number | null; fees: number; voided: boolean }[];
-}
-
-async function simState(harness: Harness): Promise<SimState> {
-  const response = await fetch(`${harness.sim.url}/sim/state`);
-  return (await response.json()) as SimState;
-}
-
-/** What Risk Warden should believe, computed from the simulator's own books. */
-function expectedFrom(state: SimState) {
-  return {
-    positions: state.positions.map((p) => ({ contractId: p.contractId, size: p.type === 1 ? p.size : -p.size, averagePrice: p.averagePrice })),
-    realized: Math.round(state.trades.reduce((sum, t) => sum + (t.profitAndLoss ?? 0) - t.fees, 0) * 100) / 100,
-    balance: state.accounts[0]!.balance,
-  };
-}
-
-function believed(snapshot: Snapshot) {
-  const account = snapshot.accounts[0]!;
-  return {
-    positions: account.positions.map((p) => ({ contractId: p.contractId, size: p.size, averagePrice: p.averagePrice })),
-    realized: account.pnl.realized,
-    balance: account.balance,
-  };
-}
 
 const noRules = config({});
 let harness: Harness | undefined;
@@ -52,7 +23,7 @@ describe.each(['live', 'documented'] as const)('gateway client against the simul
     harness.sim.exchange.setPrice(MNQ, 21010);
     await trader.sell(MNQ, 1);
     await trader.roundTrip(harness.sim, ES, 6000, 5998);
-    const expected = expectedFrom(await simState(harness));
+    const expected = expectedFrom(await simState(harness.sim));
     expect(expected.positions).toEqual([{ contractId: MNQ, size: 2, averagePrice: 21000 }]);
     await eventually(() => expect(believed(harness!.service.snapshot())).toEqual(expected));
     expect(harness.service.snapshot().accounts[0]!.pnl.unrealized).toBe(40); // 2 × 40 ticks × $0.50
@@ -65,7 +36,7 @@ describe.each(['live', 'documented'] as const)('gateway client against the simul
     await trader.roundTrip(harness.sim, ES, 6000, 5999);
     await trader.buy(MNQ, 2);
     await harness.restart();
-    expect(believed(harness.service.snapshot())).toEqual(expectedFrom(await simState(harness)));
+    expect(believed(harness.service.snapshot())).toEqual(expectedFrom(await simState(harness.sim)));
   });
 });
 

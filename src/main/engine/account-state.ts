@@ -11,6 +11,8 @@ import { unrealizedPnl } from './pnl';
 /** What the gateway says over REST at a point in time: replaces positions and orders, adds missing fills. */
 export interface AccountSync {
   accountId: number;
+  /** Balance and canTrade as the gateway has them now (updates sent during a gap are lost). */
+  account?: Account;
   positions: Position[];
   orders: Order[];
   fills: Fill[];
@@ -72,6 +74,7 @@ export class AccountState {
 
   /** Returns the fills that were not known before. */
   reconcile(sync: AccountSync): Fill[] {
+    if (sync.account) this.account = sync.account;
     this.positionsByContract.clear();
     for (const position of sync.positions) this.positionsByContract.set(position.contractId, position);
     this.ordersById.clear();

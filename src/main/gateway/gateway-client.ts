@@ -165,13 +165,15 @@ export class GatewayClient implements Broker {
 
   private async loadSyncs(): Promise<AccountSync[]> {
     const since = new Date(this.tradingDayStart).toISOString();
+    const accounts = await this.authed(() => this.api.searchAccounts());
     return Promise.all(
       this.accountIds.map(async (accountId): Promise<AccountSync> => {
         const [positionEvents, orders, fills] = await this.authed(() =>
           Promise.all([this.api.openPositions(accountId), this.api.openOrders(accountId), this.api.trades(accountId, since)]),
         );
         const positions = positionEvents.flatMap((e): Position[] => (e.type === 'position' ? [e.position] : []));
-        return { accountId, positions, orders, fills };
+        const account = accounts.find((a) => a.id === accountId);
+        return { accountId, ...(account ? { account } : {}), positions, orders, fills };
       }),
     );
   }
