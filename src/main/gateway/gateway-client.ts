@@ -11,6 +11,8 @@ import type { Logger } from '../log';
 import { ProjectXApi } from './projectx-api';
 import { RealtimeHubs } from './realtime';
 import { GatewayUnauthorizedError } from './errors';
+import { systemClock } from '../schedule/clock';
+import { Pacer } from './pacer';
 import { RestClient } from './rest-client';
 import { OrderSide, OrderType } from './wire';
 
@@ -64,7 +66,8 @@ export class GatewayClient implements Broker {
     private readonly listener: GatewayListener,
     private readonly logger: Logger,
   ) {
-    this.api = new ProjectXApi(new RestClient({ baseUrl: credentials.apiUrl }));
+    // The gateway allows 200 requests in any 60 s (History/retrieveBars has its own limit; Risk Warden does not call it).
+    this.api = new ProjectXApi(new RestClient({ baseUrl: credentials.apiUrl, pacer: new Pacer(systemClock, { limit: 200, windowMs: 60_000 }) }));
   }
 
   async connect(tradingDayStart: number): Promise<GatewayInitialState> {

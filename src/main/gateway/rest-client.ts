@@ -11,24 +11,40 @@ import {
   GatewayRejectedError,
   GatewayUnauthorizedError,
 } from './errors';
+import type { Pacer } from './pacer';
 import type { EnvelopeSchema } from './wire';
 
 export interface RestClientOptions {
   baseUrl: string;
   timeoutMs?: number;
   fetchImpl?: typeof fetch;
+  /** Keeps calls under the gateway's rate limit; none for a trader's own client in tests. */
+  pacer?: Pacer;
 }
+
+/** Calls that take risk off or protect a position, and the logins they may need, go first. */
+const ENFORCEMENT_ENDPOINTS = new Set([
+  'Position/closeContract',
+  'Position/partialCloseContract',
+  'Order/cancel',
+  'Order/modify',
+  'Order/place',
+  'Auth/loginKey',
+  'Auth/validate',
+]);
 
 export class RestClient {
   private token: string | null = null;
   private readonly baseUrl: string;
   private readonly timeoutMs: number;
   private readonly fetchImpl: typeof fetch;
+  private readonly pacer: Pacer | null;
 
   constructor(options: RestClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.fetchImpl = options.fetchImpl ?? fetch;
+    this.pacer = options.pacer ?? null;
   }
 
   setToken(token: string | null): void {
@@ -40,6 +56,21 @@ export class RestClient {
   }
 
   async post<S extends typeof EnvelopeSchema>(endpoint: string, body: unknown, schema: S): Promise<z.infer<S>> {
+    if (!this.pacer) return this.send(endpoint, body, schema);
+    const pacer = this.pacer;
+    return pacer.run(ENFORCEMENT_ENDPOINTS.has(endpoint) ? 'enforcement' : 'normal', async () => {
+      try {
+        const result = await this.send(endpoint, body, schema);
+        pacer.succeeded();
+        return result;
+      } catch (error) {
+        if (error instanceof GatewayRateLimitedError) pacer.rateLimited();
+        throw error;
+      }
+    });
+  }
+
+  private async send<S extends typeof EnvelopeSchema>(endpoint: string, body: unknown, schema: S): Promise<z.infer<S>> {
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     let response: Response;
