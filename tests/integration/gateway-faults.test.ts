@@ -38,6 +38,19 @@ describe('a permanent failure', () => {
   });
 });
 
+describe('an ambiguous failure (the gateway acted, the reply was lost)', () => {
+  it('re-reads the position before trimming again, so the excess is trimmed once', async () => {
+    harness = await startHarness({ config: config({ max_contracts_per_instrument: { default_limit: 3, instrument_limits: { MNQ: 2 }, action: 'reduce_to_limit' } }) });
+    const trader = await Trader.login(harness.sim);
+    applyFaults(harness.sim, { rest: { status: 500, count: 1, endpoints: ['Position/partialCloseContract'], afterProcessing: true } });
+    await trader.buy(MNQ, 5);
+    await eventually(() => expect(harness!.sim.exchange.openPositions(DEMO_ACCOUNT).map((p) => p.size)).toEqual([2]));
+    await harness.service.settled();
+    expect(harness.sim.exchange.openPositions(DEMO_ACCOUNT).map((p) => p.size)).toEqual([2]);
+    expect(harness.sim.calls['Position/partialCloseContract']).toBe(1);
+  });
+});
+
 describe('token expiry mid-session', () => {
   it('logs in again and enforces without a gap, on REST and across a hub reconnect', async () => {
     harness = await startHarness({ config: config({ max_contracts: { limit: 5 } }) });

@@ -4,7 +4,7 @@
  * count as success. An action already in flight, or done but not yet confirmed by a later event,
  * is not sent again — so a close is requested once however many events repeat the breach.
  */
-import { GatewayRejectedError, isTransient } from '../gateway/errors';
+import { GatewayRateLimitedError, GatewayRejectedError, isTransient } from '../gateway/errors';
 import type { Logger } from '../log';
 import { delay, type Clock } from '../schedule/clock';
 import type { ActionStatus, RiskStore } from '../store/risk-store';
@@ -18,6 +18,12 @@ export interface ExecutorOptions {
    * close of a position that is gone, was not needed rather than failed.
    */
   stillNeeded?: (action: Action) => boolean;
+  /**
+   * Re-reads the gateway before a call that is not safe to repeat (a trim, a new stop) is sent
+   * again after an ambiguous failure (network, 5xx: the first may have gone through). Returns the
+   * call to send now, or null when nothing is left to do.
+   */
+  reread?: (action: Action) => Promise<Action | null>;
   backoffMs?: readonly number[];
   /** How long a completed action waits for the event that confirms it before it may be sent again. */
   settleMs?: number;
@@ -38,6 +44,13 @@ interface Pending {
 }
 
 const ALREADY_GONE = new Set(['PositionNotFound', 'OrderNotFound']);
+/** Calls whose repeat does no harm: a second close closes what is left, a second cancel or modify finds it done. */
+const REPEATABLE: ReadonlySet<Action['kind']> = new Set(['closePosition', 'cancelOrder']);
+
+/** A failure after which the gateway may have acted (the request may have arrived); a 429 means it did not. */
+function isAmbiguous(error: unknown): boolean {
+  return !(error instanceof GatewayRateLimitedError);
+}
 
 /** One in-flight action per position (close or trim), per position's stop, and per order. */
 export function actionKey(action: Action): string {
@@ -149,8 +162,9 @@ export class Executor {
     this.onOutcome({ action, status, detail, label });
   }
 
-  private async execute(action: Action): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
+  private async execute(first: Action): Promise<void> {
+    let action: Action | null = first;
+    for (let attempt = 0; action; attempt++) {
       try {
         await this.call(action);
         return;
@@ -160,6 +174,7 @@ export class Executor {
         if (!isTransient(error) || wait === undefined) throw error;
         this.logger.warn(`${describeAction(action)} failed (${(error as Error).message}); retrying in ${wait} ms`);
         await delay(this.clock, wait);
+        if (isAmbiguous(error) && !REPEATABLE.has(action.kind) && this.options.reread) action = await this.options.reread(action);
       }
     }
   }

@@ -15,7 +15,7 @@ interface ActionBase {
 
 export type Action =
   | (ActionBase & { kind: 'closePosition' })
-  | (ActionBase & { kind: 'reducePosition'; size: number })
+  | (ActionBase & { kind: 'reducePosition'; size: number; targetSize: number })
   | (ActionBase & { kind: 'cancelOrder'; orderId: number })
   | (ActionBase & { kind: 'moveStop'; orderId: number | null; stopPrice: number; size: number; side: 'buy' | 'sell' });
 
@@ -91,7 +91,7 @@ function positionAction(breach: Breach, accountId: number, reason: string): Acti
     case 'closePosition':
       return { ...base, kind: 'closePosition', contractId: remedy.contractId };
     case 'reducePosition':
-      return { ...base, kind: 'reducePosition', contractId: remedy.contractId, size: remedy.size };
+      return { ...base, kind: 'reducePosition', contractId: remedy.contractId, size: remedy.size, targetSize: remedy.targetSize };
     case 'moveStop':
       return { ...base, kind: 'moveStop', contractId: remedy.contractId, orderId: remedy.orderId, stopPrice: remedy.stopPrice, size: remedy.size, side: remedy.side };
     default:

@@ -14,7 +14,8 @@ export type LockRequest =
 
 export type Remedy =
   | { kind: 'closePosition'; contractId: ContractId }
-  | { kind: 'reducePosition'; contractId: ContractId; size: number }
+  /** Trim by `size`, to leave `targetSize` contracts open (what a retry recomputes from). */
+  | { kind: 'reducePosition'; contractId: ContractId; size: number; targetSize: number }
   | { kind: 'cancelOrder'; orderId: number; contractId: ContractId }
   | { kind: 'flatten'; lock: LockRequest }
   /** Automation: tighten (never widen) the position's stop, or place one when there is none. */

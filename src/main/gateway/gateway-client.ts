@@ -3,7 +3,7 @@
  * open orders, today's trades), then the realtime hubs. After a hub reconnects it reconciles over
  * REST so that nothing that happened during the gap is lost.
  */
-import type { Account, Contract, ContractId, GatewayEvent, Position } from '../../shared/domain';
+import type { Account, Contract, ContractId, GatewayEvent, Order, Position } from '../../shared/domain';
 import type { ConnectionState } from '../../shared/contract';
 import type { AccountSync } from '../engine/account-state';
 import type { Broker } from '../enforcement/broker';
@@ -107,6 +107,12 @@ export class GatewayClient implements Broker {
 
   async placeStop(accountId: number, contractId: string, side: 'buy' | 'sell', size: number, stopPrice: number): Promise<void> {
     await this.authed(() => this.api.placeOrder({ accountId, contractId, type: OrderType.Stop, side: side === 'buy' ? OrderSide.Bid : OrderSide.Ask, size, stopPrice }));
+  }
+
+  /** The account's open positions and working orders as the gateway has them now. */
+  async openState(accountId: number): Promise<{ positions: Position[]; orders: Order[] }> {
+    const [events, orders] = await this.authed(() => Promise.all([this.api.openPositions(accountId), this.api.openOrders(accountId)]));
+    return { positions: events.flatMap((e): Position[] => (e.type === 'position' ? [e.position] : [])), orders };
   }
 
   /** The market feed went silent: start its hub again (subscriptions are re-sent, state reconciled). */

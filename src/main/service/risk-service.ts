@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { ConnectionState, Snapshot } from '../../shared/contract';
 import type { Fill, GatewayEvent } from '../../shared/domain';
-import { roundCents, symbolOfContractId } from '../../shared/domain';
+import { isWorking, roundCents, symbolOfContractId } from '../../shared/domain';
 import { RULE_IDS } from '../../shared/rules';
 import { ConfigError, loadConfigFile } from '../config/loader';
 import type { RiskConfig } from '../config/schema';
@@ -171,6 +171,7 @@ export class RiskService {
       {
         mode: options.config.enforcement.mode,
         stillNeeded: (action) => this.stillNeeded(action),
+        reread: (action) => this.reread(action),
         ...(options.backoffMs ? { backoffMs: options.backoffMs } : {}),
       },
     );
@@ -298,6 +299,19 @@ export class RiskService {
     if (!account) return false;
     if (action.kind === 'cancelOrder') return account.workingOrders().some((o) => o.id === action.orderId);
     return account.position(action.contractId) !== undefined;
+  }
+
+  /** Before a trim or a new stop is sent again after an ambiguous failure: what is left to do, per the gateway. */
+  private async reread(action: Action): Promise<Action | null> {
+    if (action.kind !== 'reducePosition' && !(action.kind === 'moveStop' && action.orderId === null)) return action;
+    const { positions, orders } = await this.gateway.openState(action.accountId);
+    const position = positions.find((p) => p.contractId === action.contractId);
+    if (action.kind === 'reducePosition') {
+      const excess = position ? Math.abs(position.size) - action.targetSize : 0;
+      return excess > 0 ? { ...action, size: excess } : null;
+    }
+    const placed = orders.some((o) => o.contractId === action.contractId && o.side === action.side && o.kind === 'stop' && isWorking(o));
+    return position && !placed ? action : null;
   }
 
   private evaluate(account: AccountState, event: GatewayEvent | null): void {

@@ -6,7 +6,15 @@ import { z } from 'zod';
 
 export const FaultsSchema = z.strictObject({
   /** The next `count` REST calls (optionally only these endpoints) answer this HTTP status. */
-  rest: z.strictObject({ status: z.union([z.literal(429), z.literal(500), z.literal(503)]), count: z.number().int().positive(), endpoints: z.array(z.string()).optional() }).optional(),
+  rest: z
+    .strictObject({
+      status: z.union([z.literal(429), z.literal(500), z.literal(503)]),
+      count: z.number().int().positive(),
+      endpoints: z.array(z.string()).optional(),
+      /** Carry the call out, then answer the error anyway: the ambiguous failure of a lost reply. */
+      afterProcessing: z.boolean().optional(),
+    })
+    .optional(),
   /** Added to every REST answer. */
   latencyMs: z.number().int().nonnegative().max(10_000).optional(),
   /** Drop every hub socket now, as a flaky network would. */
@@ -24,19 +32,19 @@ export type Faults = z.infer<typeof FaultsSchema>;
 
 /** The REST side of the faults: which calls fail and how slow they are. */
 export class RestFaults {
-  private failing: { status: number; remaining: number; endpoints: Set<string> | null } | null = null;
+  private failing: { status: number; remaining: number; endpoints: Set<string> | null; afterProcessing: boolean } | null = null;
   latencyMs = 0;
 
-  failNext(status: number, count: number, endpoints?: readonly string[]): void {
-    this.failing = { status, remaining: count, endpoints: endpoints ? new Set(endpoints) : null };
+  failNext(status: number, count: number, endpoints?: readonly string[], afterProcessing = false): void {
+    this.failing = { status, remaining: count, endpoints: endpoints ? new Set(endpoints) : null, afterProcessing };
   }
 
-  /** The status this call must fail with, if any (counts it down). */
-  take(endpoint: string): number | null {
+  /** How this call must fail, if it must (counts it down). */
+  take(endpoint: string): { status: number; afterProcessing: boolean } | null {
     const f = this.failing;
     if (!f || f.remaining <= 0 || (f.endpoints && !f.endpoints.has(endpoint))) return null;
     f.remaining--;
-    return f.status;
+    return { status: f.status, afterProcessing: f.afterProcessing };
   }
 
   clear(): void {

@@ -105,8 +105,8 @@ export async function handleRest(
   const body = (await readJson(request)) as Body;
   if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
   const failure = faults.take(endpoint);
-  if (failure !== null) {
-    response.writeHead(failure, { 'content-length': 0 });
+  if (failure !== null && !failure.afterProcessing) {
+    response.writeHead(failure.status, { 'content-length': 0 });
     response.end();
     return;
   }
@@ -138,10 +138,17 @@ export async function handleRest(
     response.end();
     return;
   }
+  let answer: Record<string, unknown>;
   try {
-    sendJson(response, 200, route(body));
+    answer = route(body);
   } catch (error) {
     if (!(error instanceof SimRejection)) throw error;
-    sendJson(response, 200, { success: false, errorCode: error.code, errorMessage: error.message });
+    answer = { success: false, errorCode: error.code, errorMessage: error.message };
   }
+  if (failure?.afterProcessing) {
+    response.writeHead(failure.status, { 'content-length': 0 });
+    response.end();
+    return;
+  }
+  sendJson(response, 200, answer);
 }

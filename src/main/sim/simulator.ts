@@ -56,7 +56,7 @@ function route(hubs: HubServer, event: SimEvent): void {
 
 /** Applies a /sim/faults body; every field is optional and changes only what it names. */
 export function applyFaults(sim: Pick<Simulator, 'hubs' | 'faults' | 'tokens'>, faults: Faults): void {
-  if (faults.rest) sim.faults.failNext(faults.rest.status, faults.rest.count, faults.rest.endpoints);
+  if (faults.rest) sim.faults.failNext(faults.rest.status, faults.rest.count, faults.rest.endpoints, faults.rest.afterProcessing);
   if (faults.latencyMs !== undefined) sim.faults.latencyMs = faults.latencyMs;
   if (faults.pauseMarket !== undefined) sim.hubs.marketPaused = faults.pauseMarket;
   if (faults.dropEverySeconds !== undefined) sim.hubs.dropEvery(faults.dropEverySeconds);

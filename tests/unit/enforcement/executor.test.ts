@@ -139,3 +139,51 @@ describe('executor after a final refusal', () => {
     expect(db.prepare('SELECT status FROM enforcement_actions ORDER BY id').pluck().all()).toEqual(['not_needed', 'failed']);
   });
 });
+
+describe('executor after an ambiguous failure', () => {
+  const trim: Action = { kind: 'reducePosition', accountId: 1, contractId: 'CON.F.US.MNQ.Z26', size: 3, targetSize: 2, ruleId: 'RULE-002', reason: 'too many MNQ' };
+  const newStop: Action = { kind: 'moveStop', accountId: 1, contractId: 'CON.F.US.MNQ.Z26', orderId: null, stopPrice: 21000.25, size: 2, side: 'sell', ruleId: 'RULE-012', reason: 'breakeven' };
+
+  function withReread(answer: (action: Action) => Action | null) {
+    const clock = new FakeClock(0);
+    const broker = new ScriptedBroker();
+    const { store } = openTestStore();
+    const reread: Action[] = [];
+    const executor = new Executor(broker, store, clock, silent, () => undefined, {
+      mode: 'live',
+      backoffMs: [100],
+      reread: async (action) => {
+        reread.push(action);
+        return answer(action);
+      },
+    });
+    return { clock, broker, executor, reread };
+  }
+
+  it('re-reads before repeating a trim, and trims only what is still in excess', async () => {
+    const { clock, broker, executor, reread } = withReread((a) => ({ ...a, size: 1 } as Action));
+    broker.failNext(new GatewayNetworkError('Position/partialCloseContract', new Error('socket hang up')));
+    executor.submit(trim, 'rule breach');
+    await clock.advance(100);
+    expect(reread).toHaveLength(1);
+    expect(broker.calls).toEqual(['reduce 1 CON.F.US.MNQ.Z26 3', 'reduce 1 CON.F.US.MNQ.Z26 1']);
+  });
+
+  it('does not place a second stop when the first one went through', async () => {
+    const { clock, broker, executor } = withReread(() => null);
+    broker.failNext(new GatewayHttpError('Order/place', 502));
+    executor.submit(newStop, 'automation');
+    await clock.advance(100);
+    expect(broker.calls).toEqual(['stop 1 CON.F.US.MNQ.Z26 sell 2 @ 21000.25']);
+  });
+
+  it('repeats a close without re-reading (a second close closes what is left), and after a 429 anything', async () => {
+    const { clock, broker, executor, reread } = withReread((a) => a);
+    broker.failNext(new GatewayNetworkError('Position/closeContract', new Error('reset')), new GatewayRateLimitedError('Position/partialCloseContract'));
+    executor.submit(close, 'rule breach');
+    executor.submit({ ...trim, contractId: 'CON.F.US.EP.Z26' }, 'rule breach'); // another position: not held back by the close
+    await clock.advance(100);
+    expect(reread).toEqual([]);
+    expect(broker.calls).toHaveLength(4);
+  });
+});

@@ -69,7 +69,7 @@ describe('planner', () => {
 describe('planner with the other remedies', () => {
   const account = accountWith({ positions: [position('MNQ', 6), position('ES', 2)] });
   const close = breach({});
-  const trim = breach({ ruleId: 'RULE-002', remedy: { kind: 'reducePosition', contractId: CONTRACTS.MNQ!.id, size: 2 } });
+  const trim = breach({ ruleId: 'RULE-002', remedy: { kind: 'reducePosition', contractId: CONTRACTS.MNQ!.id, size: 2, targetSize: 4 } });
   const move = breach({ ruleId: 'RULE-012', category: 'automation', remedy: { kind: 'moveStop', contractId: CONTRACTS.MNQ!.id, orderId: 1, stopPrice: 21000, size: 6, side: 'sell' } });
   const moveEs = breach({ ruleId: 'RULE-012', category: 'automation', remedy: { kind: 'moveStop', contractId: CONTRACTS.ES!.id, orderId: null, stopPrice: 6000, size: 2, side: 'sell' } });
 

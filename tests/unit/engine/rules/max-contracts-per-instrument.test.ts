@@ -31,7 +31,7 @@ describe('RULE-002 max_contracts_per_instrument', () => {
 
   it('trims only the excess with reduce_to_limit', () => {
     const [breach] = rule({ ...base, action: 'reduce_to_limit' }).evaluate(contextOf(accountWith({ positions: [position('MNQ', -5)] })));
-    expect(breach?.remedy).toEqual({ kind: 'reducePosition', contractId: CONTRACTS.MNQ!.id, size: 3 });
+    expect(breach?.remedy).toEqual({ kind: 'reducePosition', contractId: CONTRACTS.MNQ!.id, size: 3, targetSize: 2 });
   });
 
   it('reports the most used instrument', () => {
