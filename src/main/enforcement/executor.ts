@@ -17,7 +17,7 @@ export interface ExecutorOptions {
    * Re-reads the account after a final refusal: a cancel of an order that filled meanwhile, or a
    * close of a position that is gone, was not needed rather than failed.
    */
-  stillNeeded?: (action: Action) => boolean;
+  stillNeeded?: (action: Action) => Promise<boolean>;
   /**
    * Re-reads the gateway before a call that is not safe to repeat (a trim, a new stop) is sent
    * again after an ambiguous failure (network, 5xx: the first may have gone through). Returns the
@@ -121,8 +121,8 @@ export class Executor {
       .then(() => this.execute(action))
       .then(
         () => this.finish(id, entry, action, label, 'done', null),
-        (error: unknown) => {
-          const needed = this.options.stillNeeded?.(action) ?? true;
+        async (error: unknown) => {
+          const needed = await (this.options.stillNeeded?.(action) ?? true);
           this.finish(id, entry, action, label, needed ? 'failed' : 'not_needed', (error as Error).message);
         },
       );

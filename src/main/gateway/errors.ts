@@ -13,6 +13,7 @@ const ERROR_CODE_NAMES: Readonly<Record<string, readonly string[]>> = {
     'OutsideTradingHours', 'OrderPending', 'UnknownError', 'ContractNotFound', 'ContractNotActive', 'AccountRejected'],
   'Order/cancel': ['Success', 'AccountNotFound', 'OrderNotFound', 'Rejected', 'Pending', 'UnknownError', 'AccountRejected'],
   'Order/search': ['Success', 'AccountNotFound'],
+  'Order/searchById': ['Success', 'OrderNotFound'],
   'Order/searchOpen': ['Success', 'AccountNotFound'],
   'Position/searchOpen': ['Success', 'AccountNotFound'],
   'Trade/search': ['Success', 'AccountNotFound'],

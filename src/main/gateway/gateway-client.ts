@@ -109,6 +109,11 @@ export class GatewayClient implements Broker {
     await this.authed(() => this.api.placeOrder({ accountId, contractId, type: OrderType.Stop, side: side === 'buy' ? OrderSide.Bid : OrderSide.Ask, size, stopPrice }));
   }
 
+  /** An order as the gateway has it now (searchOpen hides suspended bracket legs; this does not). */
+  order(accountId: number, orderId: number): Promise<Order | null> {
+    return this.authed(() => this.api.orderById(accountId, orderId));
+  }
+
   /** The account's open positions and working orders as the gateway has them now. */
   async openState(accountId: number): Promise<{ positions: Position[]; orders: Order[] }> {
     const [events, orders] = await this.authed(() => Promise.all([this.api.openPositions(accountId), this.api.openOrders(accountId)]));
@@ -160,7 +165,11 @@ export class GatewayClient implements Broker {
     const delay = Math.max(0, expiresAt - Date.now() - REFRESH_BEFORE_EXPIRY_MS);
     this.refreshTimer = setTimeout(() => {
       this.api.validate().then(
-        (fresh) => this.scheduleRefresh(fresh),
+        (fresh) => {
+          this.scheduleRefresh(fresh);
+          // Hubs authenticated with the old token are started again on the new one.
+          if (fresh !== token) void this.hubs?.restartAll().catch((error: unknown) => this.logger.warn(`hub restart on the new token failed: ${(error as Error).message}`));
+        },
         () => void this.renewSession().catch(() => undefined),
       );
     }, Math.min(delay, MAX_TIMER_MS));

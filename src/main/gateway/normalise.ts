@@ -123,6 +123,19 @@ export function normaliseUserEvent(target: UserHubTarget, raw: unknown): Gateway
   }
 }
 
+/**
+ * GatewayTrade prints arrive batched as an array (live) or one object (docs): the last price
+ * printed, or null when the payload holds none.
+ */
+export function lastTradePrice(raw: unknown): number | null {
+  const items = Array.isArray(raw) ? raw : [raw];
+  for (let i = items.length - 1; i >= 0; i--) {
+    const price = (items[i] as { price?: unknown } | null)?.price;
+    if (typeof price === 'number' && Number.isFinite(price)) return price;
+  }
+  return null;
+}
+
 const QUOTE_NUMBERS = ['lastPrice', 'bestBid', 'bestAsk'] as const;
 const QUOTE_STRINGS = ['symbol', 'timestamp', 'lastUpdated'] as const;
 

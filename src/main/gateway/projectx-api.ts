@@ -9,6 +9,7 @@ import {
   ContractsResponseSchema,
   EnvelopeSchema,
   LoginResponseSchema,
+  OrderResponseSchema,
   OrdersResponseSchema,
   PlaceOrderResponseSchema,
   PositionsResponseSchema,
@@ -71,6 +72,11 @@ export class ProjectXApi {
   async orders(accountId: number, startTimestamp: string): Promise<Order[]> {
     const response = await this.rest.post('Order/search', { accountId, startTimestamp }, OrdersResponseSchema);
     return (response.orders ?? []).map(toOrder);
+  }
+
+  async orderById(accountId: number, orderId: number): Promise<Order | null> {
+    const response = await this.rest.post('Order/searchById', { accountId, orderId }, OrderResponseSchema);
+    return response.order ? toOrder(response.order) : null;
   }
 
   /** Trade/search takes `startTimestamp` (not `startTime`; a wrong name is silently ignored). */

@@ -15,7 +15,7 @@ import {
 } from '@microsoft/signalr';
 import type { GatewayEvent, Quote } from '../../shared/domain';
 import type { Logger } from '../log';
-import { mergeQuote, normaliseUserEvent, parseQuote, type UserHubTarget } from './normalise';
+import { lastTradePrice, mergeQuote, normaliseUserEvent, parseQuote, type UserHubTarget } from './normalise';
 
 export interface RealtimeHandlers {
   onEvent(event: GatewayEvent): void;
@@ -66,6 +66,11 @@ export class RealtimeHubs {
       this.user.on(target, (payload: unknown) => this.dispatchUser(target, payload));
     }
     this.market.on('GatewayQuote', (contractId: unknown, payload: unknown) => this.dispatchQuote(contractId, payload));
+    // A trade print is a last price too: it keeps the mark current between quotes.
+    this.market.on('GatewayTrade', (contractId: unknown, payload: unknown) => {
+      const lastPrice = lastTradePrice(payload);
+      if (lastPrice !== null) this.dispatchQuote(contractId, { lastPrice });
+    });
     for (const hub of [this.user, this.market]) {
       hub.on('GatewayLogout', () => this.handlers.onLoggedOut());
       hub.onreconnecting((error) => this.handlers.onReconnecting(error?.message ?? 'connection lost'));
@@ -98,7 +103,11 @@ export class RealtimeHubs {
   async watchContract(contractId: string): Promise<void> {
     if (this.contracts.has(contractId)) return;
     this.contracts.add(contractId);
-    if (this.market.state === HubConnectionState.Connected) await this.market.invoke('SubscribeContractQuotes', contractId);
+    if (this.market.state === HubConnectionState.Connected) await this.subscribeContract(contractId);
+  }
+
+  private async subscribeContract(contractId: string): Promise<void> {
+    await Promise.all([this.market.invoke('SubscribeContractQuotes', contractId), this.market.invoke('SubscribeContractTrades', contractId)]);
   }
 
   private build(url: string, token: () => string): HubConnection {
@@ -129,7 +138,7 @@ export class RealtimeHubs {
         await this.user.invoke('SubscribeAccounts');
         for (const accountId of this.accounts) await this.subscribeAccount(accountId);
       } else {
-        for (const contractId of this.contracts) await this.market.invoke('SubscribeContractQuotes', contractId);
+        for (const contractId of this.contracts) await this.subscribeContract(contractId);
       }
     } catch (error) {
       this.logger.warn(`re-subscribe after reconnect failed: ${(error as Error).message}`);
@@ -139,15 +148,26 @@ export class RealtimeHubs {
   }
 
   /** Stops and starts the market hub (a silent feed), then re-sends its subscriptions. */
-  async restartMarket(): Promise<void> {
+  restartMarket(): Promise<void> {
+    return this.restart([this.market]);
+  }
+
+  /** Both hubs again, e.g. on a renewed token; subscriptions are re-sent and state reconciled. */
+  restartAll(): Promise<void> {
+    return this.restart([this.user, this.market]);
+  }
+
+  private async restart(hubs: readonly HubConnection[]): Promise<void> {
     this.restarting = true;
     try {
-      await this.market.stop();
-      await this.market.start();
+      for (const hub of hubs) {
+        await hub.stop();
+        await hub.start();
+      }
     } finally {
       this.restarting = false;
     }
-    await this.afterReconnect(this.market);
+    for (const hub of hubs) await this.afterReconnect(hub);
   }
 
   async subscribeAccounts(): Promise<void> {

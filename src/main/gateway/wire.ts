@@ -105,6 +105,7 @@ export const ContractByIdResponseSchema = EnvelopeSchema.extend({
 export const PositionsResponseSchema = EnvelopeSchema.extend({ positions: z.array(WirePositionSchema).nullable().optional() });
 export const OrdersResponseSchema = EnvelopeSchema.extend({ orders: z.array(WireOrderSchema).nullable().optional() });
 export const TradesResponseSchema = EnvelopeSchema.extend({ trades: z.array(WireTradeSchema).nullable().optional() });
+export const OrderResponseSchema = EnvelopeSchema.extend({ order: WireOrderSchema.nullable().optional() });
 export const PlaceOrderResponseSchema = EnvelopeSchema.extend({ orderId: z.number().nullable().optional() });
 
 export interface PlaceOrderRequest {
@@ -117,4 +118,7 @@ export interface PlaceOrderRequest {
   stopPrice?: number | null;
   trailPrice?: number | null;
   customTag?: string | null;
+  /** Ticks are signed from the entry: a long's stop is negative, its target positive. */
+  stopLossBracket?: { ticks: number; type: number } | null;
+  takeProfitBracket?: { ticks: number; type: number } | null;
 }

@@ -294,11 +294,19 @@ export class RiskService {
     this.push.request();
   }
 
-  private stillNeeded(action: Action): boolean {
-    const account = this.accounts.get(action.accountId);
-    if (!account) return false;
-    if (action.kind === 'cancelOrder') return account.workingOrders().some((o) => o.id === action.orderId);
-    return account.position(action.contractId) !== undefined;
+  /** After a final refusal: does the gateway still show what the action was for? */
+  private async stillNeeded(action: Action): Promise<boolean> {
+    try {
+      if (action.kind === 'cancelOrder') {
+        const order = await this.gateway.order(action.accountId, action.orderId);
+        return order !== null && isWorking(order);
+      }
+      const { positions } = await this.gateway.openState(action.accountId);
+      return positions.some((p) => p.contractId === action.contractId);
+    } catch (error) {
+      this.logger.warn(`could not re-read the account after a refused ${action.kind}: ${(error as Error).message}`);
+      return true;
+    }
   }
 
   /** Before a trim or a new stop is sent again after an ambiguous failure: what is left to do, per the gateway. */

@@ -6,8 +6,9 @@
 import type { PlaceOrderRequest } from '../gateway/wire';
 import { SIM_CONTRACTS, type SimContract } from './contracts';
 
-export const OrderType = { Limit: 1, Market: 2, Stop: 4 } as const;
-export const OrderStatus = { Open: 1, Filled: 2, Cancelled: 3, Rejected: 5, Pending: 6 } as const;
+export const OrderType = { Limit: 1, Market: 2, Stop: 4, TrailingStop: 5 } as const;
+export const OrderStatus = { Open: 1, Filled: 2, Cancelled: 3, Rejected: 5, Pending: 6, Suspended: 8 } as const;
+const MIN_BRACKET_TICKS = 4;
 export const Side = { Buy: 0, Sell: 1 } as const;
 
 export interface SimAccount {
@@ -35,6 +36,16 @@ export interface SimOrder {
   fillVolume: number;
   filledPrice: number | null;
   customTag: string | null;
+  /** Bracket children: the entry they belong to; the TP is linked to its SL (OCO). */
+  parentOrderId: number | null;
+  linkedOrderId: number | null;
+  /** A trailing stop's distance from the last price, in price (what the gateway reads back as trailPrice). */
+  trailDistance?: number;
+}
+
+interface Bracket {
+  ticks: number;
+  type: number;
 }
 
 export interface SimTrade {
@@ -66,7 +77,8 @@ export type SimEvent =
   | { topic: 'order'; accountId: number; payload: SimOrder }
   | { topic: 'trade'; accountId: number; payload: SimTrade }
   | { topic: 'position'; accountId: number; payload: ReturnType<typeof wirePosition> }
-  | { topic: 'quote'; contractId: string; payload: Record<string, unknown> };
+  | { topic: 'quote'; contractId: string; payload: Record<string, unknown> }
+  | { topic: 'print'; contractId: string; payload: { symbolId: string; price: number; timestamp: string; type: number; volume: number } };
 
 /** A refusal with the endpoint's own errorCode and the gateway's message. */
 export class SimRejection extends Error {
@@ -110,6 +122,7 @@ export class Exchange {
   private nextOrderId = 2_600_000_001;
   private nextTradeId = 3_100_000_001;
   private nextPositionId = 510_000_001;
+  private readonly brackets = new Map<number, Bracket>();
 
   constructor(
     private readonly publish: (event: SimEvent) => void,
@@ -199,20 +212,79 @@ export class Exchange {
       fillVolume: 0,
       filledPrice: null,
       customTag: input.customTag ?? null,
+      parentOrderId: null,
+      linkedOrderId: null,
     };
-    const problem = this.validate(order, account);
+    const problem = this.validate(order, account, input);
     this.orders.set(order.id, order);
     if (problem) {
+      // Like the live gateway: a rejected order is still created, and its id returned.
       this.update(order, { status: OrderStatus.Rejected });
       throw new SimRejection(2, problem, order.id);
     }
+    if (order.type === OrderType.TrailingStop) {
+      const last = this.prices.get(contract.id)!;
+      order.trailDistance = round(Math.max(contract.tickSize, Math.round(Math.abs(last - input.trailPrice!) / contract.tickSize) * contract.tickSize), 9);
+      order.stopPrice = round(order.side === Side.Sell ? last - order.trailDistance : last + order.trailDistance, 9);
+    }
+    const stopLoss = input.stopLossBracket ? this.child(order, input.stopLossBracket, '-SL') : null;
     this.publishOrder(order);
+    const takeProfit = input.takeProfitBracket ? this.child(order, input.takeProfitBracket, '-TP') : null;
+    if (stopLoss && takeProfit) this.update(takeProfit, { linkedOrderId: stopLoss.id });
     if (order.type === OrderType.Market) this.fill(order, this.prices.get(contract.id)!);
     else {
       this.update(order, { status: OrderStatus.Open });
       this.trigger(order);
     }
     return order.id;
+  }
+
+  orderById(accountId: number, orderId: number): SimOrder {
+    this.requireAccount(accountId);
+    const order = this.orders.get(orderId);
+    if (!order || order.accountId !== accountId) throw new SimRejection(1, `Order ${orderId} not found`);
+    return order;
+  }
+
+  /** A bracket leg: suspended (status 8), no price, until its entry fills. */
+  private child(parent: SimOrder, bracket: Bracket, suffix: string): SimOrder {
+    const child: SimOrder = {
+      ...parent,
+      id: this.nextOrderId++,
+      type: bracket.type,
+      side: parent.side === Side.Buy ? Side.Sell : Side.Buy,
+      status: OrderStatus.Suspended,
+      limitPrice: null,
+      stopPrice: null,
+      customTag: `${parent.customTag ?? parent.id}${suffix}`,
+      parentOrderId: parent.id,
+      linkedOrderId: null,
+    };
+    this.brackets.set(child.id, bracket);
+    this.orders.set(child.id, child);
+    this.publishOrder(child);
+    return child;
+  }
+
+  /** The entry filled: its legs become working orders at prices measured from the fill. */
+  private activateChildren(parent: SimOrder, fillPrice: number): void {
+    const tick = this.contracts.get(parent.contractId)!.tickSize;
+    for (const child of this.orders.values()) {
+      if (child.parentOrderId !== parent.id || child.status !== OrderStatus.Suspended) continue;
+      const price = round(fillPrice + this.brackets.get(child.id)!.ticks * tick, 9);
+      this.update(child, { status: OrderStatus.Open, ...(child.type === OrderType.Limit ? { limitPrice: price } : { stopPrice: price }) });
+    }
+    for (const child of [...this.orders.values()]) if (child.parentOrderId === parent.id && child.status === OrderStatus.Open) this.trigger(child);
+  }
+
+  /** OCO: one leg filled, its sibling is cancelled. */
+  private cancelSiblings(filled: SimOrder): void {
+    if (filled.parentOrderId === null) return;
+    for (const other of this.orders.values()) {
+      if (other.id !== filled.id && other.parentOrderId === filled.parentOrderId && (other.status === OrderStatus.Open || other.status === OrderStatus.Suspended)) {
+        this.update(other, { status: OrderStatus.Cancelled });
+      }
+    }
   }
 
   cancelOrder(accountId: number, orderId: number): void {
@@ -280,13 +352,20 @@ export class Exchange {
     return { symbol: contract.symbolId, symbolName: `/${contract.name}`, lastPrice: last, bestBid: round(last - contract.tickSize, 9), bestAsk: last, timestamp: at, lastUpdated: at };
   }
 
-  private validate(order: SimOrder, account: SimAccount): string | null {
+  private validate(order: SimOrder, account: SimAccount, input: PlaceOrderRequest): string | null {
     if (!account.canTrade) return 'Account is not allowed to trade';
     if (!Number.isInteger(order.size) || order.size < 1) return `Invalid order size (${order.size})`;
     if (order.side !== Side.Buy && order.side !== Side.Sell) return `Invalid side (${order.side})`;
     if (order.type === OrderType.Limit && order.limitPrice == null) return 'Limit price is required for a limit order';
     if (order.type === OrderType.Stop && order.stopPrice == null) return 'Stop price is required for a stop order';
-    if (order.type !== OrderType.Market && order.type !== OrderType.Limit && order.type !== OrderType.Stop) return `Order type ${order.type} is not supported`;
+    if (order.type === OrderType.TrailingStop && input.trailPrice == null) return 'Trail Distance not set.';
+    if (![OrderType.Market, OrderType.Limit, OrderType.Stop, OrderType.TrailingStop].includes(order.type as 1)) return `Order type ${order.type} is not supported`;
+    const long = order.side === Side.Buy;
+    for (const [name, bracket, sign] of [['stop loss', input.stopLossBracket, long ? -1 : 1], ['take profit', input.takeProfitBracket, long ? 1 : -1]] as const) {
+      if (!bracket) continue;
+      if (Math.sign(bracket.ticks) !== sign) return `Invalid ${name} ticks (${bracket.ticks}). Ticks should be ${sign < 0 ? 'less' : 'greater'} than zero when ${long ? 'longing' : 'shorting'}.`;
+      if (Math.abs(bracket.ticks) < MIN_BRACKET_TICKS) return `Invalid ${name} ticks (${bracket.ticks}). Price should be at least ${MIN_BRACKET_TICKS} ticks away.`;
+    }
     return null;
   }
 
@@ -296,7 +375,12 @@ export class Exchange {
     if (order.type === OrderType.Limit) {
       const limit = order.limitPrice!;
       if (buy ? last <= limit : last >= limit) this.fill(order, buy ? Math.min(last, limit) : Math.max(last, limit));
-    } else if (order.type === OrderType.Stop) {
+    } else if (order.type === OrderType.Stop || order.type === OrderType.TrailingStop) {
+      if (order.type === OrderType.TrailingStop) {
+        // The stop follows the price by its distance, never back.
+        const follow = round(buy ? last + order.trailDistance! : last - order.trailDistance!, 9);
+        if (buy ? follow < order.stopPrice! : follow > order.stopPrice!) this.update(order, { stopPrice: follow });
+      }
       const stop = order.stopPrice!;
       if (buy ? last >= stop : last <= stop) this.fill(order, last);
     }
@@ -343,10 +427,13 @@ export class Exchange {
     };
     this.trades.push(trade);
     this.update(order, { status: OrderStatus.Filled, fillVolume: order.size, filledPrice: price });
+    this.cancelSiblings(order);
+    this.publish({ topic: 'print', contractId: order.contractId, payload: { symbolId: contract.symbolId, price, timestamp: at, type: order.side, volume: order.size } });
     this.publish({ topic: 'trade', accountId: order.accountId, payload: trade });
     this.publish({ topic: 'position', accountId: order.accountId, payload: wirePosition(position) });
     if (position.size === 0) this.positions.delete(key);
     this.publish({ topic: 'account', accountId: account.id, payload: { ...account } });
+    this.activateChildren(order, price);
   }
 
   private update(order: SimOrder, change: Partial<SimOrder>): void {

@@ -23,6 +23,7 @@ interface Connection {
   positions: Set<number>;
   trades: Set<number>;
   quotes: Set<string>;
+  prints: Set<string>;
 }
 
 type UserTopic = 'orders' | 'positions' | 'trades';
@@ -41,8 +42,8 @@ const USER_METHODS: Record<string, (c: Connection, args: unknown[]) => void> = {
 const MARKET_METHODS: Record<string, (c: Connection, args: unknown[]) => void> = {
   SubscribeContractQuotes: (c, [id]) => c.quotes.add(String(id)),
   UnsubscribeContractQuotes: (c, [id]) => c.quotes.delete(String(id)),
-  SubscribeContractTrades: () => undefined,
-  UnsubscribeContractTrades: () => undefined,
+  SubscribeContractTrades: (c, [id]) => c.prints.add(String(id)),
+  UnsubscribeContractTrades: (c, [id]) => c.prints.delete(String(id)),
   SubscribeContractMarketDepth: () => undefined,
   UnsubscribeContractMarketDepth: () => undefined,
 };
@@ -95,6 +96,13 @@ export class HubServer {
     this.broadcast((c) => c.hub === 'market' && c.quotes.has(contractId), message);
   }
 
+  /** A trade print on the market hub: batched as an array on the live wire, one object in the docs. */
+  publishPrint(contractId: string, print: object): void {
+    if (this.marketPaused) return;
+    const message = frame({ type: 1, target: 'GatewayTrade', arguments: [contractId, this.wireFormat === 'live' ? [print] : print] });
+    this.broadcast((c) => c.hub === 'market' && c.prints.has(contractId), message);
+  }
+
   /** Drops every hub socket without a close message, as a flaky network would. */
   dropAll(): void {
     for (const c of this.connections) c.socket.terminate();
@@ -121,7 +129,7 @@ export class HubServer {
   }
 
   private accept(socket: WebSocket, hub: HubName): void {
-    const connection: Connection = { socket, hub, handshaken: false, accounts: false, orders: new Set(), positions: new Set(), trades: new Set(), quotes: new Set() };
+    const connection: Connection = { socket, hub, handshaken: false, accounts: false, orders: new Set(), positions: new Set(), trades: new Set(), quotes: new Set(), prints: new Set() };
     this.connections.add(connection);
     socket.on('close', () => this.connections.delete(connection));
     socket.on('error', () => socket.terminate());

@@ -61,7 +61,10 @@ export function restRoutes(exchange: Exchange): Record<string, Handler> {
             size: num(b, 'size'),
             limitPrice: optionalNumber(b.limitPrice),
             stopPrice: optionalNumber(b.stopPrice),
+            trailPrice: optionalNumber(b.trailPrice),
             customTag: typeof b.customTag === 'string' ? b.customTag : null,
+            stopLossBracket: bracketOf(b.stopLossBracket),
+            takeProfitBracket: bracketOf(b.takeProfitBracket),
           }),
         });
       } catch (error) {
@@ -82,10 +85,18 @@ export function restRoutes(exchange: Exchange): Record<string, Handler> {
       exchange.cancelOrder(num(b, 'accountId'), num(b, 'orderId'));
       return ok();
     },
+    'Order/searchById': (b) => ok({ order: exchange.orderById(num(b, 'accountId'), num(b, 'orderId')) }),
     'Order/search': (b) => ok({ orders: exchange.ordersOf(accountOf(exchange, b), since(b)) }),
     'Order/searchOpen': (b) => ok({ orders: exchange.openOrders(accountOf(exchange, b)) }),
     'Trade/search': (b) => ok({ trades: exchange.tradesOf(accountOf(exchange, b), since(b)) }),
   };
+}
+
+function bracketOf(value: unknown): { ticks: number; type: number } | null {
+  if (value === null || typeof value !== 'object') return null;
+  const { ticks, type } = value as { ticks?: unknown; type?: unknown };
+  if (typeof ticks !== 'number' || typeof type !== 'number') throw new SimRejection(2, 'A bracket needs numeric ticks and type');
+  return { ticks, type };
 }
 
 function accountOf(exchange: Exchange, body: Body): number {

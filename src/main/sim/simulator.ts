@@ -51,6 +51,8 @@ function route(hubs: HubServer, event: SimEvent): void {
       return hubs.publishUser('positions', event.accountId, 'GatewayUserPosition', event.payload, event.payload.size === 0 ? 2 : 1);
     case 'quote':
       return hubs.publishQuote(event.contractId, event.payload);
+    case 'print':
+      return hubs.publishPrint(event.contractId, event.payload);
   }
 }
 

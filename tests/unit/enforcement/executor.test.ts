@@ -125,7 +125,7 @@ describe('executor after a final refusal', () => {
     const { store, db } = openTestStore();
     const outcomes: ActionOutcome[] = [];
     const working = new Set<number>();
-    const executor = new Executor(broker, store, clock, silent, (o) => outcomes.push(o), { mode: 'live', stillNeeded: (a) => a.kind === 'cancelOrder' && working.has(a.orderId) });
+    const executor = new Executor(broker, store, clock, silent, (o) => outcomes.push(o), { mode: 'live', stillNeeded: async (a) => a.kind === 'cancelOrder' && working.has(a.orderId) });
     broker.failNext(new GatewayRejectedError('Order/cancel', 3, 'Cannot cancel order: already filled'));
     executor.submit(cancel, 'rejected while locked');
     await clock.advance(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeQuote, MalformedPayloadError, normaliseUserEvent, parseQuote } from '../../../src/main/gateway/normalise';
+import { lastTradePrice, mergeQuote, MalformedPayloadError, normaliseUserEvent, parseQuote } from '../../../src/main/gateway/normalise';
 
 const wirePosition = { id: 6124, accountId: 536, contractId: 'CON.F.US.ENQ.Z26', creationTimestamp: '2026-11-24T15:00:00Z', type: 2, size: 3, averagePrice: 21000.25 };
 const wireTrade = { id: 3_345_169_271, accountId: 536, contractId: 'CON.F.US.EP.Z26', creationTimestamp: '2026-11-24T15:00:00Z', price: 6065.25, profitAndLoss: 50, fees: 1.4, side: 1, size: 1, voided: false, orderId: 2_669_189_964 };
@@ -60,5 +60,15 @@ describe('quote parsing', () => {
 
   it('accepts a partial quote and ignores fields it does not use', () => {
     expect(parseQuote({ bestAsk: 6000.25, volume: 12000, symbol: 'F.US.EP' })).toMatchObject({ bestAsk: 6000.25, symbol: 'F.US.EP' });
+  });
+});
+
+describe('market trade prints', () => {
+  it.each([
+    ['a batch (live)', [{ price: 6000.25 }, { price: 6000.5 }], 6000.5],
+    ['one object (docs)', { symbolId: 'F.US.EP', price: 6001, volume: 2 }, 6001],
+    ['nothing priced', [{ volume: 1 }], null],
+  ])('reads the last price from %s', (_, payload, price) => {
+    expect(lastTradePrice(payload)).toBe(price);
   });
 });
