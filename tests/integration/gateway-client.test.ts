@@ -63,6 +63,20 @@ describe('gateway client across a dropped socket', () => {
   });
 });
 
+describe('a breach that happens while the hubs are down', () => {
+  it('still fires once the reconcile sees it: the 6-lot bought in the gap is closed, its fill counted once', async () => {
+    harness = await startHarness({ config: config({ max_contracts: { limit: 5 } }) });
+    const trader = await Trader.login(harness.sim);
+    harness.sim.hubs.dropAll();
+    await trader.buy(MNQ, 6);
+    await eventually(() => expect(harness!.sim.exchange.openPositions(7001)).toEqual([]), 10_000);
+    await harness.service.settled();
+    expect(harness.sim.calls['Position/closeContract']).toBe(1);
+    await eventually(async () => expect(believed(harness!.service.snapshot())).toEqual(expectedFrom(await simState(harness!.sim))));
+    expect(harness.service.snapshot().accounts[0]!.tradeCount).toBe(1);
+  });
+});
+
 describe('large hub messages', () => {
   it('takes a message over 1 MiB (depth snapshots can be large)', async () => {
     harness = await startHarness({ config: noRules });
