@@ -51,6 +51,17 @@ describe('an ambiguous failure (the gateway acted, the reply was lost)', () => {
   });
 });
 
+describe('a reconcile that fails', () => {
+  it('is tried again until it succeeds, so a fill made during the gap is not lost', async () => {
+    harness = await startHarness({ config: config({}) });
+    const trader = await Trader.login(harness.sim);
+    applyFaults(harness.sim, { rest: { status: 500, count: 3, endpoints: ['Trade/search'] }, dropSockets: true });
+    await trader.roundTrip(harness.sim, ES, 6000, 5996); // −200 gross, 2.80 fees, made while the hubs are down
+    await eventually(() => expect(account().pnl.realized).toBe(-202.8), 10_000);
+    expect(harness.sim.calls['Trade/search']).toBeGreaterThanOrEqual(1 + 3 + 1);
+  });
+});
+
 describe('token expiry mid-session', () => {
   it('logs in again and enforces without a gap, on REST and across a hub reconnect', async () => {
     harness = await startHarness({ config: config({ max_contracts: { limit: 5 } }) });

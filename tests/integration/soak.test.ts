@@ -32,7 +32,7 @@ let harness: Harness | undefined;
 afterEach(async () => harness?.close());
 
 describe('randomized soak', () => {
-  it(`ends with positions and realized P&L equal to the simulator's (seed ${SEED})`, { timeout: SOAK_MS + 60_000 }, async () => {
+  it(`ends with positions and realized P&L equal to the simulator's (seed ${SEED})`, { timeout: SOAK_MS + 240_000 }, async () => {
     let published = 0;
     harness = await startHarness({ config: config({ max_contracts: { limit: 8 } }), sim: { observer: { published: () => void published++ } } });
     const { sim } = harness;
@@ -66,7 +66,8 @@ describe('randomized soak', () => {
     await eventually(() => expect(harness!.service.snapshot().connection.state).toBe('live'), 30_000);
     await harness.service.settled();
     const expected = expectedFrom(await simState(sim));
-    await eventually(async () => expect(believed(harness!.service.snapshot())).toEqual(expectedFrom(await simState(sim))), 30_000);
+    // The faults spend the 200-calls-a-minute budget: the last reconcile may wait for one window.
+    await eventually(async () => expect(believed(harness!.service.snapshot())).toEqual(expectedFrom(await simState(sim))), 90_000);
 
     // The longest time from a dropped socket, with a fill in the gap, to reconciled state.
     const reconcileMs: number[] = [];
@@ -74,7 +75,7 @@ describe('randomized soak', () => {
       const dropped = Date.now();
       applyFaults(sim, { dropSockets: true });
       await trader.buy(SIM_CONTRACTS[i]!.id, 1);
-      await eventually(async () => expect(believed(harness!.service.snapshot())).toEqual(expectedFrom(await simState(sim))), 30_000);
+      await eventually(async () => expect(believed(harness!.service.snapshot())).toEqual(expectedFrom(await simState(sim))), 70_000);
       reconcileMs.push(Date.now() - dropped);
     }
     const figures = { seed: SEED, soak_ms: SOAK_MS, sim_events_published: published, trader_orders: counts.orders, rejected_orders: counts.rejected, price_moves: counts.prices, faults: counts.faults, trades: (await simState(sim)).trades.length, realized_at_end: expected.realized, drop_to_reconciled_ms: reconcileMs, longest_drop_to_reconciled_ms: Math.max(...reconcileMs) };

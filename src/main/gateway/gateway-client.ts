@@ -17,6 +17,7 @@ import { RestClient } from './rest-client';
 import { OrderSide, OrderType } from './wire';
 
 const REFRESH_BEFORE_EXPIRY_MS = 5 * 60_000;
+const RECONCILE_RETRY_MS = [250, 1000, 2000, 5000, 10_000];
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** The `exp` claim of a JWT in ms, or null when the token does not carry one. */
@@ -58,6 +59,9 @@ export class GatewayClient implements Broker {
   private readonly knownContracts = new Set<ContractId>();
   private tradingDayStart = 0;
   private resyncing: Promise<void> | null = null;
+  /** A reconcile was asked for since the running one started reading. */
+  private resyncWanted = false;
+  private stopped = false;
   private relogin: Promise<void> | null = null;
   private refreshTimer: NodeJS.Timeout | null = null;
 
@@ -85,6 +89,7 @@ export class GatewayClient implements Broker {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     await this.hubs?.stop();
   }
@@ -116,7 +121,7 @@ export class GatewayClient implements Broker {
 
   /** The account's open positions and working orders as the gateway has them now. */
   async openState(accountId: number): Promise<{ positions: Position[]; orders: Order[] }> {
-    const [events, orders] = await this.authed(() => Promise.all([this.api.openPositions(accountId), this.api.openOrders(accountId)]));
+    const [events, orders] = await this.authed(() => Promise.all([this.api.openPositions(accountId, 'reconcile'), this.api.openOrders(accountId, 'reconcile')]));
     return { positions: events.flatMap((e): Position[] => (e.type === 'position' ? [e.position] : [])), orders };
   }
 
@@ -183,11 +188,11 @@ export class GatewayClient implements Broker {
 
   private async loadSyncs(): Promise<AccountSync[]> {
     const since = new Date(this.tradingDayStart).toISOString();
-    const accounts = await this.authed(() => this.api.searchAccounts());
+    const accounts = await this.authed(() => this.api.searchAccounts('reconcile'));
     return Promise.all(
       this.accountIds.map(async (accountId): Promise<AccountSync> => {
         const [positionEvents, orders, fills] = await this.authed(() =>
-          Promise.all([this.api.openPositions(accountId), this.api.openOrders(accountId), this.api.trades(accountId, since)]),
+          Promise.all([this.api.openPositions(accountId, 'reconcile'), this.api.openOrders(accountId, 'reconcile'), this.api.trades(accountId, since, 'reconcile')]),
         );
         const positions = positionEvents.flatMap((e): Position[] => (e.type === 'position' ? [e.position] : []));
         const account = accounts.find((a) => a.id === accountId);
@@ -225,16 +230,34 @@ export class GatewayClient implements Broker {
   }
 
   private resync(): Promise<void> {
-    this.resyncing ??= this.loadSyncs()
-      .then(async (syncs) => {
+    this.resyncWanted = true;
+    this.resyncing ??= this.reconcileUntilDone().finally(() => {
+      this.resyncing = null;
+    });
+    return this.resyncing;
+  }
+
+  /**
+   * What happened during a gap is only known from REST, so a reconcile that fails (a 5xx or 429
+   * storm) is tried again until it succeeds, and one asked for while another was already reading
+   * runs once more: its gap may have begun after those reads.
+   */
+  private async reconcileUntilDone(): Promise<void> {
+    let failures = 0;
+    while (this.resyncWanted && !this.stopped) {
+      this.resyncWanted = false;
+      try {
+        const syncs = await this.loadSyncs();
         this.listener.onSync(syncs);
         await this.watchContractsOf(syncs);
-      })
-      .catch((error: unknown) => this.logger.error(`reconcile after reconnect failed: ${(error as Error).message}`))
-      .finally(() => {
-        this.resyncing = null;
-      });
-    return this.resyncing;
+        failures = 0;
+      } catch (error) {
+        this.resyncWanted = true;
+        const wait = RECONCILE_RETRY_MS[Math.min(failures++, RECONCILE_RETRY_MS.length - 1)]!;
+        this.logger.warn(`reconcile after reconnect failed (${(error as Error).message}); retrying in ${wait} ms`);
+        await new Promise((resolve) => setTimeout(resolve, wait).unref());
+      }
+    }
   }
 
   private async watchContractsOf(syncs: readonly AccountSync[]): Promise<void> {

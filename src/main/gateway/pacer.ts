@@ -6,7 +6,12 @@
  */
 import { delay, type Clock } from '../schedule/clock';
 
-export type Priority = 'enforcement' | 'normal';
+/**
+ * enforcement: takes risk off; never waits. reconcile: how missed fills are learnt after a gap;
+ * goes ahead of ordinary calls and ignores 429 back-off, but keeps to the window. normal: the rest.
+ */
+export type Priority = 'enforcement' | 'reconcile' | 'normal';
+const RANK: Record<Priority, number> = { enforcement: 0, reconcile: 1, normal: 2 };
 
 export interface PacerOptions {
   limit: number;
@@ -37,8 +42,8 @@ export class Pacer {
   async run<T>(priority: Priority, call: () => Promise<T>): Promise<T> {
     await new Promise<void>((start) => {
       const waiter = { priority, start };
-      // Enforcement goes ahead of every ordinary call already waiting.
-      const at = priority === 'enforcement' ? this.queue.findIndex((w) => w.priority === 'normal') : -1;
+      // Ahead of every waiting call of a lower rank, behind those of its own.
+      const at = this.queue.findIndex((w) => RANK[w.priority] > RANK[priority]);
       if (at === -1) this.queue.push(waiter);
       else this.queue.splice(at, 0, waiter);
       this.wake?.();
@@ -67,9 +72,8 @@ export class Pacer {
         const now = this.clock.now();
         while (this.sent.length > 0 && this.sent[0]! <= now - this.options.windowMs) this.sent.shift();
         const next = this.queue[0]!;
-        const ordinary = next.priority === 'normal';
-        const waitForWindow = ordinary && this.sent.length >= this.options.limit ? this.sent[0]! + this.options.windowMs - now : 0;
-        const waitForBackoff = ordinary ? Math.max(0, this.blockedUntil - now) : 0;
+        const waitForWindow = next.priority !== 'enforcement' && this.sent.length >= this.options.limit ? this.sent[0]! + this.options.windowMs - now : 0;
+        const waitForBackoff = next.priority === 'normal' ? Math.max(0, this.blockedUntil - now) : 0;
         const wait = Math.max(waitForWindow, waitForBackoff);
         if (wait > 0) {
           await Promise.race([delay(this.clock, wait), new Promise<void>((resolve) => (this.wake = resolve))]);

@@ -2,6 +2,7 @@
 import type { Account, Contract, Fill, Order } from '../../shared/domain';
 import { toAccount, toContract, toFill, toOrder, toPositionEvent } from './normalise';
 import { GatewayProtocolError } from './errors';
+import type { Priority } from './pacer';
 import type { RestClient } from './rest-client';
 import {
   AccountsResponseSchema,
@@ -37,8 +38,8 @@ export class ProjectXApi {
     return token;
   }
 
-  async searchAccounts(): Promise<Account[]> {
-    const response = await this.rest.post('Account/search', { onlyActiveAccounts: true }, AccountsResponseSchema);
+  async searchAccounts(priority?: Priority): Promise<Account[]> {
+    const response = await this.rest.post('Account/search', { onlyActiveAccounts: true }, AccountsResponseSchema, priority);
     return (response.accounts ?? []).map(toAccount);
   }
 
@@ -59,13 +60,13 @@ export class ProjectXApi {
   }
 
   /** Open positions as gateway events (a zero-size row would be a close). */
-  async openPositions(accountId: number): Promise<GatewayEvent[]> {
-    const response = await this.rest.post('Position/searchOpen', { accountId }, PositionsResponseSchema);
+  async openPositions(accountId: number, priority?: Priority): Promise<GatewayEvent[]> {
+    const response = await this.rest.post('Position/searchOpen', { accountId }, PositionsResponseSchema, priority);
     return (response.positions ?? []).map(toPositionEvent);
   }
 
-  async openOrders(accountId: number): Promise<Order[]> {
-    const response = await this.rest.post('Order/searchOpen', { accountId }, OrdersResponseSchema);
+  async openOrders(accountId: number, priority?: Priority): Promise<Order[]> {
+    const response = await this.rest.post('Order/searchOpen', { accountId }, OrdersResponseSchema, priority);
     return (response.orders ?? []).map(toOrder);
   }
 
@@ -80,8 +81,8 @@ export class ProjectXApi {
   }
 
   /** Trade/search takes `startTimestamp` (not `startTime`; a wrong name is silently ignored). */
-  async trades(accountId: number, startTimestamp: string): Promise<Fill[]> {
-    const response = await this.rest.post('Trade/search', { accountId, startTimestamp }, TradesResponseSchema);
+  async trades(accountId: number, startTimestamp: string, priority?: Priority): Promise<Fill[]> {
+    const response = await this.rest.post('Trade/search', { accountId, startTimestamp }, TradesResponseSchema, priority);
     return (response.trades ?? []).map(toFill);
   }
 

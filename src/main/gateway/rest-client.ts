@@ -11,7 +11,7 @@ import {
   GatewayRejectedError,
   GatewayUnauthorizedError,
 } from './errors';
-import type { Pacer } from './pacer';
+import type { Pacer, Priority } from './pacer';
 import type { EnvelopeSchema } from './wire';
 
 export interface RestClientOptions {
@@ -23,7 +23,7 @@ export interface RestClientOptions {
 }
 
 /** Calls that take risk off or protect a position, and the logins they may need, go first. */
-const ENFORCEMENT_ENDPOINTS = new Set([
+const ENFORCEMENT_ENDPOINTS: ReadonlySet<string> = new Set([
   'Position/closeContract',
   'Position/partialCloseContract',
   'Order/cancel',
@@ -55,10 +55,11 @@ export class RestClient {
     return this.token;
   }
 
-  async post<S extends typeof EnvelopeSchema>(endpoint: string, body: unknown, schema: S): Promise<z.infer<S>> {
+  /** `priority` overrides the endpoint's own (the reads of a reconcile are more urgent than a search). */
+  async post<S extends typeof EnvelopeSchema>(endpoint: string, body: unknown, schema: S, priority?: Priority): Promise<z.infer<S>> {
     if (!this.pacer) return this.send(endpoint, body, schema);
     const pacer = this.pacer;
-    return pacer.run(ENFORCEMENT_ENDPOINTS.has(endpoint) ? 'enforcement' : 'normal', async () => {
+    return pacer.run(priority ?? (ENFORCEMENT_ENDPOINTS.has(endpoint) ? 'enforcement' : 'normal'), async () => {
       try {
         const result = await this.send(endpoint, body, schema);
         pacer.succeeded();

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { Pacer } from '../../../src/main/gateway/pacer';
+import { Pacer, type Priority } from '../../../src/main/gateway/pacer';
 import { FakeClock } from '../../helpers/fake-clock';
 
 function setup(limit = 3) {
   const clock = new FakeClock(0);
   const pacer = new Pacer(clock, { limit, windowMs: 60_000, backoffMs: [2000, 5000] });
   const done: string[] = [];
-  const call = (name: string, priority: 'enforcement' | 'normal' = 'normal') => pacer.run(priority, async () => void done.push(name));
+  const call = (name: string, priority: Priority = 'normal') => pacer.run(priority, async () => void done.push(name));
   return { clock, pacer, done, call };
 }
 
@@ -32,6 +32,17 @@ describe('REST pacer', () => {
     expect(done).toEqual(['reconcile 1', 'reconcile 2', 'close']);
     await clock.advance(60_000);
     expect(done).toEqual(['reconcile 1', 'reconcile 2', 'close', 'reconcile 3']);
+  });
+
+  it('lets reconcile reads ahead of ordinary calls, but not past the window', async () => {
+    const { clock, done, call } = setup(1);
+    void call('first');
+    void call('search');
+    void call('reconcile', 'reconcile');
+    await clock.advance(0);
+    expect(done).toEqual(['first']);
+    await clock.advance(60_000);
+    expect(done).toEqual(['first', 'reconcile']);
   });
 
   it('after a 429 holds back ordinary calls, longer each time, but never enforcement', async () => {
