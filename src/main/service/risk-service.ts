@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { ConnectionState, Snapshot } from '../../shared/contract';
 import type { Fill, GatewayEvent } from '../../shared/domain';
-import { isWorking, roundCents, symbolOfContractId } from '../../shared/domain';
+import { isWorking, roundCents } from '../../shared/domain';
 import { RULE_IDS } from '../../shared/rules';
 import { ConfigError, loadConfigFile } from '../config/loader';
 import type { RiskConfig } from '../config/schema';
@@ -30,6 +30,7 @@ import { checkpoint, openDatabase, type Db } from '../store/database';
 import { RiskStore } from '../store/risk-store';
 import { Checkpoints } from './checkpoints';
 import { Coalescer } from './coalescer';
+import { accountIdOf, describeFill, describeOutcome } from './describe';
 import { rulesFromConfig } from './rules-from-config';
 import { buildSnapshot } from './snapshot';
 import { Timeline } from './timeline';
@@ -53,55 +54,6 @@ const HOUSEKEEPING_MS = 1000;
 const CHECKPOINT_EVERY_TICKS = 30;
 const TIMELINE_IN_SNAPSHOT = 200;
 const LAST_RESET_KEY = 'last_reset_trading_day';
-
-function accountIdOf(event: GatewayEvent): number | null {
-  switch (event.type) {
-    case 'account':
-      return event.account.id;
-    case 'position':
-      return event.position.accountId;
-    case 'positionClosed':
-      return event.accountId;
-    case 'order':
-      return event.order.accountId;
-    case 'fill':
-      return event.fill.accountId;
-    case 'quote':
-      return null;
-  }
-}
-
-function describeFill(fill: Fill): string {
-  const verb = fill.size > 0 ? 'Bought' : 'Sold';
-  const pnl = fill.profitAndLoss === null ? '' : `, P&L ${fill.profitAndLoss.toFixed(2)}`;
-  return `${verb} ${Math.abs(fill.size)} ${symbolOfContractId(fill.contractId)} @ ${fill.price}${pnl}`;
-}
-
-const VERBS: Record<Action['kind'], { verb: string; done: string }> = {
-  closePosition: { verb: 'close', done: 'Closed' },
-  reducePosition: { verb: 'reduce', done: 'Reduced' },
-  cancelOrder: { verb: 'cancel', done: 'Cancelled' },
-  moveStop: { verb: 'move the stop of', done: 'Moved the stop of' },
-};
-
-function describeOutcome({ action, status }: ActionOutcome): string {
-  const symbol = symbolOfContractId(action.contractId);
-  const target =
-    action.kind === 'cancelOrder' ? `${symbol} order ${action.orderId}` : action.kind === 'reducePosition' ? `${symbol} position by ${action.size}` : action.kind === 'moveStop' ? `${symbol} position to ${action.stopPrice}` : `${symbol} position`;
-  const { verb, done } = VERBS[action.kind];
-  switch (status) {
-    case 'done':
-      return `${done} ${target}`;
-    case 'failed':
-      return `Could not ${verb} ${target}`;
-    case 'not_needed':
-      return `No need to ${verb} ${target}: already done`;
-    case 'dry_run':
-      return `Dry run: would ${verb} ${target}`;
-    case 'sent':
-      return `Sent: ${verb} ${target}`;
-  }
-}
 
 export class RiskService {
   private readonly clock: Clock;

@@ -1,6 +1,7 @@
 /** Builds the renderer-facing snapshot: what to show, already decided, so the renderer has no business rules. */
 import type { AccountView, Snapshot } from '../../shared/contract';
 import { roundCents, symbolOfContractId } from '../../shared/domain';
+import { money } from '../../shared/money';
 import { ruleState, type RuleStatus } from '../../shared/rules';
 import type { AccountState } from '../engine/account-state';
 import type { RuleEngine } from '../engine/rule-engine';
@@ -18,12 +19,10 @@ export interface SnapshotSources {
   loggedOut: boolean;
 }
 
-const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
-
 function defaultSummary(unit: RuleStatus['unit'], value: number, limit: number): string {
   switch (unit) {
     case 'usd':
-      return `${usd.format(value)} of limit ${usd.format(limit)}`;
+      return `${money(value)} of limit ${money(limit)}`;
     case 'contracts':
       return `${value} of limit ${limit} contracts`;
     default:

@@ -1,12 +1,4 @@
-const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
-export function money(value: number): string {
-  return usd.format(value);
-}
-
-export function signedMoney(value: number): string {
-  return value > 0 ? `+${usd.format(value)}` : usd.format(value);
-}
+export { money, signedMoney } from '../../shared/money';
 
 export function tone(value: number): 'gain' | 'loss' | 'flat' {
   return value > 0 ? 'gain' : value < 0 ? 'loss' : 'flat';
