@@ -41,7 +41,13 @@ export function parseConfig(text: string, file: string): RiskConfig {
   if (document.errors.length > 0) {
     throw new ConfigError(file, document.errors.map((e) => `invalid YAML: ${e.message.split('\n')[0]}`));
   }
-  const raw: unknown = document.toJS() ?? {};
+  let raw: unknown;
+  try {
+    raw = document.toJS() ?? {};
+  } catch (error) {
+    // e.g. an alias with no anchor: the parser accepts it, turning it into data does not.
+    throw new ConfigError(file, [`invalid YAML: ${(error as Error).message}`]);
+  }
   const parsed = riskConfigSchema.safeParse(raw);
   if (!parsed.success) throw new ConfigError(file, parsed.error.issues.map((issue) => describe(issue, raw)));
   return parsed.data;

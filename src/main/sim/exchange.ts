@@ -399,9 +399,9 @@ export class Exchange {
       position.averagePrice = round((Math.abs(position.size) * position.averagePrice + Math.abs(signed) * price) / total, 9);
       if (position.size === 0) position.creationTimestamp = at;
     } else {
+      // Exact, not whole ticks: after a scale-in the average is off the tick grid (6000.666…).
       const closing = Math.min(Math.abs(signed), Math.abs(position.size));
-      const ticks = Math.round((price - position.averagePrice) / contract.tickSize);
-      profitAndLoss = round(Math.sign(position.size) * closing * ticks * contract.tickValue, 2);
+      profitAndLoss = round((Math.sign(position.size) * closing * (price - position.averagePrice) * contract.tickValue) / contract.tickSize, 2);
       if (Math.abs(signed) > Math.abs(position.size)) {
         position.averagePrice = price;
         position.creationTimestamp = at;

@@ -33,6 +33,7 @@ describe('config loader', () => {
     ['an unknown enforcement mode', 'enforcement:\n  mode: paper\nrules: {}\n', 'enforcement.mode'],
     ['no rules section', 'timezone: America/Chicago\n', 'rules is required, got nothing'],
     ['broken YAML', 'rules:\n  max_contracts: [\n', 'invalid YAML'],
+    ['an alias with no anchor', 'rules: *missing\n', 'invalid YAML'],
   ])('refuses %s, naming the key, the value and the reason', (_, yaml, expected) => {
     expect(refusal(yaml)).toContain(expected);
   });
