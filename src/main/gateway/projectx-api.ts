@@ -48,11 +48,6 @@ export class ProjectXApi {
     return (response.contracts ?? []).map(toContract);
   }
 
-  async searchContracts(searchText: string, live: boolean): Promise<Contract[]> {
-    const response = await this.rest.post('Contract/search', { searchText, live }, ContractsResponseSchema);
-    return (response.contracts ?? []).map(toContract);
-  }
-
   async contractById(contractId: string): Promise<Contract | null> {
     const response = await this.rest.post('Contract/searchById', { contractId }, ContractByIdResponseSchema);
     const wire = response.contract ?? response.contracts?.[0] ?? null;
@@ -67,11 +62,6 @@ export class ProjectXApi {
 
   async openOrders(accountId: number, priority?: Priority): Promise<Order[]> {
     const response = await this.rest.post('Order/searchOpen', { accountId }, OrdersResponseSchema, priority);
-    return (response.orders ?? []).map(toOrder);
-  }
-
-  async orders(accountId: number, startTimestamp: string): Promise<Order[]> {
-    const response = await this.rest.post('Order/search', { accountId, startTimestamp }, OrdersResponseSchema);
     return (response.orders ?? []).map(toOrder);
   }
 

@@ -44,7 +44,6 @@ export const WirePositionSchema = z.object({
 });
 export type WirePosition = z.infer<typeof WirePositionSchema>;
 
-export const OrderStatus = { None: 0, Open: 1, Filled: 2, Cancelled: 3, Expired: 4, Rejected: 5, Pending: 6, PendingCancellation: 7, Suspended: 8 } as const;
 export const OrderType = { Unknown: 0, Limit: 1, Market: 2, StopLimit: 3, Stop: 4, TrailingStop: 5, JoinBid: 6, JoinAsk: 7 } as const;
 export const OrderSide = { Bid: 0, Ask: 1 } as const;
 
