@@ -104,3 +104,40 @@ export type GatewayEvent =
   | { type: 'order'; order: Order }
   | { type: 'fill'; fill: Fill }
   | { type: 'quote'; quote: Quote };
+
+/** The account an event is about; null for a quote, which concerns every account holding the contract. */
+export function eventAccountId(event: GatewayEvent): AccountId | null {
+  switch (event.type) {
+    case 'account':
+      return event.account.id;
+    case 'position':
+      return event.position.accountId;
+    case 'positionClosed':
+      return event.accountId;
+    case 'order':
+      return event.order.accountId;
+    case 'fill':
+      return event.fill.accountId;
+    case 'quote':
+      return null;
+  }
+}
+
+/** The contract an event is about; null for an account update. */
+export function eventContractId(event: GatewayEvent | null): ContractId | null {
+  if (!event) return null;
+  switch (event.type) {
+    case 'position':
+      return event.position.contractId;
+    case 'positionClosed':
+      return event.contractId;
+    case 'order':
+      return event.order.contractId;
+    case 'fill':
+      return event.fill.contractId;
+    case 'quote':
+      return event.quote.contractId;
+    case 'account':
+      return null;
+  }
+}

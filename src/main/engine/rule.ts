@@ -65,25 +65,6 @@ export interface Rule {
   evaluate(context: RuleContext): Breach[];
 }
 
-/** The contract an event is about, if any. */
-export function eventContract(event: GatewayEvent | null): ContractId | null {
-  if (!event) return null;
-  switch (event.type) {
-    case 'position':
-      return event.position.contractId;
-    case 'positionClosed':
-      return event.contractId;
-    case 'order':
-      return event.order.contractId;
-    case 'fill':
-      return event.fill.contractId;
-    case 'quote':
-      return event.quote.contractId;
-    case 'account':
-      return null;
-  }
-}
-
 /** A breach of `rule` on this account, with the fields every breach shares. */
 export function breachOf(
   rule: Pick<Rule, 'id' | 'name'>,

@@ -1,25 +1,8 @@
 /** How the timeline words what happened: fills and enforcement outcomes, in a trader's terms. */
-import type { Fill, GatewayEvent } from '../../shared/domain';
+import type { Fill } from '../../shared/domain';
 import { symbolOfContractId } from '../../shared/domain';
 import type { ActionOutcome } from '../enforcement/executor';
 import type { Action } from '../enforcement/planner';
-
-export function accountIdOf(event: GatewayEvent): number | null {
-  switch (event.type) {
-    case 'account':
-      return event.account.id;
-    case 'position':
-      return event.position.accountId;
-    case 'positionClosed':
-      return event.accountId;
-    case 'order':
-      return event.order.accountId;
-    case 'fill':
-      return event.fill.accountId;
-    case 'quote':
-      return null;
-  }
-}
 
 export function describeFill(fill: Fill): string {
   const verb = fill.size > 0 ? 'Bought' : 'Sold';

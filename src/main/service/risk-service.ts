@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { ConnectionState, Snapshot } from '../../shared/contract';
 import type { Fill, GatewayEvent } from '../../shared/domain';
-import { isWorking, roundCents } from '../../shared/domain';
+import { eventAccountId, isWorking, roundCents } from '../../shared/domain';
 import { RULE_IDS } from '../../shared/rules';
 import { ConfigError, loadConfigFile } from '../config/loader';
 import type { RiskConfig } from '../config/schema';
@@ -30,7 +30,7 @@ import { checkpoint, openDatabase, type Db } from '../store/database';
 import { RiskStore } from '../store/risk-store';
 import { Checkpoints } from './checkpoints';
 import { Coalescer } from './coalescer';
-import { accountIdOf, describeFill, describeOutcome } from './describe';
+import { describeFill, describeOutcome } from './describe';
 import { rulesFromConfig } from './rules-from-config';
 import { buildSnapshot } from './snapshot';
 import { Timeline } from './timeline';
@@ -211,7 +211,7 @@ export class RiskService {
       this.push.request();
       return;
     }
-    const accountId = accountIdOf(event);
+    const accountId = eventAccountId(event);
     let account = accountId === null ? undefined : this.accounts.get(accountId);
     if (!account) {
       if (event.type !== 'account') {

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import type { Position } from '../../../shared/domain';
 import { RULE_IDS } from '../../../shared/rules';
-import { eventContract, type Breach, type Measure, type Rule, type RuleContext } from '../rule';
+import { eventContractId } from '../../../shared/domain';
+import type { Breach, Measure, Rule, RuleContext } from '../rule';
 import { sizeActionSchema, sizeRemedy } from './size-remedy';
 
 export const maxContractsConfigSchema = z.strictObject({
@@ -34,7 +35,7 @@ export function maxContractsRule(config: MaxContractsConfig): Rule {
       const { value } = measure(context);
       if (value <= config.limit) return [];
       const positions = context.account.positions();
-      const fromEvent = eventContract(context.event);
+      const fromEvent = eventContractId(context.event);
       const offending =
         positions.find((p) => p.contractId === fromEvent) ??
         positions.reduce((largest, p) => (Math.abs(p.size) > Math.abs(largest.size) ? p : largest));
