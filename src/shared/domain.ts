@@ -77,6 +77,17 @@ export function isWorking(order: Order): boolean {
   return WORKING_STATES.has(order.state);
 }
 
+const STOP_KINDS: ReadonlySet<OrderKind> = new Set(['stop', 'trailingStop', 'stopLimit']);
+
+/**
+ * A working stop that protects the position: stop, trailing stop or stop-limit (3 is StopLimit,
+ * not Stop), on the exit side, open or a suspended bracket leg.
+ */
+export function coversPosition(order: Order, position: Pick<Position, 'contractId' | 'size'>): boolean {
+  const exitSide: OrderSide = position.size > 0 ? 'sell' : 'buy';
+  return order.contractId === position.contractId && order.side === exitSide && STOP_KINDS.has(order.kind) && (order.state === 'open' || order.state === 'suspended');
+}
+
 const PRODUCT_TO_SYMBOL: Readonly<Record<string, string>> = {
   ENQ: 'NQ',
   EP: 'ES',

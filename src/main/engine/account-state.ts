@@ -3,8 +3,8 @@
  * applied exactly once, keyed by trade id), realized P&L net of fees, the trade count and
  * unrealized P&L from the market book.
  */
-import type { Account, ContractId, Fill, GatewayEvent, Order, OrderKind, Position } from '../../shared/domain';
-import { isWorking } from '../../shared/domain';
+import type { Account, ContractId, Fill, GatewayEvent, Order, Position } from '../../shared/domain';
+import { coversPosition, isWorking } from '../../shared/domain';
 import type { MarketBook } from './market-book';
 import { unrealizedPnl } from './pnl';
 
@@ -17,8 +17,6 @@ export interface AccountSync {
   orders: Order[];
   fills: Fill[];
 }
-
-const STOP_KINDS: ReadonlySet<OrderKind> = new Set(['stop', 'trailingStop', 'stopLimit']);
 
 export class AccountState {
   private readonly positionsByContract = new Map<ContractId, Position>();
@@ -127,10 +125,7 @@ export class AccountState {
 
   /** The working stop order that covers a position, if any. */
   stopFor(position: Position): Order | undefined {
-    const exitSide = position.size > 0 ? 'sell' : 'buy';
-    for (const order of this.ordersById.values()) {
-      if (order.contractId === position.contractId && order.side === exitSide && STOP_KINDS.has(order.kind) && (order.state === 'open' || order.state === 'suspended')) return order;
-    }
+    for (const order of this.ordersById.values()) if (coversPosition(order, position)) return order;
     return undefined;
   }
 

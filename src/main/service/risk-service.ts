@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { ConnectionState, Snapshot } from '../../shared/contract';
 import type { Fill, GatewayEvent } from '../../shared/domain';
-import { eventAccountId, isWorking, roundCents } from '../../shared/domain';
+import { coversPosition, eventAccountId, isWorking, roundCents } from '../../shared/domain';
 import { RULE_IDS } from '../../shared/rules';
 import { ConfigError, loadConfigFile } from '../config/loader';
 import type { RiskConfig } from '../config/schema';
@@ -270,8 +270,7 @@ export class RiskService {
       const excess = position ? Math.abs(position.size) - action.targetSize : 0;
       return excess > 0 ? { ...action, size: excess } : null;
     }
-    const placed = orders.some((o) => o.contractId === action.contractId && o.side === action.side && o.kind === 'stop' && isWorking(o));
-    return position && !placed ? action : null;
+    return position && !orders.some((o) => coversPosition(o, position)) ? action : null;
   }
 
   private evaluate(account: AccountState, event: GatewayEvent | null): void {
