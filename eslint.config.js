@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['out/', 'dist/', 'coverage/', 'test-results/', 'playwright-report/', 'node_modules/'] },
+  { ignores: ['out/', 'dist/', 'coverage/', 'test-results/', 'playwright-report/', 'node_modules/', 'reports/', '.stryker-tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

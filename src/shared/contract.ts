@@ -88,8 +88,89 @@ export const SnapshotSchema = z.object({
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 
+export const UnlockOutcomeSchema = z.enum(['approved', 'denied', 'cancelled', 'unavailable', 'refused', 'notLocked', 'busy']);
+export const UnlockResultSchema = z.object({ outcome: UnlockOutcomeSchema, message: z.string() });
+export type UnlockResult = z.infer<typeof UnlockResultSchema>;
+
+export const AuditEntrySchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  accountId: z.number().nullable(),
+  detail: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+export const UnlockRequestSchema = z
+  .object({
+    accountId: z.number().int().positive(),
+    reason: z.string().trim().min(3, 'say why the account is unlocked (at least 3 characters)').max(500, 'keep the reason under 500 characters'),
+  })
+  .strict();
+
+const httpsUrl = z
+  .string()
+  .trim()
+  .refine((value) => URL.canParse(value) && ['https:', 'http:'].includes(new URL(value).protocol), 'must be an http(s) URL such as https://api.topstepx.com')
+  .transform((value) => value.replace(/\/+$/, ''));
+
+/** Settings as the renderer may see them: the API key never leaves main, only whether one is stored. */
+export const SettingsViewSchema = z.object({
+  firm: z.string(),
+  apiUrl: z.string(),
+  rtcUrl: z.string(),
+  username: z.string(),
+  apiKeyStored: z.boolean(),
+  accounts: z.array(z.number()),
+  configFile: z.string().nullable(),
+  startAtLogin: z.boolean(),
+  /** False on the web host, whose settings come from its command line. */
+  editable: z.boolean(),
+  /** Where the API key lives ("Electron safeStorage (…)", "the RW_API_KEY environment variable"). */
+  secretStorage: z.string(),
+});
+export type SettingsView = z.infer<typeof SettingsViewSchema>;
+
+export const SettingsInputSchema = z
+  .object({
+    firm: z.string().min(1),
+    /** Only for firm "custom"; a preset brings its own URLs. */
+    apiUrl: httpsUrl.optional(),
+    rtcUrl: httpsUrl.optional(),
+    username: z.string().trim().max(200),
+    /** Absent: keep the stored key. Empty string: forget it. */
+    apiKey: z.string().trim().max(2000).optional(),
+    accounts: z.array(z.number().int().positive()).max(100),
+    configFile: z.string().trim().min(1).max(4096).nullable(),
+    startAtLogin: z.boolean(),
+  })
+  .strict();
+export type SettingsInput = z.input<typeof SettingsInputSchema>;
+
+export const ConfigViewSchema = z.object({
+  file: z.string().nullable(),
+  /** The configuration in force, as YAML. */
+  effective: z.string(),
+  error: z.string().nullable(),
+  pendingAtReset: z.array(z.string()),
+});
+export type ConfigView = z.infer<typeof ConfigViewSchema>;
+
+export const PnlHistorySchema = z.object({
+  accountId: z.number(),
+  points: z.array(z.object({ at: z.string(), total: z.number() })),
+});
+export type PnlHistoryView = z.infer<typeof PnlHistorySchema>;
+
 export const riskApiMethods = {
   getSnapshot: { params: z.object({}).strict(), result: SnapshotSchema },
+  requestUnlock: { params: UnlockRequestSchema, result: UnlockResultSchema },
+  getSettings: { params: z.object({}).strict(), result: SettingsViewSchema },
+  saveSettings: { params: SettingsInputSchema, result: SettingsViewSchema },
+  getConfigView: { params: z.object({}).strict(), result: ConfigViewSchema },
+  getPnlHistory: { params: z.object({ accountId: z.number().int().positive() }).strict(), result: PnlHistorySchema },
+  getAuditLog: { params: z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(), result: z.array(AuditEntrySchema) },
 } as const;
 
 export const riskApiEvents = {

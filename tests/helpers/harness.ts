@@ -6,6 +6,7 @@ import { vi } from 'vitest';
 import { riskConfigSchema, type RiskConfig } from '../../src/main/config/schema';
 import type { Clock } from '../../src/main/schedule/clock';
 import { RiskService } from '../../src/main/service/risk-service';
+import { TestElevator } from '../../src/main/elevation/test-elevator';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/main/sim/simulator';
 
 export function tempDir(prefix = 'rw-test-'): string {
@@ -34,6 +35,8 @@ export async function startHarness(options: { config: RiskConfig; sim?: Simulato
       config: cfg,
       dataDir,
       backoffMs: [5, 10, 20, 40, 80],
+      // The OS prompt is the process boundary: tests answer it through the simulator.
+      elevator: new TestElevator(() => sim.elevation.answer),
       ...(options.clock ? { clock: options.clock } : {}),
     });
   let service = make(options.config);

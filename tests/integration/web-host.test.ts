@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { commandLineSettings } from '../../src/main/web/command-line-settings';
 import { startWebHost, type WebHost } from '../../src/main/web/web-host';
 import { config, startHarness, tempDir, type Harness } from '../helpers/harness';
 import { MNQ, Trader } from '../helpers/trader';
@@ -14,7 +15,7 @@ beforeEach(async () => {
   harness = await startHarness({ config: config({ max_contracts: { limit: 5 } }) });
   const renderer = tempDir('rw-renderer-');
   fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>Risk Warden</title>');
-  host = await startWebHost(harness.service, renderer, 0, silent);
+  host = await startWebHost({ service: harness.service, settings: commandLineSettings({ gateway: null, configFile: null, dataDir: harness.dataDir }) }, renderer, 0, silent);
 });
 afterEach(async () => {
   await host.close();

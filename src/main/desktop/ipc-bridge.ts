@@ -1,20 +1,22 @@
 /** Carries RiskApi over Electron IPC: calls only from our own window, validated in main. */
-import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { ipcMain, type BrowserWindow } from 'electron';
 import { IPC_CHANNELS } from '../../shared/ipc-channels';
-import { handleApiCall } from '../service/api-handler';
-import type { RiskService } from '../service/risk-service';
+import { handleApiCall, type ApiContext } from '../service/api-handler';
+import { guardIpc } from './ipc-guard';
 
-export function bridgeIpc(service: RiskService, window: BrowserWindow): () => void {
-  const fromOurWindow = (event: IpcMainInvokeEvent) => event.sender === window.webContents && event.senderFrame === window.webContents.mainFrame;
-  ipcMain.handle(IPC_CHANNELS.call, (event, method: unknown, params: unknown) => {
-    if (!fromOurWindow(event)) throw new Error('riskApi: call refused from an unknown sender');
-    return handleApiCall(service, method, params);
-  });
-  const unsubscribe = service.onSnapshot((snapshot) => {
-    if (!window.isDestroyed()) window.webContents.send(IPC_CHANNELS.event, 'snapshot', snapshot);
-  });
-  return () => {
-    unsubscribe();
-    ipcMain.removeHandler(IPC_CHANNELS.call);
-  };
+/** `current` is read on every call: the service is replaced when the settings change. */
+export function bridgeIpc(current: () => ApiContext | null, window: () => BrowserWindow | null): () => void {
+  const guarded = guardIpc(
+    () => {
+      const w = window();
+      return w && !w.isDestroyed() ? { webContents: w.webContents, mainFrame: w.webContents.mainFrame } : null;
+    },
+    (method, params) => {
+      const context = current();
+      if (!context) return Promise.reject(new Error('Risk Warden is restarting its connection; try again in a moment'));
+      return handleApiCall(context, method, params);
+    },
+  );
+  ipcMain.handle(IPC_CHANNELS.call, (event, method: unknown, params: unknown) => guarded(IPC_CHANNELS.call, event, method, params));
+  return () => ipcMain.removeHandler(IPC_CHANNELS.call);
 }

@@ -40,7 +40,8 @@ export class Enforcer {
     const at = new Date(now).toISOString();
     this.store.transaction(() => {
       this.recordNewBreaches(account.id, breaches, at);
-      const decided = plan(account, breaches);
+      const acting = breaches.filter((b) => !this.lockouts.isOverridden(account.id, b.ruleId, now));
+      const decided = plan(account, acting);
       if (decided?.suspended) return;
       if (decided?.lock) {
         const { lock, created } = this.lockouts.lock(account.id, decided.lock.request, decided.lock.ruleId, decided.lock.reason, now);

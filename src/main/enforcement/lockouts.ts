@@ -1,10 +1,12 @@
 /**
  * The lock book: one active lock per account, written to the store before any enforcement call
  * goes out so that a crash or restart never forgets it; expired locks are cleared on their own.
+ * An administrator's unlock also keeps the rule that locked from locking again until the lock
+ * would have ended, or else a limit that is still exceeded would lock the account at once.
  */
 import type { LockoutKind } from '../../shared/contract';
 import type { LockRequest } from '../engine/rule';
-import type { LockoutRecord, RiskStore } from '../store/risk-store';
+import type { AdminOverride, LockoutRecord, RiskStore } from '../store/risk-store';
 
 const KIND_STRENGTH: Record<LockoutKind, number> = { cooldown: 1, untilSessionStart: 2, untilReset: 2, untilAdmin: 3 };
 
@@ -17,12 +19,15 @@ export interface LockOutcome {
 
 export class Lockouts {
   private readonly active = new Map<number, LockoutRecord>();
+  private overrides: AdminOverride[];
 
   constructor(
     private readonly store: RiskStore,
     private readonly resolveUntil: UntilResolver,
+    now: number,
   ) {
     for (const lock of store.activeLockouts()) this.active.set(lock.accountId, lock);
+    this.overrides = store.activeOverrides(new Date(now).toISOString());
   }
 
   current(accountId: number): LockoutRecord | null {
@@ -50,6 +55,30 @@ export class Lockouts {
     });
     this.active.set(accountId, record);
     return { lock: record, created: true };
+  }
+
+  /** Whether an administrator lifted this rule's lock on this account and its time has not run out. */
+  isOverridden(accountId: number, ruleId: string, now: number): boolean {
+    return this.overrides.some((o) => o.accountId === accountId && o.ruleId === ruleId && Date.parse(o.until) > now);
+  }
+
+  /**
+   * Lifts the account's lock after the elevation prompt proved an administrator; the locking rule
+   * may not lock again before the lock's own end (an admin-only lock: before `dayEnd`).
+   */
+  adminUnlock(accountId: number, reason: string, now: number, dayEnd: number): LockoutRecord | null {
+    const lock = this.active.get(accountId);
+    if (!lock) return null;
+    const at = new Date(now).toISOString();
+    const override: AdminOverride = { accountId, ruleId: lock.ruleId, until: lock.until ?? new Date(dayEnd).toISOString() };
+    this.store.transaction(() => {
+      this.store.clearLockout(lock.id, at, 'admin');
+      this.store.saveOverride(override, at, reason);
+      this.store.audit(at, 'admin', 'unlock', accountId, `${lock.kind} lock by ${lock.ruleId} lifted (${lock.ruleId} cannot lock again before ${override.until}): ${reason}`);
+    });
+    this.active.delete(accountId);
+    this.overrides = [...this.overrides.filter((o) => Date.parse(o.until) > now), override];
+    return lock;
   }
 
   /** Clears every lock whose end time has come; returns them. */

@@ -69,6 +69,8 @@ export class GatewayClient implements Broker {
     private readonly credentials: GatewayCredentials,
     private readonly listener: GatewayListener,
     private readonly logger: Logger,
+    /** The account ids to guard; empty = every account of the login. */
+    private readonly guard: readonly number[] = [],
   ) {
     // The gateway allows 200 requests in any 60 s (History/retrieveBars has its own limit; Risk Warden does not call it).
     this.api = new ProjectXApi(new RestClient({ baseUrl: credentials.apiUrl, pacer: new Pacer(systemClock, { limit: 200, windowMs: 60_000 }) }));
@@ -78,7 +80,7 @@ export class GatewayClient implements Broker {
     this.tradingDayStart = tradingDayStart;
     this.listener.onConnection('connecting', null);
     await this.login();
-    const accounts = await this.api.searchAccounts();
+    const accounts = this.guarded(await this.api.searchAccounts());
     this.accountIds = accounts.map((a) => a.id);
     const contracts = await this.api.availableContracts(false);
     for (const contract of contracts) this.knownContracts.add(contract.id);
@@ -86,6 +88,19 @@ export class GatewayClient implements Broker {
     await this.startHubs();
     await this.watchContractsOf(syncs);
     return { accounts, contracts, syncs };
+  }
+
+  /** Whether events of this account are Risk Warden's business. */
+  guards(accountId: number): boolean {
+    return this.guard.length === 0 || this.guard.includes(accountId);
+  }
+
+  private guarded(accounts: Account[]): Account[] {
+    const missing = this.guard.filter((id) => !accounts.some((a) => a.id === id));
+    if (missing.length > 0) {
+      throw new Error(`account${missing.length > 1 ? 's' : ''} ${missing.join(', ')} to guard not found for this login (it has ${accounts.map((a) => `${a.id} ${a.name}`).join(', ') || 'no active accounts'})`);
+    }
+    return accounts.filter((a) => this.guards(a.id));
   }
 
   async stop(): Promise<void> {

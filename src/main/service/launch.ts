@@ -10,6 +10,7 @@ import { DEFAULT_CONFIG, type RiskConfig } from '../config/schema';
 import type { GatewayCredentials } from '../gateway/gateway-client';
 import { createLogger, logToDirectory } from '../log';
 import type { Clock } from '../schedule/clock';
+import { TestElevator } from '../elevation/test-elevator';
 import { startSimulator, type Simulator } from '../sim/simulator';
 import { Checkpoints } from './checkpoints';
 import { RiskService } from './risk-service';
@@ -25,6 +26,10 @@ export interface LaunchOptions {
   checkpoints?: Checkpoints;
   /** How often the config file is checked for edits (hot reload). */
   configPollMs?: number;
+  /** The account ids to guard; empty = every account of the login. */
+  guardAccounts?: readonly number[];
+  /** Admin unlock asks the simulator's scripted answer instead of the OS prompt; demo mode only. */
+  testElevator?: boolean;
 }
 
 export interface Launched {
@@ -35,6 +40,7 @@ export interface Launched {
 }
 
 export async function launch(options: LaunchOptions): Promise<Launched> {
+  if (options.testElevator && options.gateway) throw new Error('the test elevator can only be used with the built-in simulator, never with a real gateway');
   const checkpoints = options.checkpoints ?? new Checkpoints();
   checkpoints.reach('service start');
   const config = options.configFile ? loadConfigFile(options.configFile) : DEFAULT_CONFIG;
@@ -52,6 +58,8 @@ export async function launch(options: LaunchOptions): Promise<Launched> {
     configFile: options.configFile,
     checkpoints,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.guardAccounts ? { guardAccounts: options.guardAccounts } : {}),
+    ...(options.testElevator ? { elevator: new TestElevator(() => simulator!.elevation.answer) } : {}),
   });
   try {
     await service.start();

@@ -5,7 +5,8 @@
  * then a coalesced snapshot push.
  */
 import path from 'node:path';
-import type { ConnectionState, Snapshot } from '../../shared/contract';
+import { stringify } from 'yaml';
+import type { AuditEntry, ConfigView, ConnectionState, PnlHistoryView, Snapshot, UnlockResult } from '../../shared/contract';
 import type { Fill, GatewayEvent } from '../../shared/domain';
 import { coversPosition, eventAccountId, isWorking, roundCents } from '../../shared/domain';
 import { RULE_IDS } from '../../shared/rules';
@@ -21,6 +22,8 @@ import { Enforcer } from '../enforcement/enforcer';
 import { Executor, type ActionOutcome } from '../enforcement/executor';
 import type { Action } from '../enforcement/planner';
 import { Lockouts } from '../enforcement/lockouts';
+import type { Elevator } from '../elevation/elevator';
+import { OsElevator } from '../elevation/os-elevator';
 import { GatewayClient, type GatewayCredentials } from '../gateway/gateway-client';
 import { createLogger, type Logger } from '../log';
 import { systemClock, type Clock, type TimerHandle } from '../schedule/clock';
@@ -28,10 +31,12 @@ import { wallTimeAt } from '../schedule/timezone';
 import { tradingDayAt, type TradingDay } from '../schedule/trading-day';
 import { checkpoint, openDatabase, type Db } from '../store/database';
 import { RiskStore } from '../store/risk-store';
+import { AdminUnlock } from './admin-unlock';
 import { Checkpoints } from './checkpoints';
 import { Coalescer } from './coalescer';
 import { describeFill, describeOutcome } from './describe';
 import { rulesFromConfig } from './rules-from-config';
+import { PnlHistory } from './pnl-history';
 import { buildSnapshot } from './snapshot';
 import { Timeline } from './timeline';
 
@@ -47,6 +52,10 @@ export interface RiskServiceOptions {
   /** Executor backoff between retries of a transient failure. */
   backoffMs?: readonly number[];
   checkpoints?: Checkpoints;
+  /** The OS elevation prompt for admin unlock (default: this platform's). */
+  elevator?: Elevator;
+  /** The account ids to guard; empty or absent = every account of the login. */
+  guardAccounts?: readonly number[];
 }
 
 const PUSH_INTERVAL_MS = 50;
@@ -62,6 +71,7 @@ export class RiskService {
   private readonly store: RiskStore;
   private readonly market = new MarketBook();
   private readonly accounts = new Map<number, AccountState>();
+  private readonly pnlCurve = new PnlHistory();
   private engine: RuleEngine;
   private session: SessionClock | null;
   /** The config in force, the latest valid file (in force after the next reset), and what waits. */
@@ -71,6 +81,7 @@ export class RiskService {
   private readonly lockouts: Lockouts;
   private readonly executor: Executor;
   private readonly enforcer: Enforcer;
+  private readonly adminUnlock: AdminUnlock;
   private readonly timeline: Timeline;
   private readonly gateway: GatewayClient;
   private readonly push: Coalescer;
@@ -103,7 +114,7 @@ export class RiskService {
     const armed = rulesFromConfig(options.config);
     this.engine = new RuleEngine(armed.rules);
     this.session = armed.session;
-    this.lockouts = new Lockouts(this.store, (request, now) => this.lockEnd(request, now));
+    this.lockouts = new Lockouts(this.store, (request, now) => this.lockEnd(request, now), this.clock.now());
     this.gateway = new GatewayClient(
       options.credentials,
       {
@@ -113,6 +124,7 @@ export class RiskService {
         onContract: (contract) => this.market.addContract(contract),
       },
       createLogger('gateway'),
+      options.guardAccounts,
     );
     this.executor = new Executor(
       this.gateway,
@@ -128,6 +140,14 @@ export class RiskService {
       },
     );
     this.enforcer = new Enforcer(this.store, this.lockouts, this.executor, this.timeline);
+    this.adminUnlock = new AdminUnlock({
+      elevator: options.elevator ?? new OsElevator(),
+      lockouts: this.lockouts,
+      store: this.store,
+      journal: this.timeline,
+      clock: this.clock,
+      dayEnd: () => this.tradingDay.end,
+    });
   }
 
   private onOutcome(outcome: ActionOutcome): void {
@@ -194,6 +214,24 @@ export class RiskService {
     return () => this.listeners.delete(listener);
   }
 
+  /** Lifts an account's lock once the OS prompt proves an administrator; every attempt is audited. */
+  requestUnlock(accountId: number, reason: string): Promise<UnlockResult> {
+    return this.adminUnlock.request(accountId, reason);
+  }
+
+  /** The configuration in force (defaults filled in), the last refused edit and what waits for the reset. */
+  configView(): ConfigView {
+    return { ...this.configState, effective: stringify(this.config) };
+  }
+
+  pnlHistory(accountId: number): PnlHistoryView {
+    return { accountId, points: this.pnlCurve.of(accountId).map((p) => ({ at: new Date(p.at).toISOString(), total: p.total })) };
+  }
+
+  auditLog(limit: number): AuditEntry[] {
+    return this.store.latestAudit(limit);
+  }
+
   /** Waits for every enforcement call sent so far (shutdown, tests). */
   settled(): Promise<void> {
     return this.executor.idle();
@@ -214,6 +252,7 @@ export class RiskService {
     const accountId = eventAccountId(event);
     let account = accountId === null ? undefined : this.accounts.get(accountId);
     if (!account) {
+      if (accountId !== null && !this.gateway.guards(accountId)) return;
       if (event.type !== 'account') {
         this.logger.warn(`ignored a ${event.type} event of unknown account ${accountId}`);
         return;
@@ -320,7 +359,10 @@ export class RiskService {
     this.expireLocks(now);
     this.watchMarketFeed(now);
     // Grace periods and session ends are reached by time, not by events.
-    for (const account of this.accounts.values()) this.evaluate(account, null);
+    for (const account of this.accounts.values()) {
+      this.evaluate(account, null);
+      this.pnlCurve.record(account.id, now, roundCents(account.realizedPnl() + account.unrealizedPnl()));
+    }
     if (++this.ticks % CHECKPOINT_EVERY_TICKS === 0) checkpoint(this.db);
     this.push.request();
   }
@@ -384,6 +426,7 @@ export class RiskService {
     this.tradingDayLabel = this.labelOf(this.tradingDay);
     this.gateway.setTradingDayStart(this.tradingDay.start);
     for (const account of this.accounts.values()) account.startNewDay();
+    this.pnlCurve.clear();
     this.recordReset('P&L and trade counts start again at zero');
   }
 

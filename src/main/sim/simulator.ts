@@ -11,6 +11,7 @@ import { PriceFeed } from './price-feed';
 import { handleRest, restRoutes } from './rest-api';
 import { FaultsSchema, RestFaults, type Faults } from './faults';
 import { TokenStore } from './tokens';
+import { TestElevationAnswerSchema, type TestElevationAnswer } from '../elevation/test-elevator';
 
 /** Benchmarks and tests watch the wire from the gateway's side of it. */
 export interface SimulatorObserver {
@@ -36,6 +37,8 @@ export interface Simulator {
   calls: Record<string, number>;
   faults: RestFaults;
   tokens: TokenStore;
+  /** What the test elevator answers next admin unlock (demo mode with the test elevator only). */
+  elevation: { answer: TestElevationAnswer };
   close(): Promise<void>;
 }
 
@@ -69,7 +72,7 @@ export function applyFaults(sim: Pick<Simulator, 'hubs' | 'faults' | 'tokens'>, 
 
 async function handleControl(path: string, request: http.IncomingMessage, response: http.ServerResponse, sim: Omit<Simulator, 'close' | 'url' | 'port'>): Promise<void> {
   if (path === '/sim/state' && request.method === 'GET') {
-    sendJson(response, 200, { ...sim.exchange.state(), randomWalk: sim.feed.running, wireFormat: sim.hubs.wireFormat, calls: sim.calls });
+    sendJson(response, 200, { ...sim.exchange.state(), randomWalk: sim.feed.running, wireFormat: sim.hubs.wireFormat, calls: sim.calls, elevationAnswer: sim.elevation.answer });
     return;
   }
   if (request.method !== 'POST') {
@@ -93,6 +96,7 @@ async function handleControl(path: string, request: http.IncomingMessage, respon
       sim.faults.clear();
       sim.hubs.marketPaused = false;
       sim.hubs.dropEvery(0);
+      sim.elevation.answer = 'approve';
       for (const endpoint of Object.keys(sim.calls)) delete sim.calls[endpoint];
       break;
     case '/sim/feed':
@@ -104,6 +108,12 @@ async function handleControl(path: string, request: http.IncomingMessage, respon
       if (typeof body.accountId !== 'number' || typeof body.canTrade !== 'boolean') throw new BadRequest('expected {"accountId": number, "canTrade": boolean}');
       sim.exchange.setCanTrade(body.accountId, body.canTrade);
       break;
+    case '/sim/elevation': {
+      const answer = TestElevationAnswerSchema.safeParse(body.answer);
+      if (!answer.success) throw new BadRequest(`expected {"answer": ${TestElevationAnswerSchema.options.map((o) => `"${o}"`).join(' | ')}}`);
+      sim.elevation.answer = answer.data;
+      break;
+    }
     default:
       sendJson(response, 404, { error: `unknown control call ${path}` });
       return;
@@ -123,7 +133,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const routes = restRoutes(exchange);
   const calls: Record<string, number> = {};
   const faults = new RestFaults();
-  const parts = { exchange, hubs, feed, calls, faults, tokens };
+  const elevation: Simulator['elevation'] = { answer: 'approve' };
+  const parts = { exchange, hubs, feed, calls, faults, tokens, elevation };
 
   const server = http.createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;

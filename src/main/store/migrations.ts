@@ -73,4 +73,14 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (account_id, rule_id)
   );
   `,
+  /* 4 */ `
+  CREATE TABLE admin_overrides (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    account_id INTEGER NOT NULL,
+    rule_id TEXT NOT NULL,
+    granted_at TEXT NOT NULL,
+    until TEXT NOT NULL,
+    reason TEXT NOT NULL
+  );
+  `,
 ];

@@ -15,6 +15,22 @@ export interface LockoutRecord {
   until: string | null;
 }
 
+/** An administrator's unlock: the rule that locked may not lock the account again until `until`. */
+export interface AdminOverride {
+  accountId: number;
+  ruleId: string;
+  until: string;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  accountId: number | null;
+  detail: string | null;
+}
+
 interface LockoutRow {
   id: number;
   account_id: number;
@@ -48,6 +64,11 @@ export class RiskStore {
       clearLockout: db.prepare(`UPDATE lockouts SET cleared_at = ?, cleared_by = ? WHERE id = ? AND cleared_at IS NULL`),
       activeLockouts: db.prepare(
         `SELECT id, account_id, kind, rule_id, reason, since, until FROM lockouts WHERE cleared_at IS NULL ORDER BY id`,
+      ),
+      insertOverride: db.prepare(`INSERT INTO admin_overrides (account_id, rule_id, granted_at, until, reason) VALUES (?, ?, ?, ?, ?)`),
+      activeOverrides: db.prepare(`SELECT account_id AS accountId, rule_id AS ruleId, until FROM admin_overrides WHERE until > ? ORDER BY id`),
+      latestAudit: db.prepare(
+        `SELECT id, ts AS at, actor, action, account_id AS accountId, detail FROM audit_log ORDER BY id DESC LIMIT ?`,
       ),
       insertAudit: db.prepare(`INSERT INTO audit_log (ts, actor, action, account_id, detail) VALUES (?, ?, ?, ?, ?)`),
       getMeta: db.prepare(`SELECT value FROM meta WHERE key = ?`).pluck(),
@@ -100,6 +121,14 @@ export class RiskStore {
     }));
   }
 
+  saveOverride(override: AdminOverride, grantedAt: string, reason: string): void {
+    this.statements.insertOverride.run(override.accountId, override.ruleId, grantedAt, override.until, reason);
+  }
+
+  activeOverrides(at: string): AdminOverride[] {
+    return this.statements.activeOverrides.all(at) as AdminOverride[];
+  }
+
   /** State a rule keeps between events that must survive a restart (JSON). */
   ruleState(accountId: number, ruleId: string): unknown {
     const text = this.statements.getRuleState.get(accountId, ruleId) as string | undefined;
@@ -120,5 +149,10 @@ export class RiskStore {
 
   audit(at: string, actor: string, action: string, accountId: number | null, detail: string | null): void {
     this.statements.insertAudit.run(at, actor, action, accountId, detail);
+  }
+
+  /** The newest audit entries first. */
+  latestAudit(limit: number): AuditEntry[] {
+    return this.statements.latestAudit.all(limit) as AuditEntry[];
   }
 }

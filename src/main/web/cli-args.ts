@@ -10,11 +10,14 @@ export const USAGE = `Usage: riskwarden-web [options]
   --api-url URL      ProjectX REST base, e.g. https://api.topstepx.com (omit for demo mode)
   --rtc-url URL      realtime base; hubs at URL/hubs/user and URL/hubs/market
   --username NAME    ProjectX user name; the API key comes from the RW_API_KEY environment variable
+  --accounts IDS     comma-separated account ids to guard (default: every account of the login)
   --config FILE      risk configuration (see config/risk-config.example.yaml)
   --data-dir DIR     where the database and logs live (default ~/.riskwarden/<live|demo>)
   --port N           dashboard port on 127.0.0.1 (0 = any free port; default 0)
   --sim-port N       demo mode: the simulator's port (default any free port)
-  --no-random-walk   demo mode: keep simulator prices still until /sim/price moves them`;
+  --no-random-walk   demo mode: keep simulator prices still until /sim/price moves them
+  --test-elevator    demo mode: admin unlock takes the simulator's scripted answer (POST /sim/elevation)
+                     instead of the OS prompt; refused with --api-url`;
 
 function port(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -34,6 +37,15 @@ function httpUrl(name: string, value: string): string {
   return value.replace(/\/+$/, '');
 }
 
+function accountIds(value: string | undefined): number[] {
+  if (value === undefined) return [];
+  return value.split(',').map((part) => {
+    const id = Number(part.trim());
+    if (!Number.isInteger(id) || id <= 0) throw new UsageError(`--accounts must be comma-separated account ids, got ${JSON.stringify(part.trim())} in ${JSON.stringify(value)}`);
+    return id;
+  });
+}
+
 export interface WebCliOptions {
   launch: LaunchOptions;
   port: number;
@@ -49,10 +61,12 @@ export function parseWebArgs(argv: readonly string[], env: NodeJS.ProcessEnv): W
         'rtc-url': { type: 'string' },
         username: { type: 'string' },
         config: { type: 'string' },
+        accounts: { type: 'string' },
         'data-dir': { type: 'string' },
         port: { type: 'string' },
         'sim-port': { type: 'string' },
         'no-random-walk': { type: 'boolean', default: false },
+        'test-elevator': { type: 'boolean', default: false },
       },
       strict: true,
     }));
@@ -68,6 +82,7 @@ export function parseWebArgs(argv: readonly string[], env: NodeJS.ProcessEnv): W
     const apiKey = env.RW_API_KEY;
     if (!apiKey) throw new UsageError('the RW_API_KEY environment variable must hold the ProjectX API key when --api-url is given');
     gateway = { apiUrl: httpUrl('--api-url', apiUrl), rtcUrl: httpUrl('--rtc-url', rtcUrl), username: values.username, apiKey };
+    if (values['test-elevator']) throw new UsageError('--test-elevator works with the built-in simulator only; a real account needs the OS prompt');
   } else if (values['rtc-url'] || values.username) {
     throw new UsageError('--rtc-url and --username need --api-url; without it Risk Warden runs in demo mode');
   }
@@ -80,6 +95,8 @@ export function parseWebArgs(argv: readonly string[], env: NodeJS.ProcessEnv): W
       dataDir: values['data-dir'] ?? path.join(os.homedir(), '.riskwarden', mode),
       simPort: port('--sim-port', values['sim-port'], 0),
       randomWalk: !values['no-random-walk'],
+      testElevator: values['test-elevator'],
+      guardAccounts: accountIds(values.accounts),
     },
   };
 }

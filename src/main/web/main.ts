@@ -4,6 +4,7 @@ import { ConfigError } from '../config/loader';
 import { createLogger } from '../log';
 import { launch } from '../service/launch';
 import { parseWebArgs, USAGE, UsageError } from './cli-args';
+import { commandLineSettings } from './command-line-settings';
 import { startWebHost } from './web-host';
 
 const logger = createLogger('web');
@@ -11,7 +12,7 @@ const logger = createLogger('web');
 async function main(): Promise<void> {
   const options = parseWebArgs(process.argv.slice(2), process.env);
   const launched = await launch(options.launch);
-  const host = await startWebHost(launched.service, fileURLToPath(new URL('../renderer', import.meta.url)), options.port, logger);
+  const host = await startWebHost({ service: launched.service, settings: commandLineSettings(options.launch) }, fileURLToPath(new URL('../renderer', import.meta.url)), options.port, logger);
   if (launched.simulator) console.log(`Simulator: ${launched.simulator.url}`);
   console.log(`Dashboard: ${host.url}`);
   let stopping = false;

@@ -11,8 +11,7 @@ import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { RequestFrameSchema, type EventFrame, type ResponseFrame } from '../../shared/contract';
 import type { Logger } from '../log';
-import { handleApiCall } from '../service/api-handler';
-import type { RiskService } from '../service/risk-service';
+import { handleApiCall, type ApiContext } from '../service/api-handler';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -52,7 +51,8 @@ function tokenMatches(expected: string, given: string | null): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export async function startWebHost(service: RiskService, rendererDir: string, port: number, logger: Logger): Promise<WebHost> {
+export async function startWebHost(context: ApiContext, rendererDir: string, port: number, logger: Logger): Promise<WebHost> {
+  const { service } = context;
   const token = randomBytes(24).toString('hex');
   const root = path.resolve(rendererDir);
   if (!fs.existsSync(path.join(root, 'index.html'))) {
@@ -92,7 +92,7 @@ export async function startWebHost(service: RiskService, rendererDir: string, po
       socket.end('HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(request, socket, head, (ws) => serveSocket(ws, service, logger));
+    wss.handleUpgrade(request, socket, head, (ws) => serveSocket(ws, context, logger));
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -114,11 +114,11 @@ export async function startWebHost(service: RiskService, rendererDir: string, po
   };
 }
 
-function serveSocket(socket: WebSocket, service: RiskService, logger: Logger): void {
+function serveSocket(socket: WebSocket, context: ApiContext, logger: Logger): void {
   const send = (frame: ResponseFrame | EventFrame) => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
   };
-  const unsubscribe = service.onSnapshot((snapshot) => send({ event: 'snapshot', payload: snapshot }));
+  const unsubscribe = context.service.onSnapshot((snapshot) => send({ event: 'snapshot', payload: snapshot }));
   socket.on('close', unsubscribe);
   socket.on('error', () => socket.terminate());
   socket.on('message', (data) => {
@@ -131,7 +131,7 @@ function serveSocket(socket: WebSocket, service: RiskService, logger: Logger): v
       return;
     }
     const { id } = frame;
-    handleApiCall(service, frame.method, frame.params).then(
+    handleApiCall(context, frame.method, frame.params).then(
       (result) => send({ id, ok: true, result }),
       (error: unknown) => send({ id, ok: false, error: (error as Error).message }),
     );

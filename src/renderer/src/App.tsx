@@ -1,23 +1,31 @@
+import { useState } from 'react';
 import type { AccountView } from '../../shared/contract';
+import { AuditPanel } from './components/AuditPanel';
 import { ConfigNotice } from './components/ConfigNotice';
 import { ConnectionBadge } from './components/ConnectionBadge';
 import { LockoutBanner } from './components/LockoutBanner';
+import { PnlChart } from './components/PnlChart';
 import { PnlSummary } from './components/PnlSummary';
 import { PositionsTable } from './components/PositionsTable';
 import { RulesPanel } from './components/RulesPanel';
+import { SettingsPanel } from './components/SettingsPanel';
 import { Timeline } from './components/Timeline';
+import { UnlockDialog } from './components/UnlockDialog';
 import { wallClock } from './format';
-import { useDashboard } from './store';
+import { showView, useDashboard, type View } from './store';
 
 function AccountSection({ account, timeZone }: { account: AccountView; timeZone: string }) {
+  const [unlocking, setUnlocking] = useState(false);
   return (
     <section className="account" aria-label={`Account ${account.name}`} data-testid={`account-${account.id}`}>
       <header className="account-head">
         <h2>{account.name}</h2>
         {!account.canTrade && <span className="badge badge-bad">Trading disabled by the broker</span>}
       </header>
-      {account.lockout && <LockoutBanner lockout={account.lockout} timeZone={timeZone} />}
+      {account.lockout && <LockoutBanner lockout={account.lockout} timeZone={timeZone} onUnlock={() => setUnlocking(true)} />}
+      {unlocking && <UnlockDialog accountId={account.id} accountName={account.name} onClose={() => setUnlocking(false)} />}
       <PnlSummary account={account} />
+      <PnlChart account={account} />
       <div className="columns">
         <RulesPanel rules={account.rules} />
         <PositionsTable account={account} />
@@ -26,21 +34,38 @@ function AccountSection({ account, timeZone }: { account: AccountView; timeZone:
   );
 }
 
+const VIEWS: { id: View; label: string }[] = [
+  { id: 'dashboard', label: 'Dashboard' },
+  { id: 'settings', label: 'Settings & rules' },
+  { id: 'audit', label: 'Audit log' },
+];
+
 export function App() {
-  const { snapshot, transport, error } = useDashboard();
+  const { snapshot, transport, error, view } = useDashboard();
   return (
     <div className="app">
       <header className="topbar">
         <h1>Risk Warden</h1>
         {snapshot?.mode === 'demo' && <span className="badge badge-info" title="Connected to the built-in simulator, not a real account">DEMO</span>}
-        {snapshot?.enforcementMode === 'dry_run' && <span className="badge badge-warn">DRY RUN</span>}
+        {snapshot?.enforcementMode === 'dry_run' && <span className="badge badge-warn" title="Rules are evaluated and logged; no order is closed or cancelled">DRY RUN</span>}
         <ConnectionBadge connection={snapshot?.connection ?? null} transport={transport} />
+        <nav className="tabs" aria-label="Views">
+          {VIEWS.map((v) => (
+            <button key={v.id} type="button" className="tab" aria-current={view === v.id ? 'page' : undefined} onClick={() => showView(v.id)}>
+              {v.label}
+            </button>
+          ))}
+        </nav>
         {snapshot && <span className="muted reset">Next reset {wallClock(snapshot.tradingDay.nextReset, snapshot.tradingDay.timezone)}</span>}
       </header>
       {error && <p className="error" role="alert">{error}</p>}
       {snapshot && <ConfigNotice config={snapshot.config} />}
       {!snapshot ? (
         <p className="empty">Waiting for Risk Warden…</p>
+      ) : view === 'settings' ? (
+        <main className="page"><SettingsPanel /></main>
+      ) : view === 'audit' ? (
+        <main className="page"><AuditPanel /></main>
       ) : (
         <main className="main">
           <div className="accounts">

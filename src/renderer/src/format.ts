@@ -1,22 +1,10 @@
 export { money, signedMoney } from '../../shared/money';
+export { countdown, wallClock } from '../../shared/time-format';
 
 export function tone(value: number): 'gain' | 'loss' | 'flat' {
   return value > 0 ? 'gain' : value < 0 ? 'loss' : 'flat';
 }
 
-/** "17:00 CST" in the trading timezone. */
-export function wallClock(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' }).format(new Date(iso));
-}
-
 export function timeOfDay(iso: string): string {
   return new Intl.DateTimeFormat('en-US', { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
-}
-
-export function countdown(untilIso: string, now: number): string {
-  const total = Math.max(0, Math.round((Date.parse(untilIso) - now) / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  return h > 0 ? `${h}h ${String(m).padStart(2, '0')}m` : `${m}m ${String(s).padStart(2, '0')}s`;
 }

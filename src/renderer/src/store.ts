@@ -1,25 +1,41 @@
 /** The dashboard's one store, fed only by riskApi: the main process decides what to show. */
 import { create } from 'zustand';
-import type { Snapshot } from '../../shared/contract';
+import type { RiskApi, Snapshot } from '../../shared/contract';
 import { connectRiskApi, type TransportState } from './api';
+
+export type View = 'dashboard' | 'settings' | 'audit';
 
 interface DashboardState {
   snapshot: Snapshot | null;
   transport: TransportState;
   error: string | null;
+  view: View;
 }
 
-export const useDashboard = create<DashboardState>(() => ({ snapshot: null, transport: 'connecting', error: null }));
+export const useDashboard = create<DashboardState>(() => ({ snapshot: null, transport: 'connecting', error: null, view: 'dashboard' }));
+
+let api: RiskApi | null = null;
+
+/** The contract's calls for components that ask main for something (unlock, settings, history). */
+export function riskApi(): RiskApi {
+  if (!api) throw new Error('the dashboard feed has not started');
+  return api;
+}
+
+export function showView(view: View): void {
+  useDashboard.setState({ view });
+}
 
 export function startDashboardFeed(): void {
-  const api = connectRiskApi((transport) => {
+  const connected = connectRiskApi((transport) => {
     useDashboard.setState({ transport });
     if (transport === 'open') {
-      api.call('getSnapshot', {}).then(
+      connected.call('getSnapshot', {}).then(
         (snapshot) => useDashboard.setState({ snapshot, error: null }),
         (error: Error) => useDashboard.setState({ error: error.message }),
       );
     }
   });
-  api.on('snapshot', (snapshot) => useDashboard.setState({ snapshot }));
+  api = connected;
+  connected.on('snapshot', (snapshot) => useDashboard.setState({ snapshot }));
 }

@@ -18,7 +18,7 @@ function setup() {
   const clock = new FakeClock(Date.parse('2026-11-24T15:00:00Z'));
   const broker = new ScriptedBroker();
   const { store, db } = openTestStore();
-  const lockouts = new Lockouts(store, (r: LockRequest) => (r.kind === 'untilAdmin' ? null : RESET));
+  const lockouts = new Lockouts(store, (r: LockRequest) => (r.kind === 'untilAdmin' ? null : RESET), clock.now());
   const executor = new Executor(broker, store, clock, silent, () => undefined, { mode: 'live' });
   const journal: Journal & { entries: string[] } = { entries: [], add(kind, _a, title) { this.entries.push(`${kind}: ${title}`); } };
   const enforcer = new Enforcer(store, lockouts, executor, journal);
@@ -75,5 +75,21 @@ describe('enforcer', () => {
     await clock.advance(0);
     expect(broker.calls).toEqual([`close 1 ${CONTRACTS.MES!.id}`, 'cancel 1 5']);
     expect(db.prepare('SELECT DISTINCT detail FROM enforcement_actions').all()).toEqual([{ detail: REJECTED_WHILE_LOCKED }]);
+  });
+
+  it('lets the account trade after an admin unlock while the loss that locked it still stands', async () => {
+    const { broker, run, lockouts, clock } = setup();
+    const account = accountWith({ fills: [fill(CONTRACTS.NQ!.id, -1, -600)] });
+    run(account);
+    lockouts.adminUnlock(1, 'desk approved', clock.now(), RESET);
+    account.apply({ type: 'position', position: position('MES', 1) });
+    run(account);
+    await clock.advance(0);
+    expect(lockouts.current(1)).toBeNull();
+    expect(broker.calls).toEqual([]);
+    account.apply({ type: 'position', position: position('MES', 6) });
+    run(account);
+    await clock.advance(0);
+    expect(broker.calls).toEqual([`close 1 ${CONTRACTS.MES!.id}`]);
   });
 });

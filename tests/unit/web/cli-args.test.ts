@@ -7,15 +7,23 @@ describe('web host command line', () => {
   it('runs in demo mode with no --api-url', () => {
     expect(parseWebArgs([], {})).toEqual({
       port: 0,
-      launch: { gateway: null, configFile: null, dataDir: path.join(os.homedir(), '.riskwarden', 'demo'), simPort: 0, randomWalk: true },
+      launch: { gateway: null, configFile: null, dataDir: path.join(os.homedir(), '.riskwarden', 'demo'), simPort: 0, randomWalk: true, testElevator: false, guardAccounts: [] },
     });
+  });
+
+  it('guards only the listed accounts', () => {
+    expect(parseWebArgs(['--accounts', '7001, 7002'], {}).launch.guardAccounts).toEqual([7001, 7002]);
+  });
+
+  it('selects the test elevator only in demo mode', () => {
+    expect(parseWebArgs(['--test-elevator'], {}).launch.testElevator).toBe(true);
   });
 
   it('connects to a real gateway with the API key from RW_API_KEY', () => {
     const options = parseWebArgs(['--api-url', 'https://api.topstepx.com/', '--rtc-url', 'https://rtc.topstepx.com', '--username', 'trader', '--config', 'r.yaml', '--data-dir', '/d', '--port', '8123'], { RW_API_KEY: 'secret' });
     expect(options).toEqual({
       port: 8123,
-      launch: { gateway: { apiUrl: 'https://api.topstepx.com', rtcUrl: 'https://rtc.topstepx.com', username: 'trader', apiKey: 'secret' }, configFile: 'r.yaml', dataDir: '/d', simPort: 0, randomWalk: true },
+      launch: { gateway: { apiUrl: 'https://api.topstepx.com', rtcUrl: 'https://rtc.topstepx.com', username: 'trader', apiKey: 'secret' }, configFile: 'r.yaml', dataDir: '/d', simPort: 0, randomWalk: true, testElevator: false, guardAccounts: [] },
     });
   });
 
@@ -27,6 +35,8 @@ describe('web host command line', () => {
     [['--port', '99999'], {}, '--port must be a TCP port number (0-65535), got "99999"'],
     [['--username', 'u'], {}, 'need --api-url'],
     [['--bogus'], {}, "Unknown option '--bogus'"],
+    [['--accounts', '7001,abc'], {}, '--accounts must be comma-separated account ids, got "abc" in "7001,abc"'],
+    [['--api-url', 'https://a', '--rtc-url', 'https://r', '--username', 'u', '--test-elevator'], { RW_API_KEY: 'k' }, '--test-elevator works with the built-in simulator only'],
   ])('refuses %j with a clear reason', (argv, env, message) => {
     expect(() => parseWebArgs(argv, env)).toThrow(UsageError);
     expect(() => parseWebArgs(argv, env)).toThrow(message);

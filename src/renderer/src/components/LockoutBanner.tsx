@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { LockoutView } from '../../../shared/contract';
 import { countdown, wallClock } from '../format';
 
-export function LockoutBanner({ lockout, timeZone }: { lockout: LockoutView; timeZone: string }) {
+export function LockoutBanner({ lockout, timeZone, onUnlock }: { lockout: LockoutView; timeZone: string; onUnlock(): void }) {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
@@ -18,6 +18,9 @@ export function LockoutBanner({ lockout, timeZone }: { lockout: LockoutView; tim
       <p className="lockout-reason">
         {lockout.ruleId} — {lockout.reason}. New orders are cancelled and new positions closed while locked.
       </p>
+      <button type="button" className="link-button" onClick={onUnlock}>
+        Admin unlock…
+      </button>
     </section>
   );
 }

@@ -1,0 +1,138 @@
+/**
+ * The desktop app's settings: a JSON file (0600) beside the database and the API key sealed by the
+ * OS in a file of its own. The key is never written in plain text and never sent to the renderer.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { SettingsInputSchema, type SettingsInput, type SettingsView } from '../../shared/contract';
+import { CUSTOM_FIRM, FIRM_PRESETS } from '../../shared/firms';
+import type { GatewayCredentials } from '../gateway/gateway-client';
+import type { SecretBox } from './secret-box';
+
+export class SettingsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SettingsError';
+  }
+}
+
+const StoredSettingsSchema = z.object({
+  firm: z.string(),
+  apiUrl: z.string(),
+  rtcUrl: z.string(),
+  username: z.string(),
+  accounts: z.array(z.number().int().positive()),
+  configFile: z.string().nullable(),
+  startAtLogin: z.boolean(),
+});
+export type StoredSettings = z.infer<typeof StoredSettingsSchema>;
+
+const FIRST_RUN: StoredSettings = { firm: 'topstepx', apiUrl: FIRM_PRESETS[0]!.apiUrl, rtcUrl: FIRM_PRESETS[0]!.rtcUrl, username: '', accounts: [], configFile: null, startAtLogin: false };
+
+export class SettingsStore {
+  private readonly file: string;
+  private readonly keyFile: string;
+  private settings: StoredSettings;
+
+  constructor(
+    dir: string,
+    private readonly secrets: SecretBox,
+  ) {
+    this.file = path.join(dir, 'settings.json');
+    this.keyFile = path.join(dir, 'api-key.sealed');
+    this.settings = this.load();
+  }
+
+  current(): StoredSettings {
+    return this.settings;
+  }
+
+  view(): SettingsView {
+    return { ...this.settings, apiKeyStored: fs.existsSync(this.keyFile), editable: true, secretStorage: this.secrets.description };
+  }
+
+  /** Validates everything before anything is written; a refused save changes nothing. */
+  save(input: SettingsInput): SettingsView {
+    const parsed = SettingsInputSchema.safeParse(input);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new SettingsError(`settings: ${issue.path.join('.') || '(settings)'} ${issue.message}`);
+    }
+    const { apiKey, ...rest } = parsed.data;
+    const urls = this.urlsOf(rest.firm, rest.apiUrl, rest.rtcUrl);
+    if (rest.configFile !== null && !fs.existsSync(rest.configFile)) throw new SettingsError(`settings: configFile ${JSON.stringify(rest.configFile)} does not exist`);
+    if (apiKey && !this.secrets.available()) throw new SettingsError(`settings: this system offers no encrypted storage (${this.secrets.description}); the API key is not stored in plain text`);
+    const next: StoredSettings = { firm: rest.firm, ...urls, username: rest.username, accounts: rest.accounts, configFile: rest.configFile, startAtLogin: rest.startAtLogin };
+    if (apiKey) writePrivate(this.keyFile, this.secrets.encrypt(apiKey));
+    else if (apiKey === '') fs.rmSync(this.keyFile, { force: true });
+    writePrivate(this.file, Buffer.from(`${JSON.stringify(next, null, 2)}\n`));
+    this.settings = next;
+    return this.view();
+  }
+
+  /** Returns what puts both files back as they are now: a save whose connection fails is undone. */
+  undoPoint(): () => void {
+    const saved = [this.file, this.keyFile].map((file) => ({ file, content: fs.existsSync(file) ? fs.readFileSync(file) : null }));
+    const settings = this.settings;
+    return () => {
+      for (const { file, content } of saved) {
+        if (content) writePrivate(file, content);
+        else fs.rmSync(file, { force: true });
+      }
+      this.settings = settings;
+    };
+  }
+
+  /** The gateway to connect to, or null for demo mode (no user name or no key yet). */
+  credentials(): GatewayCredentials | null {
+    if (!this.settings.username || !fs.existsSync(this.keyFile)) return null;
+    let apiKey: string;
+    try {
+      apiKey = this.secrets.decrypt(fs.readFileSync(this.keyFile));
+    } catch (error) {
+      throw new SettingsError(`the stored API key cannot be decrypted (${(error as Error).message}); enter it again in Settings`);
+    }
+    return { apiUrl: this.settings.apiUrl, rtcUrl: this.settings.rtcUrl, username: this.settings.username, apiKey };
+  }
+
+  private urlsOf(firm: string, apiUrl: string | undefined, rtcUrl: string | undefined): { apiUrl: string; rtcUrl: string } {
+    if (firm === CUSTOM_FIRM) {
+      if (!apiUrl || !rtcUrl) throw new SettingsError('settings: a custom firm needs both apiUrl and rtcUrl');
+      return { apiUrl, rtcUrl };
+    }
+    const preset = FIRM_PRESETS.find((p) => p.id === firm);
+    if (!preset) throw new SettingsError(`settings: firm ${JSON.stringify(firm)} is not known; choose one of ${[...FIRM_PRESETS.map((p) => p.id), CUSTOM_FIRM].join(', ')}`);
+    return { apiUrl: preset.apiUrl, rtcUrl: preset.rtcUrl };
+  }
+
+  private load(): StoredSettings {
+    let text: string;
+    try {
+      text = fs.readFileSync(this.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return FIRST_RUN;
+      throw new SettingsError(`${this.file} cannot be read: ${(error as Error).message}`);
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw new SettingsError(`${this.file} is not valid JSON (${(error as Error).message}); fix or delete it`);
+    }
+    const parsed = StoredSettingsSchema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new SettingsError(`${this.file}: ${issue.path.join('.') || '(file)'} ${issue.message}; fix or delete it`);
+    }
+    return parsed.data;
+  }
+}
+
+/** Written whole or not at all, readable by this user only. */
+function writePrivate(file: string, content: Buffer): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temp, content, { mode: 0o600 });
+  fs.renameSync(temp, file);
+}

@@ -1,0 +1,27 @@
+/** The web host's settings are its command line and environment: shown, never edited from the browser. */
+import type { SettingsView } from '../../shared/contract';
+import { CUSTOM_FIRM, FIRM_PRESETS } from '../../shared/firms';
+import type { LaunchOptions } from '../service/launch';
+import { ApiError } from '../service/api-handler';
+import type { SettingsPort } from '../settings/settings-port';
+
+export function commandLineSettings(options: LaunchOptions): SettingsPort {
+  const gateway = options.gateway;
+  const firm = gateway ? (FIRM_PRESETS.find((p) => p.apiUrl === gateway.apiUrl)?.id ?? CUSTOM_FIRM) : 'simulator';
+  const view: SettingsView = {
+    firm,
+    apiUrl: gateway?.apiUrl ?? '',
+    rtcUrl: gateway?.rtcUrl ?? '',
+    username: gateway?.username ?? '',
+    apiKeyStored: gateway !== null,
+    accounts: [...(options.guardAccounts ?? [])],
+    configFile: options.configFile,
+    startAtLogin: false,
+    editable: false,
+    secretStorage: 'the RW_API_KEY environment variable',
+  };
+  return {
+    view: () => view,
+    save: () => Promise.reject(new ApiError('the web host takes its settings from its command line (--api-url, --username, --config, --accounts) and RW_API_KEY; restart it with new ones, or use the desktop app')),
+  };
+}

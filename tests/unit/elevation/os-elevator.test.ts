@@ -1,0 +1,147 @@
+import { spawn as nodeSpawn, type ChildProcess } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { PassThrough } from 'node:stream';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { OsElevator } from '../../../src/main/elevation/os-elevator';
+import { promptCommand } from '../../../src/main/elevation/os-prompt';
+import { runChild } from '../../../src/main/elevation/run-child';
+import { TestElevator } from '../../../src/main/elevation/test-elevator';
+
+interface Answer {
+  exitCode?: number | null;
+  /** What the child prints; NONCE is replaced by the nonce the command carries. */
+  stdout?: string;
+  stderr?: string;
+  error?: string;
+  /** Never exits (the prompt left open). */
+  hang?: boolean;
+}
+
+/** A stand-in for the OS prompt process: the process boundary is the only thing faked. */
+function fakeSpawn(answer: Answer, seen: { file?: string; args?: string[] } = {}) {
+  return (file: string, args: string[]) => {
+    seen.file = file;
+    seen.args = args;
+    const nonce = /[0-9a-f]{32}/.exec(args.join(' '))?.[0] ?? decodeNonce(args) ?? 'none';
+    const child = new EventEmitter() as ChildProcess;
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    Object.assign(child, { stdout, stderr, kill: () => setTimeout(() => child.emit('close', null), 0) });
+    setTimeout(() => {
+      if (answer.error) {
+        child.emit('error', Object.assign(new Error(answer.error), { code: answer.error }));
+        return;
+      }
+      if (answer.hang) return;
+      stdout.write((answer.stdout ?? '').replaceAll('NONCE', nonce));
+      stderr.write(answer.stderr ?? '');
+      setTimeout(() => child.emit('close', answer.exitCode ?? 0), 0);
+    }, 0);
+    return child;
+  };
+}
+
+function decodeNonce(args: string[]): string | null {
+  const outer = Buffer.from(args.at(-1) ?? '', 'base64').toString('utf16le');
+  const inner = /'([A-Za-z0-9+/=]{40,})'\s*$/.exec(outer)?.[1];
+  return inner ? (/[0-9a-f]{32}/.exec(Buffer.from(inner, 'base64').toString('utf16le'))?.[0] ?? null) : null;
+}
+
+const linux = (answer: Answer, extra: Partial<ConstructorParameters<typeof OsElevator>[0]> = {}) =>
+  new OsElevator({ platform: 'linux', exists: () => true, spawn: fakeSpawn(answer), ...extra });
+
+afterEach(() => vi.useRealTimers());
+
+describe('OS elevation prompt', () => {
+  it('approves only when the elevated child prints the proof line for this nonce with uid 0', async () => {
+    const seen: { file?: string; args?: string[] } = {};
+    const outcome = await new OsElevator({ platform: 'linux', exists: () => true, spawn: fakeSpawn({ stdout: 'riskwarden-elevated NONCE uid=0\n' }, seen) }).elevate();
+    expect(outcome).toEqual({ kind: 'approved', proof: expect.stringMatching(/^riskwarden-elevated [0-9a-f]{32} uid=0$/) });
+    expect(seen.file).toBe('/usr/bin/pkexec');
+    expect(seen.args?.[0]).toBe('/bin/sh');
+  });
+
+  it.each<[string, Answer, string, RegExp]>([
+    ['a wrong password (pkexec 127)', { exitCode: 127, stderr: 'Error executing command as another user: Not authorized' }, 'denied', /password was not accepted/],
+    ['a dismissed dialog (pkexec 126)', { exitCode: 126, stderr: 'Request dismissed' }, 'cancelled', /dismissed/],
+    ['no polkit agent', { exitCode: 127, stderr: 'Error executing command as another user: No authentication agent found.' }, 'unavailable', /no way to ask for a password/],
+    ['a child that exits 0 without proof', { exitCode: 0, stdout: 'ok\n' }, 'refused', /without proof/],
+    ['a child that ran as a normal user', { exitCode: 0, stdout: 'riskwarden-elevated NONCE uid=1000\n' }, 'refused', /did not run as administrator \(uid=1000\)/],
+    ['a proof line from another attempt', { exitCode: 0, stdout: 'riskwarden-elevated 0123456789abcdef0123456789abcdef uid=0\n' }, 'refused', /without proof/],
+    ['a prompt that cannot start', { error: 'EACCES' }, 'unavailable', /could not be started \(EACCES\)/],
+  ])('reads %s as %s', async (_what, answer, kind, message) => {
+    const outcome = await linux(answer).elevate();
+    expect(outcome.kind).toBe(kind);
+    expect('message' in outcome && outcome.message).toMatch(message);
+  });
+
+  it('says the prompt is unavailable when pkexec is not installed, without running anything', async () => {
+    const spawn = vi.fn();
+    expect(await new OsElevator({ platform: 'linux', exists: () => false, spawn }).elevate()).toEqual({ kind: 'unavailable', message: '/usr/bin/pkexec is not installed; admin unlock needs pkexec' });
+    expect(spawn).not.toHaveBeenCalled();
+  });
+
+  it('says the prompt is unavailable on a platform without one', async () => {
+    expect(await new OsElevator({ platform: 'aix' }).elevate()).toMatchObject({ kind: 'unavailable', message: 'admin unlock has no elevation prompt on aix' });
+  });
+
+  it('counts a prompt left unanswered past the deadline as cancelled and kills it', async () => {
+    vi.useFakeTimers();
+    const pending = linux({ hang: true }, { timeoutMs: 60_000 }).elevate();
+    await vi.advanceTimersByTimeAsync(60_001);
+    expect(await pending).toMatchObject({ kind: 'cancelled', message: expect.stringMatching(/not answered in time/) });
+  });
+
+  it('reads the macOS prompt: proof approves, -128 is a cancel, anything else a denial', async () => {
+    const mac = (answer: Answer) => new OsElevator({ platform: 'darwin', exists: () => true, spawn: fakeSpawn(answer) }).elevate();
+    expect((await mac({ stdout: 'riskwarden-elevated NONCE uid=0' })).kind).toBe('approved');
+    expect((await mac({ exitCode: 1, stderr: 'execution error: User canceled. (-128)' })).kind).toBe('cancelled');
+    expect((await mac({ exitCode: 1, stderr: 'execution error: The administrator user name or password was incorrect. (-60007)' })).kind).toBe('denied');
+  });
+
+  it('reads UAC: the proof comes from the file the elevated child wrote', async () => {
+    const win = (answer: Answer, proof: (nonce: string) => string | null) => {
+      let nonce = '';
+      const spawn = fakeSpawn(answer);
+      return new OsElevator({
+        platform: 'win32',
+        exists: () => true,
+        spawn: (file, args) => {
+          nonce = decodeNonce(args) ?? '';
+          return spawn(file, args);
+        },
+        readProof: () => proof(nonce),
+      }).elevate();
+    };
+    expect((await win({}, (n) => `riskwarden-elevated ${n} admin=True\r\n`)).kind).toBe('approved');
+    expect(await win({}, (n) => `riskwarden-elevated ${n} admin=False`)).toMatchObject({ kind: 'refused' });
+    expect(await win({}, () => null)).toMatchObject({ kind: 'refused' });
+    expect((await win({ exitCode: 1, stderr: 'Start-Process : This command cannot be run due to the error: The operation was canceled by the user.' }, () => null)).kind).toBe('cancelled');
+  });
+
+  it('runs every prompt by an absolute path', () => {
+    for (const platform of ['linux', 'darwin', 'win32'] as const) {
+      const command = promptCommand(platform, 'ab'.repeat(16), '/tmp/proof');
+      expect(command.file).toMatch(/^(\/|C:\\)/);
+    }
+    expect(() => promptCommand('linux', 'not hex; rm -rf /', '')).toThrow(/hex/);
+  });
+
+  it('collects a real child process output and exit code', async () => {
+    const spawn = (file: string, args: string[]) => nodeSpawn(file, args);
+    expect(await runChild(spawn, '/bin/sh', ['-c', 'echo out; echo err >&2; exit 3'], 10_000)).toEqual({ exitCode: 3, stdout: 'out\n', stderr: 'err\n', spawnError: null, timedOut: false });
+    expect((await runChild(spawn, '/nonexistent/prompt', [], 10_000)).spawnError).toBe('ENOENT');
+  });
+});
+
+describe('test elevator', () => {
+  it.each([
+    ['approve', 'approved'],
+    ['deny', 'denied'],
+    ['cancel', 'cancelled'],
+    ['unavailable', 'unavailable'],
+    ['no-proof', 'refused'],
+  ] as const)('answers %s the way the OS prompt would (%s)', async (answer, kind) => {
+    expect((await new TestElevator(() => answer).elevate()).kind).toBe(kind);
+  });
+});
