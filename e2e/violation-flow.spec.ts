@@ -33,6 +33,7 @@ test.describe('a trader breaks a rule and Risk Warden enforces it', () => {
     await expect(page.getByTestId('rule-RULE-003')).toHaveAttribute('data-state', 'warning');
     await expect(page.getByTestId('position-MES')).toBeVisible();
     await expect(page.getByTestId('lockout-banner')).toHaveCount(0);
+    await page.screenshot({ path: screenshotPath('dashboard-warning'), fullPage: true });
 
     await sim.roundTrip(CONTRACTS.ES, 6000, 5998);
 

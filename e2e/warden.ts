@@ -27,6 +27,11 @@ export class SimulatorControl {
     await this.post('/sim/price', { contractId, price });
   }
 
+  /** How the test elevator (--test-elevator) answers the next admin unlock. */
+  async answerElevation(answer: 'approve' | 'deny' | 'cancel' | 'unavailable' | 'no-proof'): Promise<void> {
+    await this.post('/sim/elevation', { answer });
+  }
+
   async state(): Promise<{ positions: SimPosition[]; openOrders: unknown[]; calls: Record<string, number> }> {
     return (await fetch(`${this.url}/sim/state`)).json() as Promise<{ positions: SimPosition[]; openOrders: unknown[]; calls: Record<string, number> }>;
   }
@@ -80,38 +85,80 @@ export interface Warden {
   sim: SimulatorControl;
   dataDir: string;
   output(): string;
+  /** With --test-clock: moves Risk Warden's time forward. */
+  advanceClock(ms: number): Promise<void>;
+  /** The snapshot the dashboard is fed, as /status.json serves it. */
+  status(): Promise<{ tradingDay: { nextReset: string }; generatedAt: string }>;
 }
 
-export async function startWarden(configYaml: string, dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rw-e2e-'))): Promise<Warden & { process: ChildProcess }> {
-  const configFile = path.join(dataDir, 'risk-config.yaml');
-  fs.writeFileSync(configFile, configYaml);
-  const child = spawn(process.execPath, ['out/main/web.js', '--port', '0', '--data-dir', dataDir, '--config', configFile, '--no-random-walk'], {
-    env: { ...process.env, RW_LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export interface WardenOptions {
+  dataDir?: string;
+  /** Extra command-line flags: --test-elevator, --test-clock … */
+  args?: string[];
+  /** An external simulator (its URL): Risk Warden connects to it as to a real gateway. */
+  gateway?: string;
+}
+
+/** Starts a process and waits for the lines it prints once it is ready. */
+async function spawnUntil(command: string, args: string[], patterns: Record<string, RegExp>, env: NodeJS.ProcessEnv): Promise<{ process: ChildProcess; found: Record<string, string>; output(): string }> {
+  const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const lines = await new Promise<{ dashboard: string; sim: string }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the web host did not print its Dashboard line in 20 s:\n${output}`)), 20_000);
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const found = await new Promise<Record<string, string>>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${args.join(' ')} did not get ready in 20 s:\n${output}`)), 20_000);
     const check = () => {
-      const dashboard = /^Dashboard: (\S+)$/m.exec(output)?.[1];
-      const sim = /^Simulator: (\S+)$/m.exec(output)?.[1];
-      if (dashboard && sim) {
+      const matches = Object.entries(patterns).map(([name, pattern]) => [name, pattern.exec(output)?.[1]] as const);
+      if (matches.every(([, value]) => value)) {
         clearTimeout(timer);
-        resolve({ dashboard, sim });
+        resolve(Object.fromEntries(matches) as Record<string, string>);
       }
     };
-    child.stdout.on('data', check);
-    child.on('exit', (code) => reject(new Error(`the web host exited with ${code}:\n${output}`)));
+    child.stdout!.on('data', check);
+    child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}:\n${output}`)));
   });
-  return { dashboardUrl: lines.dashboard, sim: new SimulatorControl(lines.sim), dataDir, process: child, output: () => output };
+  return { process: child, found, output: () => output };
 }
 
-export async function stopWarden(warden: { process: ChildProcess }): Promise<void> {
-  if (warden.process.exitCode !== null) return;
+export async function startWarden(configYaml: string, options: WardenOptions = {}): Promise<Warden & { process: ChildProcess }> {
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'rw-e2e-'));
+  const configFile = path.join(dataDir, 'risk-config.yaml');
+  fs.writeFileSync(configFile, configYaml);
+  const gatewayArgs = options.gateway ? ['--api-url', options.gateway, '--rtc-url', options.gateway, '--username', 'e2e'] : ['--no-random-walk'];
+  const started = await spawnUntil(
+    process.execPath,
+    ['out/main/web.js', '--port', '0', '--data-dir', dataDir, '--config', configFile, ...gatewayArgs, ...(options.args ?? [])],
+    { dashboard: /^Dashboard: (\S+)$/m, ...(options.gateway ? {} : { sim: /^Simulator: (\S+)$/m }) },
+    { ...process.env, RW_LOG_LEVEL: 'warn', ...(options.gateway ? { RW_API_KEY: 'e2e-key' } : {}) },
+  );
+  const dashboard = new URL(started.found.dashboard!);
+  const token = dashboard.searchParams.get('token');
+  return {
+    dashboardUrl: dashboard.href,
+    sim: new SimulatorControl(options.gateway ?? started.found.sim!),
+    dataDir,
+    process: started.process,
+    output: started.output,
+    async advanceClock(ms) {
+      const response = await fetch(`${dashboard.origin}/test/clock?token=${token}`, { method: 'POST', body: JSON.stringify({ advanceMs: ms }) });
+      if (!response.ok) throw new Error(`/test/clock: HTTP ${response.status} ${await response.text()}`);
+    },
+    async status() {
+      return (await fetch(`${dashboard.origin}/status.json?token=${token}`)).json() as Promise<{ tradingDay: { nextReset: string }; generatedAt: string }>;
+    },
+  };
+}
+
+/** The simulator as a process of its own, so Risk Warden can be killed and started again against it. */
+export async function startExternalSimulator(): Promise<{ url: string; process: ChildProcess }> {
+  const started = await spawnUntil(process.execPath, ['--import', 'tsx', 'src/main/sim/cli.ts', '--port', '0', '--no-random-walk'], { url: /^Simulator: (\S+) / }, process.env);
+  return { url: started.found.url!, process: started.process };
+}
+
+export async function stopWarden(warden: { process: ChildProcess }, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (warden.process.exitCode !== null || warden.process.signalCode !== null) return;
   const exited = new Promise((resolve) => warden.process.once('exit', resolve));
-  warden.process.kill('SIGTERM');
+  warden.process.kill(signal);
   await exited;
 }
 

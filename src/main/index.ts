@@ -100,10 +100,11 @@ if (!app.requestSingleInstanceLock()) {
           gateway,
           configFile: chosen.configFile ?? cli.launch.configFile,
           guardAccounts: chosen.accounts,
-          dataDir: path.join(app.getPath('userData'), gateway ? 'live' : 'demo'),
+          dataDir: cliGivesDataDir ? cli.launch.dataDir : path.join(app.getPath('userData'), gateway ? 'live' : 'demo'),
         };
       };
       const cliGivesGateway = cli.launch.gateway !== null;
+      const cliGivesDataDir = process.argv.some((arg) => arg === '--data-dir' || arg.startsWith('--data-dir='));
       settings = {
         view: () => store.view(),
         async save(input) {

@@ -328,6 +328,12 @@ export class RiskService {
       for (const fill of fills) this.store.recordFill(fill, this.tradingDayLabel);
     });
     for (const fill of fills) this.timeline.add('fill', accountId, describeFill(fill), fill.fees ? `fees ${roundCents(fill.fees).toFixed(2)}` : null);
+    const account = this.accounts.get(accountId);
+    if (account) this.recordPnl(account, this.clock.now());
+  }
+
+  private recordPnl(account: AccountState, now: number): void {
+    this.pnlCurve.record(account.id, now, roundCents(account.realizedPnl() + account.unrealizedPnl()));
   }
 
   private onConnection(state: ConnectionState, detail: string | null): void {
@@ -361,7 +367,7 @@ export class RiskService {
     // Grace periods and session ends are reached by time, not by events.
     for (const account of this.accounts.values()) {
       this.evaluate(account, null);
-      this.pnlCurve.record(account.id, now, roundCents(account.realizedPnl() + account.unrealizedPnl()));
+      this.recordPnl(account, now);
     }
     if (++this.ticks % CHECKPOINT_EVERY_TICKS === 0) checkpoint(this.db);
     this.push.request();

@@ -17,7 +17,9 @@ export const USAGE = `Usage: riskwarden-web [options]
   --sim-port N       demo mode: the simulator's port (default any free port)
   --no-random-walk   demo mode: keep simulator prices still until /sim/price moves them
   --test-elevator    demo mode: admin unlock takes the simulator's scripted answer (POST /sim/elevation)
-                     instead of the OS prompt; refused with --api-url`;
+                     instead of the OS prompt; refused with --api-url
+  --test-clock       demo mode: POST /test/clock?token=… {"advanceMs": N} moves Risk Warden's time
+                     forward (end-to-end tests of resets and lock ends); refused with --api-url`;
 
 function port(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -49,6 +51,8 @@ function accountIds(value: string | undefined): number[] {
 export interface WebCliOptions {
   launch: LaunchOptions;
   port: number;
+  /** Demo mode only: Risk Warden's time can be moved forward through the web host. */
+  testClock: boolean;
 }
 
 export function parseWebArgs(argv: readonly string[], env: NodeJS.ProcessEnv): WebCliOptions {
@@ -67,6 +71,7 @@ export function parseWebArgs(argv: readonly string[], env: NodeJS.ProcessEnv): W
         'sim-port': { type: 'string' },
         'no-random-walk': { type: 'boolean', default: false },
         'test-elevator': { type: 'boolean', default: false },
+        'test-clock': { type: 'boolean', default: false },
       },
       strict: true,
     }));
@@ -83,12 +88,14 @@ export function parseWebArgs(argv: readonly string[], env: NodeJS.ProcessEnv): W
     if (!apiKey) throw new UsageError('the RW_API_KEY environment variable must hold the ProjectX API key when --api-url is given');
     gateway = { apiUrl: httpUrl('--api-url', apiUrl), rtcUrl: httpUrl('--rtc-url', rtcUrl), username: values.username, apiKey };
     if (values['test-elevator']) throw new UsageError('--test-elevator works with the built-in simulator only; a real account needs the OS prompt');
+    if (values['test-clock']) throw new UsageError('--test-clock works with the built-in simulator only; a real account runs on real time');
   } else if (values['rtc-url'] || values.username) {
     throw new UsageError('--rtc-url and --username need --api-url; without it Risk Warden runs in demo mode');
   }
   const mode = gateway ? 'live' : 'demo';
   return {
     port: port('--port', values.port, 0),
+    testClock: values['test-clock'],
     launch: {
       gateway,
       configFile: values.config ?? null,

@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../config/loader';
 import { createLogger } from '../log';
+import { ShiftableClock } from '../schedule/shiftable-clock';
 import { launch } from '../service/launch';
 import { parseWebArgs, USAGE, UsageError } from './cli-args';
 import { commandLineSettings } from './command-line-settings';
@@ -11,8 +12,16 @@ const logger = createLogger('web');
 
 async function main(): Promise<void> {
   const options = parseWebArgs(process.argv.slice(2), process.env);
-  const launched = await launch(options.launch);
-  const host = await startWebHost({ service: launched.service, settings: commandLineSettings(options.launch) }, fileURLToPath(new URL('../renderer', import.meta.url)), options.port, logger);
+  const testClock = options.testClock ? new ShiftableClock() : undefined;
+  const launched = await launch({ ...options.launch, ...(testClock ? { clock: testClock } : {}) });
+  const host = await startWebHost(
+    { service: launched.service, settings: commandLineSettings(options.launch) },
+    fileURLToPath(new URL('../renderer', import.meta.url)),
+    options.port,
+    logger,
+    testClock ? { testClock } : {},
+  );
+  if (testClock) console.log(`Test clock: POST ${new URL(host.url).origin}/test/clock?token=${host.token}`);
   if (launched.simulator) console.log(`Simulator: ${launched.simulator.url}`);
   console.log(`Dashboard: ${host.url}`);
   let stopping = false;

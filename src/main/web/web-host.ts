@@ -2,6 +2,8 @@
  * The web host: serves the built renderer on 127.0.0.1 and carries the RiskApi contract over a
  * WebSocket guarded by a random token, so the dashboard runs in any browser with the same
  * service the Electron app uses. `GET /status.json?token=…` answers the dashboard's snapshot.
+ * With a test clock (--test-clock, simulator only), `POST /test/clock?token=…` {"advanceMs": N}
+ * moves Risk Warden's time forward, for end-to-end tests of resets and lock ends.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
@@ -11,6 +13,7 @@ import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { RequestFrameSchema, type EventFrame, type ResponseFrame } from '../../shared/contract';
 import type { Logger } from '../log';
+import type { ShiftableClock } from '../schedule/shiftable-clock';
 import { handleApiCall, type ApiContext } from '../service/api-handler';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -51,7 +54,12 @@ function tokenMatches(expected: string, given: string | null): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export async function startWebHost(context: ApiContext, rendererDir: string, port: number, logger: Logger): Promise<WebHost> {
+export interface WebHostOptions {
+  /** Present only in demo mode with --test-clock. */
+  testClock?: ShiftableClock;
+}
+
+export async function startWebHost(context: ApiContext, rendererDir: string, port: number, logger: Logger, options: WebHostOptions = {}): Promise<WebHost> {
   const { service } = context;
   const token = randomBytes(24).toString('hex');
   const root = path.resolve(rendererDir);
@@ -63,6 +71,17 @@ export async function startWebHost(context: ApiContext, rendererDir: string, por
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const headers = { 'content-security-policy': csp, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'cache-control': 'no-store' };
+    if (url.pathname === '/test/clock' && options.testClock && request.method === 'POST') {
+      if (!tokenMatches(token, url.searchParams.get('token'))) {
+        response.writeHead(401, headers).end();
+        return;
+      }
+      void advanceTestClock(request, options.testClock).then(
+        (now) => response.writeHead(200, { ...headers, 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ now })),
+        (error: Error) => response.writeHead(400, { ...headers, 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ error: error.message })),
+      );
+      return;
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, headers).end();
       return;
@@ -112,6 +131,21 @@ export async function startWebHost(context: ApiContext, rendererDir: string, por
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+async function advanceTestClock(request: http.IncomingMessage, clock: ShiftableClock): Promise<string> {
+  let text = '';
+  for await (const chunk of request) text += String(chunk);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new Error('expected a JSON body {"advanceMs": number}');
+  }
+  const advanceMs = (body as { advanceMs?: unknown } | null)?.advanceMs;
+  if (typeof advanceMs !== 'number') throw new Error('expected {"advanceMs": number}');
+  clock.advance(advanceMs);
+  return new Date(clock.now()).toISOString();
 }
 
 function serveSocket(socket: WebSocket, context: ApiContext, logger: Logger): void {

@@ -7,6 +7,7 @@ describe('web host command line', () => {
   it('runs in demo mode with no --api-url', () => {
     expect(parseWebArgs([], {})).toEqual({
       port: 0,
+      testClock: false,
       launch: { gateway: null, configFile: null, dataDir: path.join(os.homedir(), '.riskwarden', 'demo'), simPort: 0, randomWalk: true, testElevator: false, guardAccounts: [] },
     });
   });
@@ -23,6 +24,7 @@ describe('web host command line', () => {
     const options = parseWebArgs(['--api-url', 'https://api.topstepx.com/', '--rtc-url', 'https://rtc.topstepx.com', '--username', 'trader', '--config', 'r.yaml', '--data-dir', '/d', '--port', '8123'], { RW_API_KEY: 'secret' });
     expect(options).toEqual({
       port: 8123,
+      testClock: false,
       launch: { gateway: { apiUrl: 'https://api.topstepx.com', rtcUrl: 'https://rtc.topstepx.com', username: 'trader', apiKey: 'secret' }, configFile: 'r.yaml', dataDir: '/d', simPort: 0, randomWalk: true, testElevator: false, guardAccounts: [] },
     });
   });
@@ -36,6 +38,7 @@ describe('web host command line', () => {
     [['--username', 'u'], {}, 'need --api-url'],
     [['--bogus'], {}, "Unknown option '--bogus'"],
     [['--accounts', '7001,abc'], {}, '--accounts must be comma-separated account ids, got "abc" in "7001,abc"'],
+    [['--api-url', 'https://a', '--rtc-url', 'https://r', '--username', 'u', '--test-clock'], { RW_API_KEY: 'k' }, '--test-clock works with the built-in simulator only'],
     [['--api-url', 'https://a', '--rtc-url', 'https://r', '--username', 'u', '--test-elevator'], { RW_API_KEY: 'k' }, '--test-elevator works with the built-in simulator only'],
   ])('refuses %j with a clear reason', (argv, env, message) => {
     expect(() => parseWebArgs(argv, env)).toThrow(UsageError);
