@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { CONTRACTS, expect, screenshotPath, startWarden, stopWarden, test, type Warden } from './warden';
 
@@ -6,7 +7,7 @@ const DAILY_LOSS_YAML = `rules:
     limit: -500
 `;
 
-async function lockedOut(page: Page): Promise<Warden & { process: import('node:child_process').ChildProcess }> {
+async function lockedOut(page: Page): Promise<Warden & { process: ChildProcess }> {
   const warden = await startWarden(DAILY_LOSS_YAML, { args: ['--test-elevator'] });
   await page.goto(warden.dashboardUrl);
   await expect(page.getByTestId('connection-state')).toHaveText('Live');
