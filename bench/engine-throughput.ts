@@ -9,6 +9,7 @@ import { rulesFromConfig } from '../src/main/service/rules-from-config';
 import { SIM_CONTRACTS } from '../src/main/sim/contracts';
 import { symbolOfContractId } from '../src/shared/domain';
 
+const NOTHING_CLOSING: ReadonlySet<string> = new Set();
 const EVENTS = 200_000;
 const DURATION_MS = 2000;
 
@@ -43,7 +44,7 @@ export function engineEventsPerSecond(): number {
     for (const event of stream) {
       if (event.type === 'quote') market.applyQuote(event.quote);
       else account.apply(event);
-      engine.evaluate({ account, market, event, now: 0, loggedOut: false });
+      engine.evaluate({ account, market, event, now: 0, loggedOut: false, closing: NOTHING_CLOSING });
     }
     processed += stream.length;
   }

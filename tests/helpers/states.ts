@@ -34,7 +34,7 @@ export function accountWith(options: { positions?: Position[]; fills?: Fill[]; m
 }
 
 export function contextOf(account: AccountState, event: RuleContext['event'] = null): RuleContext {
-  return { account, market: account.market, event, now: Date.parse('2026-11-24T15:00:00Z'), loggedOut: false };
+  return { account, market: account.market, event, now: Date.parse('2026-11-24T15:00:00Z'), loggedOut: false, closing: new Set<string>() };
 }
 
 export { symbolOfContractId };

@@ -41,8 +41,11 @@ interface Pending {
   completedAt: number | null;
   /** The event that confirms the action came while its call was still in flight. */
   confirmed: boolean;
+  /** The position a close sent (and not refused) is taking away: rules count without it. */
+  closing: { accountId: number; contractId: string } | null;
 }
 
+const NOTHING: ReadonlySet<string> = new Set();
 const ALREADY_GONE = new Set(['PositionNotFound', 'OrderNotFound']);
 /** Calls whose repeat does no harm: a second close closes what is left, a second cancel or modify finds it done. */
 const REPEATABLE: ReadonlySet<Action['kind']> = new Set(['closePosition', 'cancelOrder']);
@@ -110,12 +113,12 @@ export class Executor {
     const base = { accountId: action.accountId, ruleId: action.ruleId, action: action.kind, target: describeAction(action) };
     if (this.options.mode === 'dry_run') {
       this.store.recordAction(at, { ...base, status: 'dry_run', detail: label });
-      this.pending.set(key, { completedAt: now, confirmed: false });
+      this.pending.set(key, { completedAt: now, confirmed: false, closing: null });
       this.onOutcome({ action, status: 'dry_run', detail: null, label });
       return true;
     }
     const id = this.store.recordAction(at, { ...base, status: 'sent', detail: label });
-    const entry: Pending = { completedAt: null, confirmed: false };
+    const entry: Pending = { completedAt: null, confirmed: false, closing: action.kind === 'closePosition' ? { accountId: action.accountId, contractId: action.contractId } : null };
     this.pending.set(key, entry);
     const run = Promise.resolve()
       .then(() => this.execute(action))
@@ -142,6 +145,19 @@ export class Executor {
     this.settle(`stop:${accountId}:${contractId}`);
   }
 
+  /**
+   * Positions of the account a close is on its way for. An account-wide count must not blame
+   * another position for contracts that are already being closed.
+   */
+  closing(accountId: number): ReadonlySet<string> {
+    if (this.pending.size === 0) return NOTHING;
+    const contracts = new Set<string>();
+    for (const entry of this.pending.values()) {
+      if (entry.closing?.accountId === accountId) contracts.add(entry.closing.contractId);
+    }
+    return contracts;
+  }
+
   /** Resolves when every action sent so far has finished (for orderly shutdown and tests). */
   async idle(): Promise<void> {
     while (this.running.size > 0) await Promise.all([...this.running]);
@@ -156,6 +172,7 @@ export class Executor {
 
   private finish(id: number, entry: Pending, action: Action, label: string, status: ActionStatus, detail: string | null): void {
     entry.completedAt = this.clock.now();
+    if (status === 'failed') entry.closing = null;
     if (entry.confirmed) this.pending.delete(actionKey(action));
     this.store.updateAction(id, status, detail);
     if (status === 'failed') this.logger.error(`enforcement ${describeAction(action)} for account ${action.accountId} failed: ${detail}`);

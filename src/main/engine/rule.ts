@@ -44,6 +44,8 @@ export interface RuleContext {
   now: number;
   /** The gateway ended the session (GatewayLogout, or a token that could not be renewed). */
   loggedOut: boolean;
+  /** Contracts of this account whose close is already on its way to the gateway. */
+  closing: ReadonlySet<string>;
 }
 
 export interface Measure {

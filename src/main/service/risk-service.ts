@@ -315,7 +315,7 @@ export class RiskService {
   private evaluate(account: AccountState, event: GatewayEvent | null): void {
     const now = this.clock.now();
     const protectionChanged = account.updateProtection(now);
-    const breaches = this.engine.evaluate({ account, market: this.market, event, now, loggedOut: this.connection.state === 'loggedOut' });
+    const breaches = this.engine.evaluate({ account, market: this.market, event, now, loggedOut: this.connection.state === 'loggedOut', closing: this.executor.closing(account.id) });
     if (event) this.checkpoints.reach('rule evaluated');
     this.enforcer.handle(account, breaches, now);
     // After enforcement has gone out: this write must never delay a close.

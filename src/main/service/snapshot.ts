@@ -9,6 +9,9 @@ import type { Enforcer } from '../enforcement/enforcer';
 import type { Lockouts } from '../enforcement/lockouts';
 import type { MarketBook } from '../engine/market-book';
 
+/** The dashboard shows what is open, closes in flight included. */
+const NOTHING_CLOSING: ReadonlySet<string> = new Set();
+
 export interface SnapshotSources {
   accounts: Iterable<AccountState>;
   market: MarketBook;
@@ -34,7 +37,7 @@ export function accountView(account: AccountState, sources: SnapshotSources): Ac
   const realized = account.realizedPnl();
   const unrealized = account.unrealizedPnl();
   const lock = sources.lockouts.current(account.id);
-  const context = { account, market: sources.market, event: null, now: sources.now, loggedOut: sources.loggedOut };
+  const context = { account, market: sources.market, event: null, now: sources.now, loggedOut: sources.loggedOut, closing: NOTHING_CLOSING };
   return {
     id: account.id,
     name: account.account.name,

@@ -21,6 +21,23 @@ function setup(mode: 'live' | 'dry_run' = 'live') {
 }
 
 describe('executor', () => {
+  it('reports a close on its way until the position event confirms it, and forgets a refused one', async () => {
+    const { broker, executor, clock } = setup();
+    executor.submit(close, 'rule breach');
+    expect([...executor.closing(1)]).toEqual([close.contractId]);
+    expect([...executor.closing(2)]).toEqual([]);
+    executor.submit(cancel, 'loss');
+    expect([...executor.closing(1)]).toEqual([close.contractId]);
+    await clock.advance(0);
+    executor.settlePosition(1, close.contractId);
+    expect([...executor.closing(1)]).toEqual([]);
+
+    broker.failNext(new GatewayHttpError('Position/closeContract', 400));
+    executor.submit({ ...close, contractId: 'CON.F.US.EP.Z26' }, 'rule breach');
+    await clock.advance(1000);
+    expect([...executor.closing(1)]).toEqual([]);
+  });
+
   it('records the action as sent before the call goes out, then done', async () => {
     const { broker, executor, actions, clock } = setup();
     let recordedFirst: unknown[] = [];

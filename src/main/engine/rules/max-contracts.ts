@@ -20,8 +20,10 @@ export function contractCount(positions: readonly Position[], countType: MaxCont
 }
 
 export function maxContractsRule(config: MaxContractsConfig): Rule {
+  // Contracts already being closed do not count: they must not make another position the culprit.
+  const counted = (context: RuleContext) => context.account.positions().filter((p) => !context.closing.has(p.contractId));
   const measure = (context: RuleContext): Measure => {
-    const value = contractCount(context.account.positions(), config.count_type);
+    const value = contractCount(counted(context), config.count_type);
     return { value, limit: config.limit, usage: value / config.limit };
   };
   return {
@@ -34,7 +36,7 @@ export function maxContractsRule(config: MaxContractsConfig): Rule {
     evaluate(context): Breach[] {
       const { value } = measure(context);
       if (value <= config.limit) return [];
-      const positions = context.account.positions();
+      const positions = counted(context);
       const fromEvent = eventContractId(context.event);
       const offending =
         positions.find((p) => p.contractId === fromEvent) ??

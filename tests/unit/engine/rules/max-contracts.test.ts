@@ -40,6 +40,14 @@ describe('RULE-001 max_contracts', () => {
     expect(breach?.remedy).toEqual({ kind: 'closePosition', contractId: CONTRACTS.ES!.id });
   });
 
+  it('does not blame another position for contracts whose close is already on its way', () => {
+    const account = accountWith({ positions: [position('MNQ', 3), position('MES', 3)] });
+    const quote = { type: 'quote' as const, quote: { contractId: CONTRACTS.MNQ!.id, lastPrice: 21000, bestBid: 21000, bestAsk: 21000.25, timestamp: '2026-11-24T15:00:00Z' } };
+    expect(rule(5).evaluate({ ...contextOf(account, quote), closing: new Set([CONTRACTS.MES!.id]) })).toEqual([]);
+    expect(rule(5).measure({ ...contextOf(account, null), closing: new Set([CONTRACTS.MES!.id]) }).value).toBe(3);
+    expect(rule(2).evaluate({ ...contextOf(account, null), closing: new Set([CONTRACTS.MES!.id]) })[0]?.remedy).toEqual({ kind: 'closePosition', contractId: CONTRACTS.MNQ!.id });
+  });
+
   it('follows a flip from long to short by its size, not its sign', () => {
     expect(rule(5).evaluate(contextOf(accountWith({ positions: [position('MNQ', -5)] })))).toEqual([]);
     expect(rule(5).evaluate(contextOf(accountWith({ positions: [position('MNQ', -7)] })))).toHaveLength(1);
