@@ -77,20 +77,3 @@ describe('dry run', () => {
     expect(harness.service.snapshot().enforcementMode).toBe('dry_run');
   });
 });
-
-describe('one event breaking two rules', () => {
-  it('records both breaches and lets the lockout win over the per-position close', async () => {
-    harness = await startHarness({ config: config({ daily_unrealized_loss: { limit: -300 }, daily_realized_loss: { limit: -500, include_unrealized: true } }) });
-    const trader = await Trader.login(harness.sim);
-    harness.sim.exchange.setPrice(NQ, 21000);
-    await trader.buy(NQ, 2);
-    await eventually(() => expect(account().positions.map((p) => p.size)).toEqual([2]));
-    harness.sim.exchange.setPrice(NQ, 20987.25); // one quote: 2 × 51 ticks × $5 = −510 open, past both −300 and −500
-    await eventually(() => expect(account().lockout).toMatchObject({ kind: 'untilReset', ruleId: 'RULE-003' }));
-    await eventually(() => expect(harness!.sim.exchange.openPositions(DEMO_ACCOUNT)).toEqual([]));
-    const breaches = harness.service.snapshot().timeline.filter((e) => e.kind === 'breach').map((e) => e.title);
-    expect(breaches).toEqual(expect.arrayContaining(['RULE-004 daily_unrealized_loss breached', 'RULE-003 daily_realized_loss breached']));
-    const enforcement = harness.service.snapshot().timeline.filter((e) => e.kind === 'enforcement');
-    expect(enforcement.map((e) => e.detail?.split(' · ')[0])).toEqual(['RULE-003']);
-  });
-});

@@ -56,8 +56,9 @@ function strongerLock(a: Breach, b: Breach): Breach {
 
 /**
  * A market order that only reduces an open position is an exit in flight — our own close, or the
- * trader's. Cancelling it could leave the position open, so a flatten lets it fill. Resting exits
- * (bracket legs) are still cancelled: once the position is closed they would open a new one.
+ * trader's. Cancelling it could leave the position open, so neither a flatten nor a rule that
+ * cancels orders (a symbol block) touches it. Resting exits (bracket legs) are still cancelled: once
+ * the position is closed they would open a new one.
  */
 function isExitInFlight(order: Order, positions: readonly Position[]): boolean {
   if (order.kind !== 'market') return false;
@@ -119,6 +120,8 @@ export function plan(account: AccountExposure, breaches: readonly Breach[]): Pla
     const reason = `${breach.ruleName}: ${breach.message}`;
     const { remedy } = breach;
     if (remedy.kind === 'cancelOrder') {
+      const order = account.workingOrders().find((o) => o.id === remedy.orderId);
+      if (order && isExitInFlight(order, account.positions())) continue;
       cancels.set(remedy.orderId, { kind: 'cancelOrder', accountId: account.id, orderId: remedy.orderId, contractId: remedy.contractId, ruleId: breach.ruleId, reason });
       continue;
     }

@@ -25,9 +25,16 @@ export function openDatabase(file: string): Db {
     return db;
   } catch (error) {
     db.close();
+    if (error instanceof Database.SqliteError && DAMAGED.has(error.code)) {
+      throw new StoreError(
+        `${file} is not a Risk Warden database or is damaged (${error.message}); the file was left untouched — move it aside to start with an empty one, or restore it from a backup`,
+      );
+    }
     throw error;
   }
 }
+
+const DAMAGED = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT']);
 
 /** Before anything writes: switching to WAL alone would rewrite the header of a file we must not touch. */
 function refuseNewerSchema(db: Db, file: string): void {

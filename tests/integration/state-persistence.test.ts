@@ -2,9 +2,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import type { Snapshot } from '../../src/shared/contract';
+import { RiskService } from '../../src/main/service/risk-service';
+import { StoreError } from '../../src/main/store/database';
+import { MIGRATIONS } from '../../src/main/store/migrations';
 import { startSimulator, type Simulator } from '../../src/main/sim/simulator';
-import { eventually, tempDir } from '../helpers/harness';
+import { config, eventually, tempDir } from '../helpers/harness';
 import { DEMO_ACCOUNT, ES, MNQ, NQ, Trader } from '../helpers/trader';
 
 const RULES = `rules:
@@ -93,5 +97,33 @@ describe('restart and crash recovery', () => {
     running.push(second);
     expect((await second.status()).accounts[0]!.lockout).toMatchObject({ kind: 'untilReset', ruleId: 'RULE-003' });
     await eventually(() => expect(sim.exchange.openPositions(DEMO_ACCOUNT)).toEqual([]));
+  });
+});
+
+describe('a database Risk Warden cannot use', () => {
+  const serviceOn = (dataDir: string) =>
+    new RiskService({ credentials: { apiUrl: sim.url, rtcUrl: sim.url, username: 'trader', apiKey: 'key' }, mode: 'demo', config: config({}), dataDir });
+
+  it.each([
+    ['a damaged file', (file: string) => fs.writeFileSync(file, Buffer.alloc(8192, 0x5a)), /riskwarden\.db is not a Risk Warden database or is damaged \(file is not a database\); the file was left untouched/],
+    [
+      'a newer schema',
+      (file: string) => {
+        const future = new Database(file);
+        future.pragma(`user_version = ${MIGRATIONS.length + 5}`);
+        future.close();
+      },
+      /has schema version \d+, newer than this Risk Warden understands .*the file was left untouched/,
+    ],
+  ])('refuses %s with a clear error and keeps the file as it was', async (_what, prepare, message) => {
+    sim = await startSimulator();
+    const dataDir = tempDir();
+    const file = path.join(dataDir, 'riskwarden.db');
+    prepare(file);
+    const before = fs.readFileSync(file);
+    expect(() => serviceOn(dataDir)).toThrow(StoreError);
+    expect(() => serviceOn(dataDir)).toThrow(message);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
   });
 });

@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { config, eventually, startHarness, type Harness } from '../helpers/harness';
+import { GatewayNetworkError } from '../../src/main/gateway/errors';
+import { ProjectXApi } from '../../src/main/gateway/projectx-api';
+import { RestClient } from '../../src/main/gateway/rest-client';
+import { RiskService, type RiskServiceOptions } from '../../src/main/service/risk-service';
+import { applyFaults, startSimulator, type Simulator } from '../../src/main/sim/simulator';
+import { config, eventually, startHarness, tempDir, type Harness } from '../helpers/harness';
 import { believed, expectedFrom, simState } from '../helpers/sim-state';
 import { ES, MNQ, Trader } from '../helpers/trader';
 
@@ -86,3 +91,49 @@ describe('large hub messages', () => {
   });
 });
 
+
+describe('gateway lifecycle: refusals and timeouts', () => {
+  const service = (sim: Simulator, options: Partial<RiskServiceOptions> = {}) =>
+    new RiskService({ credentials: { apiUrl: sim.url, rtcUrl: sim.url, username: 'trader', apiKey: 'key' }, mode: 'demo', config: noRules, dataDir: tempDir(), ...options });
+
+  it('refuses bad credentials with the login code, shows the connection failed and keeps nothing running', async () => {
+    const sim = await startSimulator();
+    try {
+      const refused = service(sim, { credentials: { apiUrl: sim.url, rtcUrl: sim.url, username: 'trader', apiKey: '' } });
+      await expect(refused.start()).rejects.toThrow(/Auth\/loginKey.*(InvalidCredentials|3)/);
+      expect(refused.snapshot().connection.state).toBe('failed');
+      await refused.stop();
+    } finally {
+      await sim.close();
+    }
+  });
+
+  it('gives up on a call the gateway does not answer in time, as a transient network failure', async () => {
+    const sim = await startSimulator();
+    try {
+      applyFaults(sim, { latencyMs: 1_000 });
+      const api = new ProjectXApi(new RestClient({ baseUrl: sim.url, timeoutMs: 100 }));
+      const error = await api.loginKey('trader', 'key').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(GatewayNetworkError);
+      expect((error as GatewayNetworkError).transient).toBe(true);
+      expect((error as Error).message).toMatch(/Auth\/loginKey.*network failure/);
+    } finally {
+      await sim.close();
+    }
+  });
+
+  it('guards only the accounts it is told to, and says which one it cannot find', async () => {
+    const sim = await startSimulator();
+    try {
+      const guarded = service(sim, { guardAccounts: [7001] });
+      await guarded.start();
+      expect(guarded.snapshot().accounts.map((a) => a.id)).toEqual([7001]);
+      await guarded.stop();
+      const missing = service(sim, { guardAccounts: [9999] });
+      await expect(missing.start()).rejects.toThrow('account 9999 to guard not found for this login (it has 7001 PRAC-V2-RW-DEMO-50K)');
+      await missing.stop();
+    } finally {
+      await sim.close();
+    }
+  });
+});

@@ -1,5 +1,8 @@
 /** The real client against a flaky simulator: every fault ends with the account where the rules want it. */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { logToDirectory } from '../../src/main/log';
 import { applyFaults } from '../../src/main/sim/simulator';
 import { FakeClock } from '../helpers/fake-clock';
 import { config, eventually, startHarness, type Harness } from '../helpers/harness';
@@ -111,5 +114,21 @@ describe('GatewayLogout', () => {
     await harness.service.settled();
     expect(harness.sim.calls['Position/closeContract']).toBeUndefined();
     expect(account().rules.find((r) => r.ruleId === 'RULE-010')?.state).toBe('breached');
+  });
+});
+
+describe('a malformed hub message', () => {
+  it('is logged and skipped; the next message is applied and enforcement goes on', async () => {
+    harness = await startHarness({ config: config({ max_contracts: { limit: 5 } }) });
+    logToDirectory(harness.dataDir);
+    const trader = await Trader.login(harness.sim);
+    await trader.buy(MNQ, 2);
+    await eventually(() => expect(account().positions.map((p) => p.size)).toEqual([2]));
+    harness.sim.hubs.publishUser('positions', DEMO_ACCOUNT, 'GatewayUserPosition', { id: 'not-a-number', size: 'lots' });
+    harness.sim.hubs.publishQuote(MNQ, { lastPrice: 'twenty-one thousand' });
+    await trader.buy(MNQ, 4);
+    await eventually(() => expect(harness!.sim.exchange.openPositions(DEMO_ACCOUNT)).toEqual([]));
+    await eventually(() => expect(fs.readFileSync(path.join(harness!.dataDir, 'riskwarden.log'), 'utf8')).toMatch(/skipped a malformed hub message: .*GatewayUserPosition/));
+    expect(harness.service.snapshot().connection.state).toBe('live');
   });
 });
