@@ -41,7 +41,17 @@ describe('config hot reload', () => {
     expect(rule('RULE-001')?.limit).toBe(4);
   });
 
-  it('holds a loosening until the next reset and says so', async () => {
+  it('refuses a half-written file (an editor caught mid-save) and applies it once it is whole', async () => {
+    const { file, rule, snapshot } = await start('rules:\n  max_contracts: { limit: 5 }\n');
+    fs.writeFileSync(file, 'rules:\n  max_contracts: { limit: 3');
+    await eventually(() => expect(snapshot().config.error).toMatch(/^risk-config\.yaml/));
+    expect(rule('RULE-001')?.limit).toBe(5);
+    fs.writeFileSync(file, 'rules:\n  max_contracts: { limit: 3 }\n');
+    await eventually(() => expect(rule('RULE-001')?.limit).toBe(3));
+    expect(snapshot().config.error).toBeNull();
+  });
+
+  it('applies a mixed edit in part: the tightening at once, the loosening held until the next reset, and says so', async () => {
     const { file, rule, snapshot } = await start('rules:\n  max_contracts: { limit: 5 }\n  daily_realized_loss: { limit: -500 }\n');
     fs.writeFileSync(file, 'rules:\n  max_contracts: { limit: 4 }\n  daily_realized_loss: { limit: -2000 }\n');
     await eventually(() => expect(snapshot().config.pendingAtReset).toEqual(['rules.daily_realized_loss loosened']));
