@@ -5,6 +5,7 @@
 import os from 'node:os';
 import { engineEventsPerSecond } from './engine-throughput';
 import { measureLive } from './live-figures';
+import { measureRenderer } from './renderer-frames';
 import { startupToEnforcing } from './startup';
 import { percentile, round } from './stats';
 
@@ -27,6 +28,7 @@ if (!(globalThis as { gc?: unknown }).gc) console.error('bench: run with --expos
 const engine = engineEventsPerSecond();
 const live = await measureLive();
 const startup = await startupToEnforcing(5);
+const renderer = await measureRenderer();
 
 const figures = {
   engine_events_per_s: figure(engine, { atLeast: 200_000 }, 'events/s'),
@@ -36,6 +38,8 @@ const figures = {
   quote_to_snapshot_ms_p99: figure(percentile(live.quoteToSnapshotMs, 99), { atMost: 60 }, 'ms'),
   rss_mb: figure(live.at1M.rssMb, { atMost: 300 }, 'MB'),
   rss_growth_500k_to_1m_mb: figure(live.at1M.rssMb - live.at500k.rssMb, { atMost: 5 }, 'MB'),
+  dashboard_frame_interval_ms_p99_at_2000_quotes_per_s: figure(percentile(renderer.frameIntervalsMs, 99), { atMost: 50 }, 'ms'),
+  dashboard_updates_per_s_at_2000_quotes_per_s: figure(renderer.domUpdatesPerSecond, { atMost: 25 }, 'updates/s'),
   startup_to_enforcing_ms: figure(percentile(startup, 50), { atMost: 1500 }, 'ms (median of 5)'),
 };
 
@@ -52,6 +56,10 @@ console.log(
         heap_used_mb_at_500k: round(live.at500k.heapUsedMb),
         heap_used_mb_at_1m: round(live.at1M.heapUsedMb),
         startup_runs_ms: startup.map((s) => round(s, 0)),
+        dashboard_quote_stream_per_s: round(renderer.quotesPerSecond, 0),
+        dashboard_frame_interval_ms_p50: round(percentile(renderer.frameIntervalsMs, 50)),
+        dashboard_frame_interval_ms_max: round(Math.max(...renderer.frameIntervalsMs)),
+        dashboard_frames: renderer.frameIntervalsMs.length,
         node: process.version,
         cpus: os.cpus().length,
         duration_s: round((performance.now() - started) / 1000, 1),
