@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, screenshotPath, test } from './warden';
+
+test('the settings tab shows the connection (read-only on the web host) and the rules in force, with a refused edit', async ({ page, warden }) => {
+  await page.goto(warden.dashboardUrl);
+  await expect(page.getByTestId('connection-state')).toHaveText('Live');
+  fs.writeFileSync(path.join(warden.dataDir, 'risk-config.yaml'), 'rules:\n  max_contracts:\n    limit: 0\n');
+  await expect(page.getByRole('alert').filter({ hasText: 'rules.max_contracts.limit' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Settings & rules' }).click();
+  await expect(page.getByLabel('Firm')).toHaveValue('simulator');
+  await expect(page.getByLabel('Firm')).toBeDisabled();
+  await expect(page.getByText('The web host takes these from its command line and the RW_API_KEY environment variable')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Save and reconnect' })).toHaveCount(0);
+  const effective = page.getByTestId('effective-config');
+  await expect(effective).toContainText('max_contracts:');
+  await expect(effective).toContainText('limit: 5');
+  await expect(page.getByText(/Last edit refused: risk-config\.yaml: rules\.max_contracts\.limit must be at least 1, got 0/)).toBeVisible();
+  await page.screenshot({ path: screenshotPath('settings-web-host'), fullPage: true });
+
+  // Keyboard only: the view tabs are buttons in the tab order.
+  await page.getByRole('button', { name: 'Settings & rules' }).focus();
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByRole('button', { name: 'Dashboard' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('rule-RULE-001')).toBeVisible();
+});
+
+test('the dashboard reads in dark mode too', async ({ page, warden }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(warden.dashboardUrl);
+  await expect(page.getByTestId('connection-state')).toHaveText('Live');
+  const background = await page.evaluate('getComputedStyle(document.documentElement).backgroundColor');
+  expect(background).toBe('rgb(15, 20, 25)');
+  await page.screenshot({ path: screenshotPath('dashboard-ok-dark'), fullPage: true });
+});
