@@ -82,10 +82,17 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     quit();
   });
-  app.on('will-quit', () => {
+  // The store is closed cleanly (WAL checkpointed) before the process ends.
+  let stopped = false;
+  app.on('will-quit', (event) => {
+    if (stopped) return;
+    event.preventDefault();
     tray?.destroy();
     unsubscribe();
-    void launched?.stop();
+    void (launched?.stop() ?? Promise.resolve()).finally(() => {
+      stopped = true;
+      app.exit(0);
+    });
   });
 
   app.whenReady().then(async () => {
