@@ -30,6 +30,11 @@ function describe(issue: z.core.$ZodIssue, raw: unknown): string {
     const where = issue.path.length ? `${key}.` : '';
     return issue.keys.map((k) => `${where}${k} is not a known setting`).join('; ');
   }
+  if (issue.code === 'invalid_key') {
+    // A key of a map (a symbol root): the key itself is the value that is wrong.
+    const symbol = issue.path.at(-1);
+    return `${key} ${issue.issues[0]?.message ?? issue.message}, got ${JSON.stringify(String(symbol))}`;
+  }
   const value = valueAt(raw, issue.path);
   const got = value === undefined ? 'nothing' : JSON.stringify(value);
   const reason = value === undefined && issue.code === 'invalid_type' ? 'is required' : issue.message;

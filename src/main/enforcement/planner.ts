@@ -85,7 +85,9 @@ export function flattenActions(account: AccountExposure, ruleId: string, reason:
  */
 const POSITION_STRENGTH = { closePosition: 3, reducePosition: 2, moveStop: 1 } as const;
 
-function positionAction(breach: Breach, accountId: number, reason: string): Action | null {
+type PositionAction = Exclude<Action, { kind: 'cancelOrder' }>;
+
+function positionAction(breach: Breach, accountId: number, reason: string): PositionAction | null {
   const base = { accountId, ruleId: breach.ruleId, reason };
   const { remedy } = breach;
   switch (remedy.kind) {
@@ -114,7 +116,7 @@ export function plan(account: AccountExposure, breaches: readonly Breach[]): Pla
       suspended: false,
     };
   }
-  const byContract = new Map<string, Action>();
+  const byContract = new Map<string, PositionAction>();
   const cancels = new Map<number, Action>();
   for (const breach of breaches) {
     const reason = `${breach.ruleName}: ${breach.message}`;
@@ -126,9 +128,9 @@ export function plan(account: AccountExposure, breaches: readonly Breach[]): Pla
       continue;
     }
     const action = positionAction(breach, account.id, reason);
-    if (!action || action.kind === 'cancelOrder') continue;
+    if (!action) continue;
     const existing = byContract.get(action.contractId);
-    if (!existing || existing.kind === 'cancelOrder' || POSITION_STRENGTH[action.kind] > POSITION_STRENGTH[existing.kind]) byContract.set(action.contractId, action);
+    if (!existing || POSITION_STRENGTH[action.kind] > POSITION_STRENGTH[existing.kind]) byContract.set(action.contractId, action);
   }
   return { accountId: account.id, lock: null, actions: [...byContract.values(), ...cancels.values()], suspended: false };
 }

@@ -81,4 +81,37 @@ describe('lockouts', () => {
     const { store } = openTestStore();
     expect(new Lockouts(store, resolveUntil, T0).adminUnlock(1, 'why', T0, RESET)).toBeNull();
   });
+
+  it.each<[string, [LockRequest, number], [LockRequest, number], boolean]>([
+    ['a longer cooldown replaces a shorter one', [{ kind: 'cooldown', durationMs: 60_000 }, T0], [{ kind: 'cooldown', durationMs: 120_000 }, T0], true],
+    ['a cooldown that ends sooner does not', [{ kind: 'cooldown', durationMs: 120_000 }, T0], [{ kind: 'cooldown', durationMs: 60_000 }, T0], false],
+    ['a cooldown that ends at the same time does not', [{ kind: 'cooldown', durationMs: 60_000 }, T0], [{ kind: 'cooldown', durationMs: 30_000 }, T0 + 30_000], false],
+    ['a lock until the reset does not yield to a cooldown', [{ kind: 'untilReset' }, T0], [{ kind: 'cooldown', durationMs: 86_400_000 }, T0], false],
+    ['an admin lock replaces a lock until the reset', [{ kind: 'untilReset' }, T0], [{ kind: 'untilAdmin' }, T0], true],
+    ['an admin lock is not replaced by another one', [{ kind: 'untilAdmin' }, T0], [{ kind: 'untilAdmin' }, T0 + 1000], false],
+    ['nothing replaces an admin lock', [{ kind: 'untilAdmin' }, T0], [{ kind: 'untilReset' }, T0], false],
+  ])('%s', (_what, [first, firstAt], [second, secondAt], replaced) => {
+    const { store, db } = openTestStore();
+    const book = new Lockouts(store, resolveUntil, T0);
+    book.lock(1, first, 'RULE-A', 'first', firstAt);
+    expect(book.lock(1, second, 'RULE-B', 'second', secondAt).created).toBe(replaced);
+    expect(book.current(1)?.ruleId).toBe(replaced ? 'RULE-B' : 'RULE-A');
+    expect(db.prepare('SELECT rule_id, cleared_by FROM lockouts ORDER BY id').all()).toEqual(
+      replaced ? [{ rule_id: 'RULE-A', cleared_by: 'superseded by RULE-B' }, { rule_id: 'RULE-B', cleared_by: null }] : [{ rule_id: 'RULE-A', cleared_by: null }],
+    );
+  });
+
+  it('writes what it did to the audit log: the lock with its end, and the unlock by schedule', () => {
+    const { store, db } = openTestStore();
+    const book = new Lockouts(store, resolveUntil, T0);
+    book.lock(1, { kind: 'cooldown', durationMs: 60_000 }, 'RULE-006', '4 trades in a minute', T0);
+    book.expire(T0 + 60_000);
+    book.lock(2, { kind: 'untilAdmin' }, 'RULE-010', 'broker disabled trading', T0);
+    expect(db.prepare('SELECT actor, action, account_id AS accountId, detail FROM audit_log ORDER BY id').all()).toEqual([
+      { actor: 'risk-engine', action: 'lock', accountId: 1, detail: 'cooldown until 2026-11-24T15:01:00.000Z: 4 trades in a minute' },
+      { actor: 'schedule', action: 'unlock', accountId: 1, detail: 'cooldown lock by RULE-006 ended' },
+      { actor: 'risk-engine', action: 'lock', accountId: 2, detail: 'untilAdmin until admin unlock: broker disabled trading' },
+    ]);
+    expect(db.prepare('SELECT cleared_by FROM lockouts WHERE account_id = 1').get()).toEqual({ cleared_by: 'schedule' });
+  });
 });

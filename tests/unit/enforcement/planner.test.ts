@@ -58,6 +58,10 @@ describe('planner', () => {
     locked.apply({ type: 'order', order: order(5, { contractId: CONTRACTS.NQ!.id }) }); // no NQ position: an entry
     const cancelled = plan(locked, [hardLoss])!.actions.flatMap((a) => (a.kind === 'cancelOrder' ? [a.orderId] : []));
     expect(cancelled).toEqual([2, 3, 4, 5]);
+    const short = accountWith({ positions: [position('MES', -2)] });
+    short.apply({ type: 'order', order: order(8, { side: 'buy' }) }); // buys back the short: an exit
+    short.apply({ type: 'order', order: order(9, {}) }); // sells more: an entry
+    expect(plan(short, [hardLoss])!.actions.flatMap((a) => (a.kind === 'cancelOrder' ? [a.orderId] : []))).toEqual([9]);
     const blockCancels = [1, 2, 3].map((id) => breach({ ruleId: 'RULE-011', ruleName: 'symbol_blocks', remedy: { kind: 'cancelOrder', orderId: id, contractId: CONTRACTS.MES!.id } }));
     expect(plan(locked, blockCancels)!.actions.map((a) => (a.kind === 'cancelOrder' ? a.orderId : null))).toEqual([2, 3]);
   });
