@@ -35,6 +35,19 @@ describe('session windows', () => {
     const globex = sessionClock({ timezone: 'America/Chicago', start: '17:00', end: '16:00', days: ['sun', 'mon', 'tue', 'wed', 'thu'], holidays: [] });
     expect(globex.current(Date.parse('2026-11-24T05:00:00Z'))).toEqual({ start: Date.parse('2026-11-23T23:00:00Z'), end: Date.parse('2026-11-24T22:00:00Z') });
     expect(globex.current(Date.parse('2026-11-24T22:30:00Z'))).toBeNull();
+    // 02:00 Tuesday in Chicago is still Monday's session, which started the evening before.
+    expect(globex.current(Date.parse('2026-11-24T08:00:00Z'))).toEqual({ start: Date.parse('2026-11-23T23:00:00Z'), end: Date.parse('2026-11-24T22:00:00Z') });
+  });
+
+  it('runs overnight when the end is earlier by minutes only, and all day when start and end are equal', () => {
+    const lateNight = sessionClock({ timezone: 'America/Chicago', start: '16:30', end: '16:15', days: ['mon', 'tue', 'wed', 'thu', 'fri'], holidays: [] });
+    expect(lateNight.current(Date.parse('2026-11-24T12:00:00Z'))).toEqual({ start: Date.parse('2026-11-23T22:30:00Z'), end: Date.parse('2026-11-24T22:15:00Z') });
+    const allDay = sessionClock({ timezone: 'America/Chicago', start: '17:00', end: '17:00', days: ['mon', 'tue', 'wed', 'thu', 'fri'], holidays: [] });
+    expect(allDay.current(Date.parse('2026-11-24T22:59:00Z'))).toEqual({ start: Date.parse('2026-11-23T23:00:00Z'), end: Date.parse('2026-11-24T23:00:00Z') });
+  });
+
+  it('at the very start of a session, the next start is the following one', () => {
+    expect(iso(rth.nextStart(Date.parse('2026-11-24T14:30:00Z')))).toBe('2026-11-25T14:30:00.000Z');
   });
 });
 

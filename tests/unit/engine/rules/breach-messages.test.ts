@@ -96,3 +96,28 @@ describe('RULE-009 outside the session', () => {
     expect(breaches[0]).toMatchObject({ value: 2, limit: 0 });
   });
 });
+
+describe('size limits in the details', () => {
+  const armed = (yaml: string) => rulesFromConfig(parseConfig(`rules:\n${yaml}`, 'r.yaml')).rules[0]!;
+
+  it('RULE-002 says when a symbol is refused because unknown symbols are blocked, and not for a symbol set to 0', () => {
+    const perSymbol = armed('  max_contracts_per_instrument: { default_limit: 2, instrument_limits: { MNQ: 0 }, unknown_symbol: block }\n');
+    const messages = perSymbol.evaluate(contextOf(accountWith({ positions: [position('MNQ', 1), position('ES', 1)] }))).map((b) => b.message);
+    expect(messages).toEqual(['1 MNQ open, limit 0', '1 ES open, limit 0 (unknown symbols are blocked)']);
+  });
+
+  it('RULE-001 with reduce_to_limit trims the position that broke it by the account-wide excess only', () => {
+    const trim = armed('  max_contracts: { limit: 5, action: reduce_to_limit }\n');
+    const account = accountWith({ positions: [position('ES', 2), position('MNQ', 4)] });
+    const [breach] = trim.evaluate(contextOf(account, { type: 'position', position: position('MNQ', 4) }));
+    expect(breach?.remedy).toEqual({ kind: 'reducePosition', contractId: CONTRACTS.MNQ!.id, size: 1, targetSize: 3 });
+  });
+
+  it('RULE-007 picks the most severe tier reached, whatever order the tiers are written in', () => {
+    const tiers = armed('  cooldown_after_loss: { tiers: [{ loss: -300, cooldown: 1h }, { loss: -100, cooldown: 15m }] }\n');
+    const f = fill(CONTRACTS.NQ!.id, -1, -320);
+    expect(tiers.evaluate(contextOf(accountWith({ fills: [f] }), fillEvent(f)))[0]?.remedy).toEqual({ kind: 'flatten', lock: { kind: 'cooldown', durationMs: 3_600_000 } });
+    const g = fill(CONTRACTS.NQ!.id, -1, -150);
+    expect(tiers.evaluate(contextOf(accountWith({ fills: [g] }), fillEvent(g)))[0]?.remedy).toEqual({ kind: 'flatten', lock: { kind: 'cooldown', durationMs: 900_000 } });
+  });
+});
