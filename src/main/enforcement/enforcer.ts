@@ -29,6 +29,8 @@ export class Enforcer {
     private readonly lockouts: Lockouts,
     private readonly executor: Executor,
     private readonly journal: Journal,
+    /** How a lock's end reads in the timeline ("17:00 CST"); the trading timezone is the service's. */
+    private readonly untilText: (iso: string) => string,
   ) {}
 
   handle(account: AccountExposure, breaches: readonly Breach[], now: number): void {
@@ -46,7 +48,7 @@ export class Enforcer {
       if (decided?.lock) {
         const { lock, created } = this.lockouts.lock(account.id, decided.lock.request, decided.lock.ruleId, decided.lock.reason, now);
         if (created) {
-          this.journal.add('lockout', account.id, `Locked ${lock.until ? `until ${lock.until}` : 'until admin unlock'}`, lock.reason);
+          this.journal.add('lockout', account.id, `Locked ${lock.until ? `until ${this.untilText(lock.until)}` : 'until admin unlock'}`, lock.reason);
           for (const action of decided.actions) this.executor.submit(action, LOCKOUT_FLATTEN);
           return;
         }

@@ -28,6 +28,7 @@ import { GatewayClient, type GatewayCredentials } from '../gateway/gateway-clien
 import { createLogger, type Logger } from '../log';
 import { systemClock, type Clock, type TimerHandle } from '../schedule/clock';
 import { wallTimeAt } from '../schedule/timezone';
+import { wallClock } from '../../shared/time-format';
 import { tradingDayAt, type TradingDay } from '../schedule/trading-day';
 import { checkpoint, openDatabase, type Db } from '../store/database';
 import { RiskStore } from '../store/risk-store';
@@ -139,7 +140,7 @@ export class RiskService {
         ...(options.backoffMs ? { backoffMs: options.backoffMs } : {}),
       },
     );
-    this.enforcer = new Enforcer(this.store, this.lockouts, this.executor, this.timeline);
+    this.enforcer = new Enforcer(this.store, this.lockouts, this.executor, this.timeline, (iso) => wallClock(iso, this.config.timezone));
     this.adminUnlock = new AdminUnlock({
       elevator: options.elevator ?? new OsElevator(),
       lockouts: this.lockouts,

@@ -21,7 +21,7 @@ function setup() {
   const lockouts = new Lockouts(store, (r: LockRequest) => (r.kind === 'untilAdmin' ? null : RESET), clock.now());
   const executor = new Executor(broker, store, clock, silent, () => undefined, { mode: 'live' });
   const journal: Journal & { entries: string[] } = { entries: [], add(kind, _a, title) { this.entries.push(`${kind}: ${title}`); } };
-  const enforcer = new Enforcer(store, lockouts, executor, journal);
+  const enforcer = new Enforcer(store, lockouts, executor, journal, (iso) => `${iso.slice(11, 16)} UTC`);
   const engine = new RuleEngine([maxContractsRule({ enabled: true, limit: 5, count_type: 'net', action: 'close_position' }), dailyRealizedLossRule({ enabled: true, limit: -500, include_unrealized: false })]);
   const run = (account: ReturnType<typeof accountWith>) => enforcer.handle(account, engine.evaluate(contextOf(account)), clock.now());
   return { clock, broker, db, lockouts, enforcer, journal, run };
@@ -45,12 +45,13 @@ describe('enforcer', () => {
   });
 
   it('writes the lock before the flatten calls go out', async () => {
-    const { broker, db, run, clock } = setup();
+    const { broker, db, run, clock, journal } = setup();
     let locksAtFirstCall: unknown[] = [];
     broker.onCall = () => (locksAtFirstCall = db.prepare('SELECT kind, rule_id FROM lockouts WHERE cleared_at IS NULL').all());
     run(accountWith({ positions: [position('MNQ', 1), position('ES', -1)], fills: [fill(CONTRACTS.NQ!.id, -1, -600)] }));
     await clock.advance(0);
     expect(locksAtFirstCall).toEqual([{ kind: 'untilReset', rule_id: 'RULE-003' }]);
+    expect(journal.entries).toContain('lockout: Locked until 23:00 UTC');
     expect(broker.calls.sort()).toEqual([`close 1 ${CONTRACTS.ES!.id}`, `close 1 ${CONTRACTS.MNQ!.id}`]);
   });
 
