@@ -82,6 +82,7 @@ describe('planner with the other remedies', () => {
   it('lets a close beat a trim and a stop move on the same contract, and keeps moves elsewhere', () => {
     expect(plan(account, [move, trim, close, moveEs])?.actions.map((a) => `${a.kind} ${a.contractId}`)).toEqual([`closePosition ${CONTRACTS.MNQ!.id}`, `moveStop ${CONTRACTS.ES!.id}`]);
     expect(plan(account, [move, trim])?.actions.map((a) => a.kind)).toEqual(['reducePosition']);
+    expect(plan(account, [close, trim, move])?.actions.map((a) => a.kind)).toEqual(['closePosition']);
   });
 
   it('makes no call at all while the broker refuses the account, whatever else broke', () => {

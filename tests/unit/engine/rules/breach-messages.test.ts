@@ -121,3 +121,24 @@ describe('size limits in the details', () => {
     expect(tiers.evaluate(contextOf(accountWith({ fills: [g] }), fillEvent(g)))[0]?.remedy).toEqual({ kind: 'flatten', lock: { kind: 'cooldown', durationMs: 900_000 } });
   });
 });
+
+describe('rule defaults a trader leaves out', () => {
+  const armed = (yaml: string) => rulesFromConfig(parseConfig(`rules:\n${yaml}`, 'r.yaml')).rules[0]!;
+
+  it('arms a rule written without "enabled"', () => {
+    expect(armed('  auth_loss_guard: {}\n').enabled).toBe(true);
+  });
+
+  it('RULE-013 says "walk away green" when no message is given', () => {
+    const profit = armed('  daily_realized_profit: { target: 300 }\n');
+    expect(profit.evaluate(contextOf(accountWith({ fills: [fill(CONTRACTS.ES!.id, -1, 310)] })))[0]?.message).toBe('Daily profit target reached. Walk away green. (realized 310.00, target 300.00)');
+  });
+
+  it('RULE-002 gives a symbol it has no limit for the default limit, unless told to block it', () => {
+    const perSymbol = armed('  max_contracts_per_instrument: { default_limit: 2 }\n');
+    expect(perSymbol.evaluate(contextOf(accountWith({ positions: [position('MES', 3)] })))[0]?.message).toBe('3 MES open, limit 2');
+    const unknownContract = accountWith();
+    unknownContract.apply({ type: 'position', position: { accountId: 1, contractId: 'CON.F.US.RTY.Z26', size: 3, averagePrice: 2400 } });
+    expect(perSymbol.evaluate(contextOf(unknownContract))[0]?.message).toBe('3 RTY open, limit 2');
+  });
+});
