@@ -71,6 +71,7 @@ describe('rule settings a trader gets wrong', () => {
   it.each([
     'session_block_outside: { start: "00:00", end: "23:59" }',
     'session_block_outside: { start: "19:05", end: "20:45", holidays: ["2026-12-24"] }',
+    'session_block_outside: { start: "08:30", end: "15:00", days: [sun, mon, tue, wed, thu, fri, sat] }',
     'trade_frequency_limit: { limits: { per_minute: 3 } }',
     'trade_frequency_limit: { limits: { per_hour: 10 } }',
     'trade_frequency_limit: { limits: { per_session: 50 } }',

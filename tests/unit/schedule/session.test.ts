@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { sessionBlockOutsideConfigSchema, sessionBlockOutsideRule } from '../../../src/main/engine/rules/session-block-outside';
 import { CME_HOLIDAYS_2026_2027 } from '../../../src/main/schedule/cme-holidays';
 import { sessionClock } from '../../../src/main/schedule/session';
+import { parseConfig } from '../../../src/main/config/loader';
+import { rulesFromConfig } from '../../../src/main/service/rules-from-config';
 import { accountWith, contextOf, position } from '../../helpers/states';
 
 const rth = sessionClock({ timezone: 'America/Chicago', start: '08:30', end: '15:00', days: ['mon', 'tue', 'wed', 'thu', 'fri'], holidays: CME_HOLIDAYS_2026_2027 });
@@ -44,6 +46,19 @@ describe('session windows', () => {
     expect(lateNight.current(Date.parse('2026-11-24T12:00:00Z'))).toEqual({ start: Date.parse('2026-11-23T22:30:00Z'), end: Date.parse('2026-11-24T22:15:00Z') });
     const allDay = sessionClock({ timezone: 'America/Chicago', start: '17:00', end: '17:00', days: ['mon', 'tue', 'wed', 'thu', 'fri'], holidays: [] });
     expect(allDay.current(Date.parse('2026-11-24T22:59:00Z'))).toEqual({ start: Date.parse('2026-11-23T23:00:00Z'), end: Date.parse('2026-11-24T23:00:00Z') });
+  });
+
+  it('keeps a short afternoon session within the day', () => {
+    const halfHour = sessionClock({ timezone: 'America/Chicago', start: '16:00', end: '16:30', days: ['tue'], holidays: [] });
+    expect(halfHour.current(Date.parse('2026-11-24T22:15:00Z'))).toEqual({ start: Date.parse('2026-11-24T22:00:00Z'), end: Date.parse('2026-11-24T22:30:00Z') });
+    expect(halfHour.current(Date.parse('2026-11-25T09:00:00Z'))).toBeNull();
+  });
+
+  it('trades Monday to Friday when the config names no days', () => {
+    const { session } = rulesFromConfig(parseConfig('rules:\n  session_block_outside: { start: "08:30", end: "15:00" }\n', 'r.yaml'));
+    expect(session!.current(Date.parse('2026-11-23T16:00:00Z'))).not.toBeNull(); // Monday
+    expect(session!.current(Date.parse('2026-11-27T16:00:00Z'))).not.toBeNull(); // Friday
+    expect(session!.current(Date.parse('2026-11-29T16:00:00Z'))).toBeNull(); // Sunday
   });
 
   it('at the very start of a session, the next start is the following one', () => {
