@@ -35,7 +35,8 @@ describe('size limits after enforcement (property)', () => {
         expect(contractCount(account.positions(), countType)).toBeLessThanOrEqual(limit);
         expect(rounds).toBeLessThanOrEqual(4);
       }),
-      { numRuns: 300 },
+      // Found by a random run: net long with a large short, where trimming the short raised the count.
+      { numRuns: 300, examples: [[[6, 10, 6, -9], 1, 'net']] },
     );
   });
 

@@ -36,11 +36,15 @@ export function maxContractsRule(config: MaxContractsConfig): Rule {
     evaluate(context): Breach[] {
       const { value } = measure(context);
       if (value <= config.limit) return [];
+      // A net count only falls when a position on the net's side shrinks: closing a short while net
+      // long would raise it. A gross count falls whichever position shrinks.
       const positions = counted(context);
+      const side = config.count_type === 'net' ? Math.sign(positions.reduce((sum, p) => sum + p.size, 0)) : 0;
+      const candidates = side === 0 ? positions : positions.filter((p) => Math.sign(p.size) === side);
       const fromEvent = eventContractId(context.event);
       const offending =
-        positions.find((p) => p.contractId === fromEvent) ??
-        positions.reduce((largest, p) => (Math.abs(p.size) > Math.abs(largest.size) ? p : largest));
+        candidates.find((p) => p.contractId === fromEvent) ??
+        candidates.reduce((largest, p) => (Math.abs(p.size) > Math.abs(largest.size) ? p : largest));
       return [
         {
           ruleId: this.id,

@@ -48,6 +48,14 @@ describe('RULE-001 max_contracts', () => {
     expect(rule(2).evaluate({ ...contextOf(account, null), closing: new Set([CONTRACTS.MES!.id]) })[0]?.remedy).toEqual({ kind: 'closePosition', contractId: CONTRACTS.MNQ!.id });
   });
 
+  it('on a net count, acts on a position on the net side: closing a short while net long would raise the count', () => {
+    const account = accountWith({ positions: [position('MNQ', 10), position('ES', -4)] });
+    const event = { type: 'position' as const, position: position('ES', -4) };
+    expect(rule(5).evaluate(contextOf(account, event))[0]?.remedy).toEqual({ kind: 'closePosition', contractId: CONTRACTS.MNQ!.id });
+    const shortSide = accountWith({ positions: [position('MNQ', 2), position('ES', -3), position('NQ', -9)] });
+    expect(rule(5).evaluate(contextOf(shortSide))[0]?.remedy).toEqual({ kind: 'closePosition', contractId: CONTRACTS.NQ!.id });
+  });
+
   it('follows a flip from long to short by its size, not its sign', () => {
     expect(rule(5).evaluate(contextOf(accountWith({ positions: [position('MNQ', -5)] })))).toEqual([]);
     expect(rule(5).evaluate(contextOf(accountWith({ positions: [position('MNQ', -7)] })))).toHaveLength(1);
