@@ -5,11 +5,11 @@ import { loadConfigFile } from '../src/main/config/loader';
 import { AccountState } from '../src/main/engine/account-state';
 import { MarketBook } from '../src/main/engine/market-book';
 import { RuleEngine } from '../src/main/engine/rule-engine';
+import { NOTHING_CLOSING } from '../src/main/engine/rule';
 import { rulesFromConfig } from '../src/main/service/rules-from-config';
 import { SIM_CONTRACTS } from '../src/main/sim/contracts';
 import { symbolOfContractId } from '../src/shared/domain';
 
-const NOTHING_CLOSING: ReadonlySet<string> = new Set();
 const EVENTS = 200_000;
 const DURATION_MS = 2000;
 

@@ -10,6 +10,7 @@ import { delay, type Clock } from '../schedule/clock';
 import type { ActionStatus, RiskStore } from '../store/risk-store';
 import type { Broker } from './broker';
 import type { Action } from './planner';
+import { NOTHING_CLOSING } from '../engine/rule';
 
 export interface ExecutorOptions {
   mode: 'live' | 'dry_run';
@@ -45,7 +46,6 @@ interface Pending {
   closing: { accountId: number; contractId: string } | null;
 }
 
-const NOTHING: ReadonlySet<string> = new Set();
 const ALREADY_GONE = new Set(['PositionNotFound', 'OrderNotFound']);
 /** Calls whose repeat does no harm: a second close closes what is left, a second cancel or modify finds it done. */
 const REPEATABLE: ReadonlySet<Action['kind']> = new Set(['closePosition', 'cancelOrder']);
@@ -150,7 +150,7 @@ export class Executor {
    * another position for contracts that are already being closed.
    */
   closing(accountId: number): ReadonlySet<string> {
-    if (this.pending.size === 0) return NOTHING;
+    if (this.pending.size === 0) return NOTHING_CLOSING;
     const contracts = new Set<string>();
     for (const entry of this.pending.values()) {
       if (entry.closing?.accountId === accountId) contracts.add(entry.closing.contractId);

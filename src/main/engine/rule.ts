@@ -48,6 +48,9 @@ export interface RuleContext {
   closing: ReadonlySet<string>;
 }
 
+/** No close in flight: the dashboard's view, benchmarks, and an executor with nothing pending. */
+export const NOTHING_CLOSING: ReadonlySet<string> = new Set();
+
 export interface Measure {
   value: number;
   limit: number;

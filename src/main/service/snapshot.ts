@@ -5,12 +5,10 @@ import { money } from '../../shared/money';
 import { ruleState, type RuleStatus } from '../../shared/rules';
 import type { AccountState } from '../engine/account-state';
 import type { RuleEngine } from '../engine/rule-engine';
+import { NOTHING_CLOSING } from '../engine/rule';
 import type { Enforcer } from '../enforcement/enforcer';
 import type { Lockouts } from '../enforcement/lockouts';
 import type { MarketBook } from '../engine/market-book';
-
-/** The dashboard shows what is open, closes in flight included. */
-const NOTHING_CLOSING: ReadonlySet<string> = new Set();
 
 export interface SnapshotSources {
   accounts: Iterable<AccountState>;
@@ -37,7 +35,7 @@ export function accountView(account: AccountState, sources: SnapshotSources): Ac
   const realized = account.realizedPnl();
   const unrealized = account.unrealizedPnl();
   const lock = sources.lockouts.current(account.id);
-  const context = { account, market: sources.market, event: null, now: sources.now, loggedOut: sources.loggedOut, closing: NOTHING_CLOSING };
+  const context = { account, market: sources.market, event: null, now: sources.now, loggedOut: sources.loggedOut, closing: NOTHING_CLOSING }; // the dashboard shows what is open, closes in flight included
   return {
     id: account.id,
     name: account.account.name,
