@@ -81,9 +81,10 @@ class WebSocketRiskApi implements RiskApi {
   }
 }
 
+/** `onTransport` is never called before this returns, so the caller can hold the api first. */
 export function connectRiskApi(onTransport: (state: TransportState) => void): RiskApi {
   if (window.riskApi) {
-    onTransport('open');
+    queueMicrotask(() => onTransport('open'));
     return window.riskApi;
   }
   const token = new URLSearchParams(window.location.search).get('token') ?? '';

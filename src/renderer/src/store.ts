@@ -26,16 +26,28 @@ export function showView(view: View): void {
   useDashboard.setState({ view });
 }
 
+/** While main has no service to show (a failed start it retries), ask again: its reason may change. */
+const RETRY_SNAPSHOT_MS = 5000;
+
+function loadSnapshot(): void {
+  riskApi()
+    .call('getSnapshot', {})
+    .then(
+      (snapshot) => useDashboard.setState({ snapshot, error: null }),
+      (error: Error) => {
+        useDashboard.setState({ error: error.message });
+        setTimeout(() => {
+          const { snapshot, transport } = useDashboard.getState();
+          if (!snapshot && transport === 'open') loadSnapshot();
+        }, RETRY_SNAPSHOT_MS);
+      },
+    );
+}
+
 export function startDashboardFeed(): void {
-  const connected = connectRiskApi((transport) => {
+  api = connectRiskApi((transport) => {
     useDashboard.setState({ transport });
-    if (transport === 'open') {
-      connected.call('getSnapshot', {}).then(
-        (snapshot) => useDashboard.setState({ snapshot, error: null }),
-        (error: Error) => useDashboard.setState({ error: error.message }),
-      );
-    }
+    if (transport === 'open') loadSnapshot();
   });
-  api = connected;
-  connected.on('snapshot', (snapshot) => useDashboard.setState({ snapshot }));
+  api.on('snapshot', (snapshot) => useDashboard.setState({ snapshot, error: null }));
 }
