@@ -196,7 +196,9 @@ export const RequestFrameSchema = z.object({
   params: z.unknown(),
 });
 export type RequestFrame = z.infer<typeof RequestFrameSchema>;
-export type ResponseFrame = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
+/** A call's outcome as both bridges carry it: an error travels as the message a trader can read. */
+export type CallReply = { ok: true; result: unknown } | { ok: false; error: string };
+export type ResponseFrame = CallReply & { id: number };
 export interface EventFrame {
   event: EventName;
   payload: unknown;

@@ -3,14 +3,19 @@
  * validated with the shared zod schema before it reaches the service; bad input is an ApiError,
  * never a crash.
  */
-import { isMethodName, riskApiMethods, type MethodName, type MethodResult } from '../../shared/contract';
+import { isMethodName, riskApiMethods, type CallReply, type MethodName, type MethodResult } from '../../shared/contract';
 import type { z } from 'zod';
 import type { SettingsPort } from '../settings/settings-port';
 import type { RiskService } from './risk-service';
 
-/** What a bridge serves calls from: the running service and the settings of whichever host runs it. */
+/**
+ * What a bridge serves calls from: the running service and the settings of whichever host runs it.
+ * The desktop app may have no service (its start failed and is retried); settings still answer.
+ */
 export interface ApiContext {
-  service: RiskService;
+  service: RiskService | null;
+  /** Why there is no service, for every call that needs one. */
+  whyNoService?: string;
   settings: SettingsPort;
 }
 
@@ -25,14 +30,19 @@ type Handlers = {
   [M in MethodName]: (context: ApiContext, params: z.infer<(typeof riskApiMethods)[M]['params']>) => MethodResult<M> | Promise<MethodResult<M>>;
 };
 
+function serviceOf(context: ApiContext): RiskService {
+  if (!context.service) throw new ApiError(context.whyNoService ?? 'Risk Warden is not running');
+  return context.service;
+}
+
 const handlers: Handlers = {
-  getSnapshot: ({ service }) => service.snapshot(),
-  requestUnlock: ({ service }, { accountId, reason }) => service.requestUnlock(accountId, reason),
+  getSnapshot: (context) => serviceOf(context).snapshot(),
+  requestUnlock: (context, { accountId, reason }) => serviceOf(context).requestUnlock(accountId, reason),
   getSettings: ({ settings }) => settings.view(),
   saveSettings: ({ settings }, input) => settings.save(input),
-  getConfigView: ({ service }) => service.configView(),
-  getPnlHistory: ({ service }, { accountId }) => service.pnlHistory(accountId),
-  getAuditLog: ({ service }, { limit }) => service.auditLog(limit),
+  getConfigView: (context) => serviceOf(context).configView(),
+  getPnlHistory: (context, { accountId }) => serviceOf(context).pnlHistory(accountId),
+  getAuditLog: (context, { limit }) => serviceOf(context).auditLog(limit),
 };
 
 export async function handleApiCall(context: ApiContext, method: unknown, params: unknown): Promise<unknown> {
@@ -43,4 +53,12 @@ export async function handleApiCall(context: ApiContext, method: unknown, params
     throw new ApiError(`${method}: invalid params at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
   }
   return handlers[method](context, parsed.data as never);
+}
+
+/** The call's outcome as a reply that never rejects: what both bridges send back. */
+export function replyToCall(context: ApiContext, method: unknown, params: unknown): Promise<CallReply> {
+  return handleApiCall(context, method, params).then(
+    (result) => ({ ok: true, result }),
+    (error: unknown) => ({ ok: false, error: (error as Error).message }),
+  );
 }

@@ -14,7 +14,11 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { RequestFrameSchema, type EventFrame, type ResponseFrame } from '../../shared/contract';
 import type { Logger } from '../log';
 import type { ShiftableClock } from '../schedule/shiftable-clock';
-import { handleApiCall, type ApiContext } from '../service/api-handler';
+import { replyToCall, type ApiContext } from '../service/api-handler';
+import type { RiskService } from '../service/risk-service';
+
+/** The web host runs one service for its whole life. */
+type HostedContext = ApiContext & { service: RiskService };
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -59,7 +63,7 @@ export interface WebHostOptions {
   testClock?: ShiftableClock;
 }
 
-export async function startWebHost(context: ApiContext, rendererDir: string, port: number, logger: Logger, options: WebHostOptions = {}): Promise<WebHost> {
+export async function startWebHost(context: HostedContext, rendererDir: string, port: number, logger: Logger, options: WebHostOptions = {}): Promise<WebHost> {
   const { service } = context;
   const token = randomBytes(24).toString('hex');
   const root = path.resolve(rendererDir);
@@ -148,7 +152,7 @@ async function advanceTestClock(request: http.IncomingMessage, clock: ShiftableC
   return new Date(clock.now()).toISOString();
 }
 
-function serveSocket(socket: WebSocket, context: ApiContext, logger: Logger): void {
+function serveSocket(socket: WebSocket, context: HostedContext, logger: Logger): void {
   const send = (frame: ResponseFrame | EventFrame) => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
   };
@@ -165,9 +169,6 @@ function serveSocket(socket: WebSocket, context: ApiContext, logger: Logger): vo
       return;
     }
     const { id } = frame;
-    handleApiCall(context, frame.method, frame.params).then(
-      (result) => send({ id, ok: true, result }),
-      (error: unknown) => send({ id, ok: false, error: (error as Error).message }),
-    );
+    void replyToCall(context, frame.method, frame.params).then((reply) => send({ id, ...reply }));
   });
 }
