@@ -107,6 +107,7 @@ export class GatewayClient implements Broker {
     this.stopped = true;
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     await this.hubs?.stop();
+    await this.api.rest.close();
   }
 
   closePosition(accountId: number, contractId: string): Promise<void> {

@@ -2,6 +2,7 @@
  * POST-with-JSON transport of the ProjectX REST API: envelope checks, HTTP status mapping and
  * response validation. Knows nothing about individual endpoints beyond their path.
  */
+import { Agent, fetch as fetchThrough } from 'undici';
 import type { z } from 'zod';
 import {
   GatewayHttpError,
@@ -33,7 +34,14 @@ const ENFORCEMENT_ENDPOINTS: ReadonlySet<string> = new Set([
   'Auth/validate',
 ]);
 
+/**
+ * Each client keeps its own connection pool and closes it when its gateway connection stops. With
+ * the process-wide pool of the global fetch, a keep-alive socket to a gateway that has just gone
+ * (the demo simulator restarted on the same port after a settings save) was reused and the next
+ * login failed with "other side closed".
+ */
 export class RestClient {
+  private readonly pool = new Agent();
   private token: string | null = null;
   private readonly baseUrl: string;
   private readonly timeoutMs: number;
@@ -43,8 +51,13 @@ export class RestClient {
   constructor(options: RestClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? 10_000;
-    this.fetchImpl = options.fetchImpl ?? fetch;
+    this.fetchImpl = options.fetchImpl ?? ((url, init) => fetchThrough(url as string, { ...(init as object), dispatcher: this.pool }) as unknown as Promise<Response>);
     this.pacer = options.pacer ?? null;
+  }
+
+  /** Lets calls in flight finish, then closes the pool's sockets; later calls fail. */
+  close(): Promise<void> {
+    return this.pool.close();
   }
 
   setToken(token: string | null): void {
