@@ -192,6 +192,19 @@ export class RiskService {
     this.db.close();
   }
 
+  /**
+   * When the OS ends the session (Windows logoff) the process is ended right after the handler
+   * returns: there is no time to wait for the gateway, only to close the store cleanly.
+   */
+  closeStoreNow(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.housekeeping?.cancel();
+    this.push.cancel();
+    checkpoint(this.db);
+    this.db.close();
+  }
+
   snapshot(): Snapshot {
     return buildSnapshot(
       {

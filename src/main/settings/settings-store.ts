@@ -34,6 +34,8 @@ export class SettingsStore {
   private readonly file: string;
   private readonly keyFile: string;
   private settings: StoredSettings;
+  /** Why the file on disk could not be used; the first-run settings are shown until a save replaces it. */
+  private damage: SettingsError | null = null;
 
   constructor(
     dir: string,
@@ -41,7 +43,12 @@ export class SettingsStore {
   ) {
     this.file = path.join(dir, 'settings.json');
     this.keyFile = path.join(dir, 'api-key.sealed');
-    this.settings = this.load();
+    try {
+      this.settings = this.load();
+    } catch (error) {
+      this.damage = error as SettingsError;
+      this.settings = FIRST_RUN;
+    }
   }
 
   current(): StoredSettings {
@@ -68,24 +75,27 @@ export class SettingsStore {
     else if (apiKey === '') fs.rmSync(this.keyFile, { force: true });
     writePrivate(this.file, Buffer.from(`${JSON.stringify(next, null, 2)}\n`));
     this.settings = next;
+    this.damage = null;
     return this.view();
   }
 
   /** Returns what puts both files back as they are now: a save whose connection fails is undone. */
   undoPoint(): () => void {
     const saved = [this.file, this.keyFile].map((file) => ({ file, content: fs.existsSync(file) ? fs.readFileSync(file) : null }));
-    const settings = this.settings;
+    const { settings, damage } = this;
     return () => {
       for (const { file, content } of saved) {
         if (content) writePrivate(file, content);
         else fs.rmSync(file, { force: true });
       }
       this.settings = settings;
+      this.damage = damage;
     };
   }
 
-  /** The gateway to connect to, or null for demo mode (no user name or no key yet). */
+  /** The gateway to connect to, or null for demo mode (no user name or no key yet). A damaged settings file is refused, never guessed at. */
   credentials(): GatewayCredentials | null {
+    if (this.damage) throw this.damage;
     if (!this.settings.username || !fs.existsSync(this.keyFile)) return null;
     let apiKey: string;
     try {
@@ -118,12 +128,12 @@ export class SettingsStore {
     try {
       json = JSON.parse(text);
     } catch (error) {
-      throw new SettingsError(`${this.file} is not valid JSON (${(error as Error).message}); fix or delete it`);
+      throw new SettingsError(`${this.file} is not valid JSON (${(error as Error).message}); fix or delete it, or save new settings`);
     }
     const parsed = StoredSettingsSchema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw new SettingsError(`${this.file}: ${issue.path.join('.') || '(file)'} ${issue.message}; fix or delete it`);
+      throw new SettingsError(`${this.file}: ${issue.path.join('.') || '(file)'} ${issue.message}; fix or delete it, or save new settings`);
     }
     return parsed.data;
   }

@@ -71,12 +71,16 @@ describe('desktop settings', () => {
     expect(() => new SettingsStore(tempDir(), keychain(false)).save(topstep)).toThrow('no encrypted storage (test keychain); the API key is not stored in plain text');
   });
 
-  it('says which file is broken instead of starting with defaults', () => {
+  it('says which file is broken instead of connecting with defaults, and a save repairs it', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'settings.json'), '{"firm": 3');
-    expect(() => new SettingsStore(dir, keychain())).toThrow(/settings\.json is not valid JSON .*; fix or delete it/);
+    expect(() => new SettingsStore(dir, keychain()).credentials()).toThrow(/settings\.json is not valid JSON .*; fix or delete it/);
     fs.writeFileSync(path.join(dir, 'settings.json'), '{"firm": 3}');
-    expect(() => new SettingsStore(dir, keychain())).toThrow(/settings\.json: firm .*; fix or delete it/);
+    const store = new SettingsStore(dir, keychain());
+    expect(() => store.credentials()).toThrow(/settings\.json: firm .*; fix or delete it/);
+    expect(store.view()).toMatchObject({ firm: 'topstepx', username: '', editable: true });
+    store.save(topstep);
+    expect(store.credentials()).toMatchObject({ username: 'trader', apiKey: 'the-api-key' });
   });
 
   it('asks for the key again when it cannot be decrypted', () => {
