@@ -55,26 +55,25 @@ export interface WebCliOptions {
   testClock: boolean;
 }
 
+/** Risk Warden's own options: the one list both hosts parse (the desktop app also meets Chromium's switches). */
+export const OPTIONS = {
+  'api-url': { type: 'string' },
+  'rtc-url': { type: 'string' },
+  username: { type: 'string' },
+  config: { type: 'string' },
+  accounts: { type: 'string' },
+  'data-dir': { type: 'string' },
+  port: { type: 'string' },
+  'sim-port': { type: 'string' },
+  'no-random-walk': { type: 'boolean', default: false },
+  'test-elevator': { type: 'boolean', default: false },
+  'test-clock': { type: 'boolean', default: false },
+} as const;
+
 export function parseWebArgs(argv: readonly string[], env: NodeJS.ProcessEnv): WebCliOptions {
   let values;
   try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        'api-url': { type: 'string' },
-        'rtc-url': { type: 'string' },
-        username: { type: 'string' },
-        config: { type: 'string' },
-        accounts: { type: 'string' },
-        'data-dir': { type: 'string' },
-        port: { type: 'string' },
-        'sim-port': { type: 'string' },
-        'no-random-walk': { type: 'boolean', default: false },
-        'test-elevator': { type: 'boolean', default: false },
-        'test-clock': { type: 'boolean', default: false },
-      },
-      strict: true,
-    }));
+    ({ values } = parseArgs({ args: [...argv], options: OPTIONS, strict: true }));
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
