@@ -2,9 +2,10 @@
 import { Menu, nativeImage, Tray, type NativeImage } from 'electron';
 import path from 'node:path';
 import type { Snapshot } from '../../shared/contract';
-import { trayState, type TrayIcon, type TrayState } from './tray-state';
+import { fitTooltip, trayState, WINDOWS_TOOLTIP_MAX, type TrayIcon, type TrayStateOptions, type TrayView } from './tray-state';
 
 const REFRESH_MS = 1000;
+const LIMITS: TrayStateOptions = process.platform === 'win32' ? { maxTooltip: WINDOWS_TOOLTIP_MAX } : {};
 
 export interface TrayActions {
   show(): void;
@@ -14,8 +15,9 @@ export interface TrayActions {
 export class WardenTray {
   private readonly tray: Tray;
   private readonly icons: Record<TrayIcon, NativeImage>;
-  private shown: TrayState | null = null;
+  private shown: TrayView | null = null;
   private latest: Snapshot | null = null;
+  private problem: string | null = null;
   private timer: NodeJS.Timeout | null = null;
   private lastPaint = 0;
 
@@ -33,9 +35,17 @@ export class WardenTray {
   /** Called for every pushed snapshot; the icon changes within a second of the state. */
   update(snapshot: Snapshot): void {
     this.latest = snapshot;
+    this.problem = null;
     const wait = this.lastPaint + REFRESH_MS - Date.now();
     if (wait <= 0) this.paint();
     else this.timer ??= setTimeout(() => this.paint(), wait);
+  }
+
+  /** No service is running (a failed start being retried): say why, at once. */
+  showProblem(text: string): void {
+    this.latest = null;
+    this.problem = text;
+    this.paint();
   }
 
   destroy(): void {
@@ -46,15 +56,16 @@ export class WardenTray {
   private paint(): void {
     this.timer = null;
     this.lastPaint = Date.now();
-    const state = trayState(this.latest);
+    const state = this.problem ? problemView(`Risk Warden — ${this.problem}`) : trayState(this.latest, LIMITS);
     if (this.shown?.icon !== state.icon) this.tray.setImage(this.icons[state.icon]);
-    if (this.shown?.tooltip !== state.tooltip) {
+    // A cut tooltip can stay the same while a line only the menu shows changes.
+    if (this.shown?.tooltip !== state.tooltip || this.shown.menu.join('\n') !== state.menu.join('\n')) {
       this.tray.setToolTip(state.tooltip);
       this.tray.setContextMenu(
         Menu.buildFromTemplate([
           { label: 'Show dashboard', click: () => this.actions.show() },
           { type: 'separator' },
-          ...state.tooltip.split('\n').map((line) => ({ label: line, enabled: false })),
+          ...state.menu.map((line) => ({ label: line, enabled: false })),
           { type: 'separator' },
           { label: 'Quit Risk Warden…', click: () => this.actions.quit() },
         ]),
@@ -62,4 +73,8 @@ export class WardenTray {
     }
     this.shown = state;
   }
+}
+
+function problemView(text: string): TrayView {
+  return { icon: 'disconnected', tooltip: LIMITS.maxTooltip ? fitTooltip(text, [], LIMITS.maxTooltip) : text, menu: [text] };
 }
