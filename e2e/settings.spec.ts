@@ -11,7 +11,7 @@ test('the settings tab shows the connection (read-only on the web host) and the 
   await page.getByRole('button', { name: 'Settings & rules' }).click();
   await expect(page.getByLabel('Firm')).toHaveValue('simulator');
   await expect(page.getByLabel('Firm')).toBeDisabled();
-  await expect(page.getByText('The web host takes these from its command line and the RW_API_KEY environment variable')).toBeVisible();
+  await expect(page.getByText('Risk Warden was started with these on its command line and the RW_API_KEY environment variable')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Save and reconnect' })).toHaveCount(0);
   const effective = page.getByTestId('effective-config');
   await expect(effective).toContainText('max_contracts:');

@@ -1,45 +1,64 @@
 /**
- * Electron entry: one instance, the same RiskService as the web host, the dashboard window, the
- * tray and the IPC bridge. Settings come from the settings screen (the web host's command line
- * still wins when given); without credentials it runs in demo mode against the built-in simulator.
- * Closing the window hides it: enforcement runs until the trader quits from the tray.
+ * Electron entry: one instance, the same RiskService as the web host (kept running by the
+ * supervisor), the dashboard window, the tray and the IPC bridge. Settings come from the settings
+ * screen; a connection given on the command line (--api-url) wins and makes them read-only, and
+ * --config / --accounts / --data-dir win over their saved values. Without credentials it runs in
+ * demo mode against the built-in simulator. Closing the window hides it: enforcement runs until
+ * the trader quits (tray, app menu, Cmd+Q), which asks first when positions are open or an
+ * account is locked.
  */
-import { app, dialog, Notification, type BrowserWindow } from 'electron';
+import { app, dialog, Notification, powerMonitor, type BrowserWindow } from 'electron';
+import os from 'node:os';
 import path from 'node:path';
 import type { Snapshot } from '../shared/contract';
+import { IPC_CHANNELS } from '../shared/ipc-channels';
+import { splitDesktopArgv } from './desktop/desktop-args';
+import { createAutostart } from './desktop/autostart';
 import { bridgeIpc } from './desktop/ipc-bridge';
-import { notificationsSince } from './desktop/notifications';
+import { NotificationFeed } from './desktop/notifications';
 import { quitWarning } from './desktop/quit-warning';
 import { safeStorageBox } from './desktop/safe-storage-box';
 import { WardenTray } from './desktop/tray';
 import { createDashboardWindow } from './desktop/window';
-import { IPC_CHANNELS } from '../shared/ipc-channels';
-import type { ApiContext } from './service/api-handler';
-import { launch, type Launched, type LaunchOptions } from './service/launch';
+import { createLogger } from './log';
+import { launch, type LaunchOptions } from './service/launch';
+import { ServiceSupervisor } from './service/supervisor';
 import type { SettingsPort } from './settings/settings-port';
 import { SettingsStore } from './settings/settings-store';
-import { parseWebArgs } from './web/cli-args';
+import { commandLineSettings } from './web/command-line-settings';
+import { parseWebArgs, USAGE } from './web/cli-args';
+
+/** Matches electron-builder.yml's appId: Windows shows toasts only for a registered AppUserModelID. */
+const APP_ID = 'com.riskwarden.app';
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  let launched: Launched | null = null;
+  runDesktopApp();
+}
+
+function runDesktopApp(): void {
+  const logger = createLogger('desktop');
   let window: BrowserWindow | null = null;
   let tray: WardenTray | null = null;
-  let settings: SettingsPort | null = null;
   let latest: Snapshot | null = null;
-  let lastNotified = Number.POSITIVE_INFINITY;
+  let feed = new NotificationFeed();
   let unsubscribe: () => void = () => undefined;
-  let quitting = false;
+  let quitConfirmed = false;
+
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 
   const showWindow = () => {
+    if (!app.isReady()) return;
     if (!window || window.isDestroyed()) {
-      window = createDashboardWindow();
+      window = createDashboardWindow(app.isPackaged ? null : (process.env.ELECTRON_RENDERER_URL ?? null));
       window.on('close', (event) => {
-        if (quitting) return;
+        if (quitConfirmed) return;
         event.preventDefault();
         window?.hide();
       });
+      // Windows ends the process right after a logoff; only a synchronous close of the store fits in.
+      window.on('session-end', () => supervisor.current()?.service.closeStoreNow());
     }
     window.show();
     window.focus();
@@ -49,38 +68,41 @@ if (!app.requestSingleInstanceLock()) {
     latest = snapshot;
     tray?.update(snapshot);
     if (window && !window.isDestroyed()) window.webContents.send(IPC_CHANNELS.event, 'snapshot', snapshot);
-    // Alerts already in the timeline when the app starts were seen before; only new ones notify.
-    if (lastNotified === Number.POSITIVE_INFINITY) lastNotified = Math.max(0, ...snapshot.timeline.map((e) => e.id));
-    for (const entry of notificationsSince(lastNotified, snapshot)) {
+    for (const entry of feed.fresh(snapshot)) {
       if (Notification.isSupported()) new Notification({ title: entry.title, body: entry.detail ?? '' }).show();
-      lastNotified = entry.id;
     }
   };
 
-  const start = async (options: LaunchOptions) => {
-    launched = await launch(options);
-    unsubscribe = launched.service.onSnapshot(onSnapshot);
-    onSnapshot(launched.service.snapshot());
-  };
-
-  const quit = () => {
-    const warning = quitWarning(latest);
-    if (warning) {
-      const choice = dialog.showMessageBoxSync({ type: 'warning', buttons: ['Keep Risk Warden running', 'Quit and stop enforcement'], defaultId: 0, cancelId: 0, message: 'Quit Risk Warden?', detail: warning });
-      if (choice !== 1) return;
-    }
-    quitting = true;
-    app.quit();
-  };
+  const supervisor = new ServiceSupervisor({
+    launch,
+    onChange(launched) {
+      unsubscribe();
+      unsubscribe = () => undefined;
+      if (!launched) {
+        latest = null;
+        tray?.showProblem(supervisor.whyNotRunning());
+        return;
+      }
+      feed = new NotificationFeed();
+      unsubscribe = launched.service.onSnapshot(onSnapshot);
+      onSnapshot(launched.service.snapshot());
+    },
+  });
 
   app.on('second-instance', showWindow);
   app.on('activate', showWindow);
-  // The window hides instead of closing; the app lives in the tray until Quit.
+  // The window only hides; the app lives in the tray until the trader quits.
   app.on('window-all-closed', () => undefined);
+  // Every quit (tray, app menu, Cmd+Q, Dock) passes here once: quitting stops enforcement, so ask first.
   app.on('before-quit', (event) => {
-    if (quitting) return;
-    event.preventDefault();
-    quit();
+    if (quitConfirmed) return;
+    const warning = quitWarning(latest);
+    const confirmed = !warning || dialog.showMessageBoxSync({ type: 'warning', buttons: ['Keep Risk Warden running', 'Quit and stop enforcement'], defaultId: 0, cancelId: 0, message: 'Quit Risk Warden?', detail: warning }) === 1;
+    if (!confirmed) {
+      event.preventDefault();
+      return;
+    }
+    quitConfirmed = true;
   });
   // The store is closed cleanly (WAL checkpointed) before the process ends.
   let stopped = false;
@@ -88,62 +110,84 @@ if (!app.requestSingleInstanceLock()) {
     if (stopped) return;
     event.preventDefault();
     tray?.destroy();
+    tray = null;
     unsubscribe();
-    void (launched?.stop() ?? Promise.resolve()).finally(() => {
-      stopped = true;
-      app.exit(0);
-    });
+    void supervisor
+      .stop()
+      .catch((error: Error) => logger.error(`stopping: ${error.message}`))
+      .finally(() => {
+        stopped = true;
+        app.exit(0);
+      });
   });
 
-  app.whenReady().then(async () => {
-    try {
-      const cli = parseWebArgs(process.argv.slice(app.isPackaged ? 1 : 2), process.env);
-      const store = new SettingsStore(app.getPath('userData'), safeStorageBox());
-      const fromSettings = (): LaunchOptions => {
-        const chosen = store.current();
-        const gateway = store.credentials();
-        return {
-          ...cli.launch,
-          gateway,
-          configFile: chosen.configFile ?? cli.launch.configFile,
-          guardAccounts: chosen.accounts,
-          dataDir: cliGivesDataDir ? cli.launch.dataDir : path.join(app.getPath('userData'), gateway ? 'live' : 'demo'),
+  let cli;
+  const { ours, notOurs } = splitDesktopArgv(process.argv.slice(app.isPackaged ? 1 : 2));
+  try {
+    cli = parseWebArgs(ours, process.env);
+  } catch (error) {
+    void app.whenReady().then(() => {
+      dialog.showErrorBox('Risk Warden: a command-line option is wrong', `${(error as Error).message}\n\n${USAGE}`);
+      app.exit(2);
+    });
+    return;
+  }
+  if (notOurs.length > 0) logger.info(`left to Chromium (not Risk Warden options): ${notOurs.join(' ')}`);
+  const options = cli.launch;
+
+  void app.whenReady().then(async () => {
+    // On macOS/Linux the OS may end while the app runs: quit through will-quit so the store closes.
+    // The listener gets a preventable event (documented), though Electron's typings omit it.
+    const onShutdown = (event: Electron.Event) => {
+      event.preventDefault();
+      quitConfirmed = true;
+      app.quit();
+    };
+    powerMonitor.on('shutdown', onShutdown as () => void);
+    const store = new SettingsStore(app.getPath('userData'), safeStorageBox());
+    // Electron's login items exist on macOS and Windows only; on Linux an XDG autostart entry does it.
+    const autostart = createAutostart({
+      platform: process.platform,
+      env: process.env,
+      homedir: os.homedir(),
+      execPath: process.execPath,
+      args: app.isPackaged ? [] : [app.getAppPath()],
+      setLoginItem: (settings) => app.setLoginItemSettings(settings),
+      getLoginItem: () => app.getLoginItemSettings(),
+    });
+    const dataDirGiven = ours.some((arg) => arg === '--data-dir' || arg.startsWith('--data-dir='));
+    const fromSettings = (): LaunchOptions => {
+      const chosen = store.current();
+      const gateway = store.credentials();
+      return {
+        ...options,
+        gateway,
+        configFile: options.configFile ?? chosen.configFile,
+        guardAccounts: options.guardAccounts?.length ? options.guardAccounts : chosen.accounts,
+        dataDir: dataDirGiven ? options.dataDir : path.join(app.getPath('userData'), gateway ? 'live' : 'demo'),
+      };
+    };
+    const settings: SettingsPort = options.gateway
+      ? commandLineSettings(options)
+      : {
+          view: () => store.view(),
+          async save(input) {
+            const undo = store.undoPoint();
+            const view = store.save(input);
+            autostart.set(view.startAtLogin);
+            await supervisor.replace(fromSettings, () => {
+              undo();
+              autostart.set(store.current().startAtLogin);
+            });
+            return view;
+          },
         };
-      };
-      const cliGivesGateway = cli.launch.gateway !== null;
-      const cliGivesDataDir = process.argv.some((arg) => arg === '--data-dir' || arg.startsWith('--data-dir='));
-      settings = {
-        view: () => store.view(),
-        async save(input) {
-          const undo = store.undoPoint();
-          const previous = fromSettings();
-          const view = store.save(input);
-          app.setLoginItemSettings({ openAtLogin: view.startAtLogin });
-          if (cliGivesGateway) return view;
-          unsubscribe();
-          await launched?.stop();
-          launched = null;
-          try {
-            await start(fromSettings());
-          } catch (error) {
-            undo();
-            app.setLoginItemSettings({ openAtLogin: store.current().startAtLogin });
-            await start(previous);
-            throw new Error(`the new settings could not connect (${(error as Error).message}); the previous settings are back in force`);
-          }
-          return view;
-        },
-      };
-      tray = new WardenTray(app.isPackaged ? path.join(process.resourcesPath, 'assets') : path.join(app.getAppPath(), 'assets'), { show: showWindow, quit });
-      bridgeIpc(
-        (): ApiContext | null => (launched && settings ? { service: launched.service, settings } : null),
-        () => window,
-      );
-      await start(cliGivesGateway ? cli.launch : fromSettings());
-      showWindow();
-    } catch (error) {
-      dialog.showErrorBox('Risk Warden cannot start', (error as Error).message);
-      app.exit(1);
-    }
+    tray = new WardenTray(app.isPackaged ? path.join(process.resourcesPath, 'assets') : path.join(app.getAppPath(), 'assets'), { show: showWindow, quit: () => app.quit() });
+    bridgeIpc(
+      () => ({ service: supervisor.current()?.service ?? null, whyNoService: supervisor.whyNotRunning(), settings }),
+      () => window,
+    );
+    await supervisor.start(options.gateway ? () => options : fromSettings);
+    showWindow();
   });
 }

@@ -4,3 +4,22 @@ import type { Snapshot } from '../../shared/contract';
 export function notificationsSince(lastShownId: number, snapshot: Snapshot): Snapshot['timeline'] {
   return snapshot.timeline.filter((e) => e.id > lastShownId && (e.kind === 'breach' || e.kind === 'lockout')).sort((a, b) => a.id - b.id);
 }
+
+/**
+ * Which timeline entries one service's snapshots have not notified yet. Entries already in the
+ * first snapshot were seen before (restored from the store); a new service (after a settings save)
+ * numbers its timeline from 1 again, so it starts a new feed.
+ */
+export class NotificationFeed {
+  private shownUpTo: number | null = null;
+
+  fresh(snapshot: Snapshot): Snapshot['timeline'] {
+    if (this.shownUpTo === null) {
+      this.shownUpTo = Math.max(0, ...snapshot.timeline.map((e) => e.id));
+      return [];
+    }
+    const entries = notificationsSince(this.shownUpTo, snapshot);
+    this.shownUpTo = Math.max(this.shownUpTo, ...entries.map((e) => e.id));
+    return entries;
+  }
+}

@@ -2,7 +2,8 @@
 import { BrowserWindow, shell } from 'electron';
 import { fileURLToPath } from 'node:url';
 
-export function createDashboardWindow(): BrowserWindow {
+/** `devServer`: electron-vite's renderer dev server, honoured only when the app is not packaged. */
+export function createDashboardWindow(devServer: string | null): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 860,
@@ -25,7 +26,6 @@ export function createDashboardWindow(): BrowserWindow {
     return { action: 'deny' };
   });
   window.once('ready-to-show', () => window.show());
-  const devServer = process.env.ELECTRON_RENDERER_URL;
   if (devServer) void window.loadURL(devServer);
   else void window.loadFile(fileURLToPath(new URL('../renderer/index.html', import.meta.url)));
   return window;

@@ -1,4 +1,4 @@
-/** The web host's settings are its command line and environment: shown, never edited from the browser. */
+/** Settings given on the command line and in the environment (the web host, or a desktop app started with --api-url): shown, never edited from the dashboard. */
 import type { SettingsView } from '../../shared/contract';
 import { CUSTOM_FIRM, FIRM_PRESETS } from '../../shared/firms';
 import type { LaunchOptions } from '../service/launch';
@@ -22,6 +22,6 @@ export function commandLineSettings(options: LaunchOptions): SettingsPort {
   };
   return {
     view: () => view,
-    save: () => Promise.reject(new ApiError('the web host takes its settings from its command line (--api-url, --username, --config, --accounts) and RW_API_KEY; restart it with new ones, or use the desktop app')),
+    save: () => Promise.reject(new ApiError('Risk Warden was started with its connection on the command line (--api-url, --username, --config, --accounts) and RW_API_KEY; restart it with new ones, or without them to edit the settings here')),
   };
 }

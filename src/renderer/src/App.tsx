@@ -60,10 +60,10 @@ export function App() {
       </header>
       {error && <p className="error" role="alert">{error}</p>}
       {snapshot && <ConfigNotice config={snapshot.config} />}
-      {!snapshot ? (
-        <p className="empty">Waiting for Risk Warden…</p>
-      ) : view === 'settings' ? (
+      {view === 'settings' ? (
         <main className="page"><SettingsPanel /></main>
+      ) : !snapshot ? (
+        <p className="empty">Waiting for Risk Warden…</p>
       ) : view === 'audit' ? (
         <main className="page"><AuditPanel /></main>
       ) : (

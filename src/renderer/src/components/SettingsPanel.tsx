@@ -64,7 +64,7 @@ export function SettingsPanel() {
     <div className="settings">
       <form className="panel settings-form" onSubmit={save} aria-labelledby="settings-heading">
         <h2 id="settings-heading">Connection</h2>
-        {!view.editable && <p className="notice notice-info">The web host takes these from its command line and {view.secretStorage}; they are shown, not edited, here.</p>}
+        {!view.editable && <p className="notice notice-info">Risk Warden was started with these on its command line and {view.secretStorage}; they are shown, not edited, here.</p>}
         <label className="field">
           <span>Firm</span>
           <select value={form.firm} onChange={(e) => set('firm', e.target.value)} disabled={disabled}>
