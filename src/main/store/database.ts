@@ -1,4 +1,7 @@
 /** Opens the SQLite store in WAL mode and brings its schema up to date, or refuses a newer one. */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations';
 
@@ -11,8 +14,65 @@ export class StoreError extends Error {
   }
 }
 
+/** What decides which better-sqlite3 addon to load; the process's own values in openDatabase, chosen ones in tests. */
+export interface BindingContext {
+  /** process.versions.electron: set only inside Electron. */
+  electron: string | undefined;
+  /** process.versions.modules: the runtime's NODE_MODULE_VERSION, Electron's own inside Electron. */
+  abi: string;
+  execPath: string;
+  platform: NodeJS.Platform;
+  /** The node_modules folder better-sqlite3 is installed in (read only when needed). */
+  nodeModules: () => string;
+  exists: (file: string) => boolean;
+}
+
+/**
+ * The addon file for better-sqlite3's `nativeBinding` option, or undefined for its default
+ * (node_modules/better-sqlite3/build/Release, built for Node's ABI and loaded by `npm test` and the web host).
+ * Electron cannot load that build, so in development Electron loads a second one fetched for its ABI by
+ * `npm start` (scripts/runtime-steps.mjs) into node_modules/.riskwarden/electron-<abi>/ — the same path as
+ * scripts/electron-binary.mjs electronSqliteBinary(); a unit test keeps the two in step. A packaged app
+ * uses the default: electron-builder's install-app-deps rebuilds better-sqlite3 in place for Electron.
+ */
+export function sqliteNativeBinding(context: BindingContext): string | undefined {
+  if (context.electron === undefined || isPackaged(context.execPath, context.platform)) return undefined;
+  const file = path.join(context.nodeModules(), '.riskwarden', `electron-${context.abi}`, 'better_sqlite3.node');
+  if (!context.exists(file)) {
+    throw new StoreError(
+      `better-sqlite3 built for Electron ${context.electron} (ABI ${context.abi}) is missing: ${file}; ` +
+        '`npm start` fetches it on first start (the build in node_modules/better-sqlite3 is for Node and cannot load in Electron)',
+    );
+  }
+  return file;
+}
+
+/**
+ * Electron's own definition of app.isPackaged (lib/browser/api/app.ts): the executable is not named
+ * electron / electron.exe. Computed here, not asked of `app`, so the store never imports electron; it
+ * holds for every dev launch (`electron .`, Playwright's launch), where process.defaultApp is only a
+ * side effect of the default app and process.resourcesPath/app.asar depends on asar being on. Under Node
+ * (execPath node) it is never reached: process.versions.electron is unset there.
+ */
+function isPackaged(execPath: string, platform: NodeJS.Platform): boolean {
+  const executable = (platform === 'win32' ? path.win32 : path.posix).basename(execPath).toLowerCase();
+  return executable !== (platform === 'win32' ? 'electron.exe' : 'electron');
+}
+
+function processBindingContext(): BindingContext {
+  return {
+    electron: process.versions.electron,
+    abi: process.versions.modules,
+    execPath: process.execPath,
+    platform: process.platform,
+    nodeModules: () => path.dirname(path.dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json'))),
+    exists: (file) => fs.existsSync(file),
+  };
+}
+
 export function openDatabase(file: string): Db {
-  const db = new Database(file);
+  const nativeBinding = sqliteNativeBinding(processBindingContext());
+  const db = new Database(file, nativeBinding === undefined ? {} : { nativeBinding });
   try {
     refuseNewerSchema(db, file);
     db.pragma('journal_mode = WAL');
