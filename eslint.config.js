@@ -16,7 +16,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/main/**/*.ts', 'tests/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.{js,mjs}', 'bench/**/*.ts', '*.config.{ts,js}'],
+    files: ['src/main/**/*.ts', 'tests/**/*.{ts,mjs}', 'e2e/**/*.ts', 'scripts/**/*.{js,mjs}', 'bench/**/*.ts', '*.config.{ts,js}'],
     languageOptions: { globals: globals.node },
   },
   {

@@ -21,6 +21,13 @@ const CHROMIUM = process.env.RW_CHROMIUM ?? '/usr/bin/chromium';
 // Electron loads the renderer's module scripts from file://.
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--allow-file-access-from-files'];
 
+/** A userData folder inside a home folder of its own (the home is its parent). */
+export function freshUserData(): string {
+  const userData = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rw-desktop-')), 'userData');
+  fs.mkdirSync(userData);
+  return userData;
+}
+
 export interface DesktopOptions {
   args?: string[];
   /** Reuse a userData folder (a restart, a second instance); a fresh one by default. */
@@ -43,6 +50,7 @@ export class DesktopApp {
   private readonly pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   private nextId = 1;
   private browser: Promise<Browser> | null = null;
+  private readonly closing: Promise<unknown>[] = [];
   private exitCode: number | null | undefined;
 
   private constructor(
@@ -63,7 +71,7 @@ export class DesktopApp {
   }
 
   static launch(options: DesktopOptions = {}): DesktopApp {
-    const userData = options.userData ?? fs.mkdtempSync(path.join(os.tmpdir(), 'rw-desktop-'));
+    const userData = options.userData ?? freshUserData();
     const script: StandInScript = {
       appPath: ROOT,
       userData,
@@ -75,7 +83,8 @@ export class DesktopApp {
     };
     const child = spawn(process.execPath, ['--import', 'tsx', '--import', REGISTER, MAIN, ...(options.args ?? [])], {
       cwd: ROOT,
-      env: { ...process.env, RW_LOG_LEVEL: 'info', ...options.env, RW_STANDIN: JSON.stringify(script) },
+      // A home of its own: what the app writes there (the XDG autostart entry) stays in the test's folder.
+      env: { ...process.env, HOME: script.home, XDG_CONFIG_HOME: path.join(script.home, '.config'), RW_LOG_LEVEL: 'info', ...options.env, RW_STANDIN: JSON.stringify(script) },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     return new DesktopApp(child, userData, options);
@@ -112,6 +121,7 @@ export class DesktopApp {
   async close(): Promise<void> {
     if (this.running) this.child.kill('SIGKILL');
     await this.exited;
+    await Promise.all([...this.closing, ...[...this.pages.values()].map(({ page }) => page.context().close().catch(() => undefined))]);
     const browser = await this.browser;
     await browser?.close();
   }
@@ -131,13 +141,13 @@ export class DesktopApp {
       case 'send': {
         const entry = this.pages.get(message.windowId);
         if (!entry) return; // Nothing in the renderer listens yet: Electron drops it too.
-        entry.queue = entry.queue.then(() => entry.page.evaluate(([channel, args]) => (window as unknown as { __rwStandInDeliver?(c: unknown, a: unknown): void }).__rwStandInDeliver?.(channel, args), [message.channel, message.args] as const)).catch(() => undefined);
+        entry.queue = entry.queue.then(() => entry.page.evaluate(([channel, args]) => (globalThis as unknown as { __rwStandInDeliver?(c: unknown, a: unknown): void }).__rwStandInDeliver?.(channel, args), [message.channel, message.args] as const)).catch(() => undefined);
         return;
       }
       case 'window-closed': {
         const entry = this.pages.get(message.windowId);
         this.pages.delete(message.windowId);
-        void entry?.page.context().close();
+        if (entry) this.closing.push(entry.page.context().close().catch(() => undefined));
         return;
       }
       case 'main-error':

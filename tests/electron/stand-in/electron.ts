@@ -17,12 +17,12 @@
  * `ipcRenderer.invoke` calls and main's `webContents.send` messages.
  */
 import { EventEmitter } from 'node:events';
-import crypto from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { seal, unseal } from './keyring';
 import type { StandInScript, StandInState, ToMain, FromMain, RecordedMenuItem } from './protocol';
 
 const script: StandInScript = JSON.parse(process.env.RW_STANDIN ?? 'null') as StandInScript;
@@ -463,8 +463,6 @@ export const ipcMain = new IpcMain();
 
 // ——— safeStorage, as electron_api_safe_storage.cc decides availability and errors ———
 
-const sealingKey = crypto.createHash('sha256').update(script.safeStorage.keyring).digest();
-
 export const safeStorage = {
   isEncryptionAvailable(): boolean {
     if (!app.isReady()) return false;
@@ -479,9 +477,7 @@ export const safeStorage = {
       if (!app.isReady()) throw new Error('safeStorage cannot be used before app is ready');
       throw new Error('Error while encrypting the text provided to safeStorage.encryptString. Encryption is not available.');
     }
-    const iv = Buffer.alloc(16, 0x20);
-    const cipher = crypto.createCipheriv('aes-256-cbc', sealingKey, iv);
-    return Buffer.concat([Buffer.from('v11'), cipher.update(plain, 'utf8'), cipher.final()]);
+    return seal(script.safeStorage.keyring, plain);
   },
   decryptString(sealed: Buffer): string {
     if (!safeStorage.isEncryptionAvailable()) {
@@ -489,8 +485,7 @@ export const safeStorage = {
       throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString. Decryption is not available.');
     }
     try {
-      const decipher = crypto.createDecipheriv('aes-256-cbc', sealingKey, Buffer.alloc(16, 0x20));
-      return Buffer.concat([decipher.update(sealed.subarray(3)), decipher.final()]).toString('utf8');
+      return unseal(script.safeStorage.keyring, sealed);
     } catch {
       throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
     }
@@ -542,7 +537,8 @@ export class Menu {
   }
 }
 
-let tray: Tray | null = null;
+const trays: Tray[] = [];
+const liveTray = (): Tray | null => trays.filter((t) => !t.destroyed).at(-1) ?? null;
 
 export class Tray extends EventEmitter {
   image: NativeImage;
@@ -554,7 +550,7 @@ export class Tray extends EventEmitter {
     super();
     requireReady('Tray');
     this.image = image;
-    tray = this;
+    trays.push(this);
   }
 
   setImage(image: NativeImage): void {
@@ -627,8 +623,12 @@ function state(): StandInState {
     ready: app.isReady(),
     quitting: app.isQuitting,
     windows: [...windows].map((w) => ({ id: w.id, visible: w.visible, focused: w.focused, url: w.webContents.url, options: JSON.parse(JSON.stringify(w.options)) as Record<string, unknown> })),
-    tray: tray && !tray.destroyed ? { image: path.basename(tray.image.path), imageExists: !tray.image.isEmpty(), tooltip: tray.tooltip, menu: tray.menu?.recorded() ?? [] } : null,
+    tray: trayState(liveTray()),
   };
+}
+
+function trayState(tray: Tray | null): StandInState['tray'] {
+  return tray ? { image: path.basename(tray.image.path), imageExists: !tray.image.isEmpty(), tooltip: tray.tooltip, menu: tray.menu?.recorded() ?? [] } : null;
 }
 
 function windowById(id: number): BrowserWindow {
@@ -657,12 +657,13 @@ async function serve(request: ToMain): Promise<unknown> {
       app.quit();
       return null;
     case 'tray-click': {
-      if (!tray || tray.destroyed) throw new Error('there is no tray icon');
+      const tray = liveTray();
+      if (!tray) throw new Error('there is no tray icon');
       tray.emit('click', new ElectronEvent(), {});
       return null;
     }
     case 'tray-menu': {
-      const item = tray?.menu?.items.find((i) => i.label === request.label);
+      const item = liveTray()?.menu?.items.find((i) => i.label === request.label);
       if (!item) throw new Error(`the tray menu has no item ${JSON.stringify(request.label)}`);
       if (item.enabled === false) throw new Error(`the tray menu item ${JSON.stringify(request.label)} is disabled`);
       item.click?.(item, null, {});
