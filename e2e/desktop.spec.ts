@@ -236,12 +236,14 @@ test.describe('a start that fails keeps the app up, says why and leaves Settings
       const { app, page } = await startDesktop({ userData }, false);
       try {
         await expect(page.getByRole('alert')).toHaveText(reason);
+        await expect(page.getByTestId('connection-state')).toHaveText('Not running');
         const state = await app.state();
         expect(state.errorBoxes).toEqual([]);
         expect(state.tray?.image).toBe('tray-disconnected.png');
         expect(state.tray?.tooltip).toMatch(/could not start/);
         await page.getByRole('button', { name: 'Settings & rules' }).click();
         await expect(page.getByLabel('User name')).toBeVisible();
+        await expect(page.getByText('Shown once Risk Warden is running.')).toBeVisible();
         await page.screenshot({ path: screenshotPath(`desktop-failed-start-${cases.findIndex((c) => c.name === name)}`), fullPage: true });
         // Back to demo mode: no user name, no key.
         await page.getByLabel('Firm').selectOption({ index: 0 });

@@ -48,7 +48,7 @@ export function App() {
         <h1>Risk Warden</h1>
         {snapshot?.mode === 'demo' && <span className="badge badge-info" title="Connected to the built-in simulator, not a real account">DEMO</span>}
         {snapshot?.enforcementMode === 'dry_run' && <span className="badge badge-warn" title="Rules are evaluated and logged; no order is closed or cancelled">DRY RUN</span>}
-        <ConnectionBadge connection={snapshot?.connection ?? null} transport={transport} />
+        <ConnectionBadge connection={snapshot?.connection ?? null} transport={transport} notRunning={snapshot ? null : error} />
         <nav className="tabs" aria-label="Views">
           {VIEWS.map((v) => (
             <button key={v.id} type="button" className="tab" aria-current={view === v.id ? 'page' : undefined} onClick={() => showView(v.id)}>

@@ -22,13 +22,15 @@ function formOf(view: SettingsView): Form {
 export function SettingsPanel() {
   const [view, setView] = useState<SettingsView | null>(null);
   const [form, setForm] = useState<Form | null>(null);
-  const [config, setConfig] = useState<ConfigView | null>(null);
+  /** undefined while asked, null when there is no running service to ask. */
+  const [config, setConfig] = useState<ConfigView | null | undefined>(undefined);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
 
   useEffect(() => {
     riskApi().call('getSettings', {}).then((v) => (setView(v), setForm(formOf(v))), (e: Error) => setStatus({ ok: false, text: e.message }));
-    riskApi().call('getConfigView', {}).then(setConfig, (e: Error) => setStatus({ ok: false, text: e.message }));
+    // Without a running service there are no rules in force to show; the dashboard already says why.
+    riskApi().call('getConfigView', {}).then(setConfig, () => setConfig(null));
   }, []);
 
   if (!view || !form) return <p className="empty">{status?.text ?? 'Loading settings…'}</p>;
@@ -95,10 +97,10 @@ export function SettingsPanel() {
       </form>
       <section className="panel" aria-labelledby="rules-config-heading">
         <h2 id="rules-config-heading">Rules in force</h2>
-        <p className="muted">{config?.file ? `From ${config.file}; edits are picked up while Risk Warden runs.` : 'Built-in defaults (no config file).'}</p>
+        <p className="muted">{config === undefined ? 'Loading…' : config === null ? 'Shown once Risk Warden is running.' : config.file ? `From ${config.file}; edits are picked up while Risk Warden runs.` : 'Built-in defaults (no config file).'}</p>
         {config?.error && <p className="notice notice-bad" role="alert">Last edit refused: {config.error}</p>}
         {config && config.pendingAtReset.length > 0 && <p className="notice notice-info">Held until the next reset: {config.pendingAtReset.join('; ')}</p>}
-        <pre className="config-yaml" data-testid="effective-config">{config?.effective ?? 'Loading…'}</pre>
+        {config && <pre className="config-yaml" data-testid="effective-config">{config.effective}</pre>}
       </section>
     </div>
   );
