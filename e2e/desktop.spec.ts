@@ -173,7 +173,45 @@ test.describe('quitting', () => {
   });
 });
 
+test.describe('the session ending', () => {
+  test('a system shutdown quits without asking and closes the store, even with a position open', async () => {
+    const { app, sim, page } = await startDesktop();
+    try {
+      await sim.market(CONTRACTS.MNQ, 'buy', 1);
+      await expect(page.getByTestId('position-MNQ')).toContainText('+1');
+      await app.request({ op: 'shutdown' });
+      expect(await app.exited).toBe(0);
+      expect(fs.existsSync(`${databaseOf(app)}-wal`)).toBe(false);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('a Windows logoff closes the store before the OS ends the process', async ({ desktop }) => {
+    const { app } = desktop;
+    expect(fs.existsSync(`${databaseOf(app)}-wal`)).toBe(true);
+    const [mainWindow] = (await app.state()).windows;
+    await app.request({ op: 'session-end', windowId: mainWindow!.id });
+    expect(fs.existsSync(`${databaseOf(app)}-wal`), 'closed synchronously in the handler').toBe(false);
+  });
+});
+
 test.describe('settings in the desktop app', () => {
+  test('where the OS keyring is only basic_text, a key is refused rather than kept in disguised plain text', async () => {
+    const { app, page } = await startDesktop({ safeStorage: { backend: 'basic_text' } });
+    try {
+      await page.getByRole('button', { name: 'Settings & rules' }).click();
+      await expect(page.getByText('Kept in Electron safeStorage (basic_text)')).toBeVisible();
+      await page.getByLabel('User name').fill('trader');
+      await page.getByLabel('API key').fill('the-api-key');
+      await page.getByRole('button', { name: 'Save and reconnect' }).click();
+      await expect(page.getByRole('status')).toHaveText('settings: this system offers no encrypted storage (Electron safeStorage (basic_text)); the API key is not stored in plain text');
+      expect(fs.existsSync(path.join(app.userData, 'api-key.sealed'))).toBe(false);
+    } finally {
+      await app.close();
+    }
+  });
+
   test('saving reconnects on the same simulator port, and breaches after the save still notify', async ({ desktop }) => {
     const { app, sim, page } = desktop;
     await page.getByRole('button', { name: 'Settings & rules' }).click();
