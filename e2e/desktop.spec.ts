@@ -73,9 +73,13 @@ test.describe('starting the desktop app', () => {
   });
 
   test('a second start shows the running window and ends itself', async ({ desktop }) => {
+    const [mainWindow] = (await desktop.app.state()).windows;
+    await desktop.app.request({ op: 'close-window', windowId: mainWindow!.id });
+    await expect.poll(async () => (await desktop.app.state()).windows.map((w) => w.visible)).toEqual([false]);
     const second = DesktopApp.launch({ userData: desktop.app.userData });
     expect(await second.exited).toBe(0);
     await second.close();
+    await expect.poll(async () => (await desktop.app.state()).windows.map((w) => w.visible)).toEqual([true]);
     expect(await lifecycle(desktop.app)).not.toContain('app.quit()');
   });
 });
@@ -102,6 +106,10 @@ test.describe('enforcing from the desktop app', () => {
     expect(tray.menu.map((item) => item.label)).toEqual(expect.arrayContaining(['Show dashboard', 'Quit Risk Warden…']));
     await expect.poll(async () => (await app.state()).notifications.length).toBeGreaterThanOrEqual(2);
     await page.screenshot({ path: screenshotPath('desktop-lock-banner'), fullPage: true });
+    // Quitting now would stop keeping the locked account flat: it asks, and dismissing keeps it running.
+    await app.request({ op: 'app-quit' });
+    expect((await app.state()).dialogs.at(-1)?.detail).toContain(`${ACCOUNT_NAME} is locked`);
+    expect(app.running).toBe(true);
 
     await sim.answerElevation('deny');
     await page.getByRole('button', { name: 'Admin unlock…' }).click();
@@ -134,6 +142,7 @@ test.describe('quitting', () => {
     const { app } = desktop;
     await app.request({ op: 'tray-menu', label: 'Quit Risk Warden…' });
     expect(await app.exited).toBe(0);
+    expect(app.lastState?.dialogs, 'nothing open, nothing to ask').toEqual([]);
     expect(fs.existsSync(databaseOf(app))).toBe(true);
     expect(fs.existsSync(`${databaseOf(app)}-wal`), 'the WAL is checkpointed and removed on a clean close').toBe(false);
   });
@@ -167,6 +176,7 @@ test.describe('quitting', () => {
       await app.request({ op: 'app-quit' });
       expect(await app.exited).toBe(0);
       expect(state.lifecycle).toContain('before-quit (prevented)');
+      expect(app.lastState?.dialogs.map((d) => d.answer)).toEqual([KEEP_RUNNING, KEEP_RUNNING, QUIT_ANYWAY]);
     } finally {
       await app.close();
     }

@@ -30,6 +30,7 @@ import { parseWebArgs, USAGE } from './web/cli-args';
 
 /** Matches electron-builder.yml's appId: Windows shows toasts only for a registered AppUserModelID. */
 const APP_ID = 'com.riskwarden.app';
+const QUIT_WAIT_MS = 5000;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -49,7 +50,8 @@ function runDesktopApp(): void {
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 
   const showWindow = () => {
-    if (!app.isReady()) return;
+    // After a confirmed quit the service is stopping: no new dashboard for a second start or the Dock.
+    if (!app.isReady() || quitConfirmed) return;
     if (!window || window.isDestroyed()) {
       window = createDashboardWindow(app.isPackaged ? null : (process.env.ELECTRON_RENDERER_URL ?? null));
       window.on('close', (event) => {
@@ -112,8 +114,9 @@ function runDesktopApp(): void {
     tray?.destroy();
     tray = null;
     unsubscribe();
-    void supervisor
-      .stop()
+    // A gateway that does not answer must not keep the process alive: SQLite's WAL survives an exit anyway.
+    const giveUp = new Promise<void>((resolve) => setTimeout(() => (logger.warn(`stopping took over ${QUIT_WAIT_MS} ms; exiting`), resolve()), QUIT_WAIT_MS).unref());
+    void Promise.race([supervisor.stop(), giveUp])
       .catch((error: Error) => logger.error(`stopping: ${error.message}`))
       .finally(() => {
         stopped = true;

@@ -45,6 +45,8 @@ export class DesktopApp {
   readonly log: string[] = [];
   readonly pageErrors: string[] = [];
   readonly exited: Promise<number | null>;
+  /** What the stand-in recorded as the process exited (tray, dialogs, lifecycle), or at the last state(). */
+  lastState: StandInState | null = null;
   private readonly pages = new Map<number, { page: Page; queue: Promise<unknown> }>();
   private readonly pageReady = new Map<number, Promise<Page>>();
   private readonly pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
@@ -103,8 +105,9 @@ export class DesktopApp {
     });
   }
 
-  state(): Promise<StandInState> {
-    return this.request<StandInState>({ op: 'state' });
+  async state(): Promise<StandInState> {
+    this.lastState = await this.request<StandInState>({ op: 'state' });
+    return this.lastState;
   }
 
   /** The page of the first (or given) window, once main has loaded it. */
@@ -151,8 +154,11 @@ export class DesktopApp {
         return;
       }
       case 'main-error':
+        this.log.push(`[stand-in] main error: ${message.message}`);
+        return;
       case 'exit':
-        this.log.push(`[stand-in] ${message.kind}: ${'message' in message ? message.message : message.code}`);
+        this.lastState = message.state;
+        this.log.push(`[stand-in] exit ${message.code}`);
         return;
     }
   }

@@ -97,4 +97,77 @@ describe('the desktop service supervisor', () => {
     expect(supervisor.current()).toBeNull();
     expect(supervisor.whyNotRunning()).toContain('It tries again every 60 s');
   });
+
+  describe('one operation at a time', () => {
+    /** The real launch, held at a gate the test opens, and every service it made with whether it was stopped. */
+    function gatedLaunch() {
+      const made: { launched: Launched; stopped: boolean }[] = [];
+      let open: () => void = () => undefined;
+      let gate = Promise.resolve();
+      return {
+        made,
+        hold() {
+          gate = new Promise((resolve) => (open = resolve));
+        },
+        release: () => open(),
+        async launch(options: LaunchOptions): Promise<Launched> {
+          await gate;
+          const launched = await launch(options);
+          const entry = { launched, stopped: false };
+          made.push(entry);
+          return { ...launched, stop: () => ((entry.stopped = true), launched.stop()) };
+        },
+      };
+    }
+
+    const running = (made: { stopped: boolean }[]) => made.filter((m) => !m.stopped).length;
+
+    it('a save during the first start replaces it once it is up: one service runs, with the new settings', async () => {
+      const gated = gatedLaunch();
+      supervisor = new ServiceSupervisor({ launch: (o) => gated.launch(o), onChange: () => undefined });
+      const first = tempDir();
+      const second = tempDir();
+      gated.hold();
+      const starting = supervisor.start(() => demo(first));
+      const saving = supervisor.replace(() => demo(second), () => undefined);
+      gated.release();
+      await Promise.all([starting, saving]);
+      expect(gated.made).toHaveLength(2);
+      expect(running(gated.made)).toBe(1);
+      expect(supervisor.current()?.service.snapshot().connection.state).toBe('live');
+      expect(gated.made[0]!.stopped).toBe(true);
+    });
+
+    it('a retry still connecting when the trader saves neither undoes the save nor leaves a second service', async () => {
+      const gated = gatedLaunch();
+      const changes: (Launched | null)[] = [];
+      supervisor = new ServiceSupervisor({ launch: (o) => gated.launch(o), retryMs: 20, onChange: (l) => changes.push(l) });
+      const port = await closedPort();
+      const dir = tempDir();
+      expect(await supervisor.start(() => unreachable(dir, port))).toBe(false);
+      gated.hold();
+      await new Promise((resolve) => setTimeout(resolve, 60)); // the retry is now waiting at the gate
+      const saving = supervisor.replace(() => demo(tempDir()), () => undefined);
+      gated.release();
+      await saving;
+      await new Promise((resolve) => setTimeout(resolve, 200)); // ten retry periods: none may follow
+      expect(supervisor.current()?.service.snapshot().connection.state).toBe('live');
+      expect(changes.at(-1)).toBe(supervisor.current());
+      expect(running(gated.made)).toBe(1);
+    });
+
+    it('stop waits for a start under way and stops what it started; nothing starts after', async () => {
+      const gated = gatedLaunch();
+      supervisor = new ServiceSupervisor({ launch: (o) => gated.launch(o), onChange: () => undefined });
+      gated.hold();
+      const starting = supervisor.start(() => demo(tempDir()));
+      await new Promise((resolve) => setTimeout(resolve, 10)); // the start is now waiting at the gate
+      const stopping = supervisor.stop();
+      gated.release();
+      await Promise.all([starting, stopping]);
+      expect(gated.made.map((m) => m.stopped)).toEqual([true]);
+      expect(supervisor.current()).toBeNull();
+      expect(await supervisor.start(() => demo(tempDir()))).toBe(false);
+    });
+  });
 });

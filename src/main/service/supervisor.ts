@@ -4,6 +4,8 @@
  * damaged settings file. A failed start is kept as the reason, shown to the trader and retried;
  * the app itself stays up, so Settings can fix it. New settings replace the running service, and
  * when they cannot connect the previous ones are put back (and retried if they fail too).
+ * Starts, retries, saves and the final stop run one at a time, in the order asked: a retry still
+ * connecting when the trader saves, or a save during the first start, never leaves two services.
  */
 import { createLogger } from '../log';
 import type { Launched, LaunchOptions } from './launch';
@@ -26,6 +28,7 @@ export class ServiceSupervisor {
   private source: OptionsSource | null = null;
   private retry: NodeJS.Timeout | null = null;
   private stopped = false;
+  private queue: Promise<unknown> = Promise.resolve();
   private readonly logger = createLogger('supervisor');
 
   constructor(private readonly deps: SupervisorDeps) {}
@@ -41,7 +44,12 @@ export class ServiceSupervisor {
   }
 
   /** Starts with these settings; true once running. A failure is kept and retried until it works or other settings replace it. */
-  async start(source: OptionsSource): Promise<boolean> {
+  start(source: OptionsSource): Promise<boolean> {
+    return this.serial(() => this.startNow(source));
+  }
+
+  private async startNow(source: OptionsSource): Promise<boolean> {
+    if (this.stopped) return false;
     this.source = source;
     this.cancelRetry();
     try {
@@ -57,26 +65,35 @@ export class ServiceSupervisor {
    * Stops the running service and starts one with `next`. If it cannot start, `restore` puts the
    * previous settings back and they are started again; the error says what happened to both.
    */
-  async replace(next: OptionsSource, restore: () => void): Promise<void> {
-    const previous = this.source;
-    this.cancelRetry();
-    await this.stopService();
-    try {
-      await this.launchFrom(next);
-      this.source = next;
-    } catch (error) {
-      const why = (error as Error).message;
-      restore();
-      const back = previous ? await this.start(previous) : false;
-      const fallback = back ? 'the previous settings are back in force' : `the previous settings are back but cannot connect either (${this.problem}); Risk Warden tries them again every ${Math.round(this.retryMs / 1000)} s`;
-      throw new Error(`the new settings could not connect (${why}); ${fallback}`);
-    }
+  replace(next: OptionsSource, restore: () => void): Promise<void> {
+    return this.serial(async () => {
+      const previous = this.source;
+      this.cancelRetry();
+      await this.stopService();
+      try {
+        await this.launchFrom(next);
+        this.source = next;
+      } catch (error) {
+        const why = (error as Error).message;
+        restore();
+        const back = previous ? await this.startNow(previous) : false;
+        const fallback = back ? 'the previous settings are back in force' : `the previous settings are back but cannot connect either (${this.problem}); Risk Warden tries them again every ${Math.round(this.retryMs / 1000)} s`;
+        throw new Error(`the new settings could not connect (${why}); ${fallback}`);
+      }
+    });
   }
 
-  async stop(): Promise<void> {
+  /** Waits for whatever is under way (a start being tried), then stops the service; nothing starts after. */
+  stop(): Promise<void> {
     this.stopped = true;
     this.cancelRetry();
-    await this.stopService();
+    return this.serial(() => this.stopService());
+  }
+
+  private serial<T>(operation: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(operation);
+    this.queue = result.catch(() => undefined);
+    return result;
   }
 
   private get retryMs(): number {
@@ -84,12 +101,7 @@ export class ServiceSupervisor {
   }
 
   private async launchFrom(source: OptionsSource): Promise<void> {
-    const launched = await this.deps.launch(source());
-    if (this.stopped) {
-      await launched.stop();
-      return;
-    }
-    this.launched = launched;
+    this.launched = await this.deps.launch(source());
     this.problem = null;
     this.deps.onChange(this.launched);
   }
@@ -114,6 +126,7 @@ export class ServiceSupervisor {
     const running = this.launched;
     this.launched = null;
     this.deps.onChange(null);
-    await running?.stop();
+    // A service that fails to stop cleanly is gone all the same; what comes next must still start.
+    await running?.stop().catch((error: Error) => this.logger.error(`stopping the service: ${error.message}`));
   }
 }

@@ -230,7 +230,7 @@ class App extends EventEmitter {
 
   private terminate(): void {
     this.singleton?.close();
-    report({ kind: 'exit', code: this.exitCode });
+    report({ kind: 'exit', code: this.exitCode, state: state() });
     process.exitCode = this.exitCode;
     process.disconnect?.();
     process.exit(this.exitCode);
@@ -305,6 +305,7 @@ export class BrowserWindow extends EventEmitter {
   visible = false;
   focused = false;
   private destroyed = false;
+  private shownOnce = false;
   private loaded: { resolve(): void; reject(error: Error): void } | null = null;
 
   static getAllWindows(): BrowserWindow[] {
@@ -348,9 +349,11 @@ export class BrowserWindow extends EventEmitter {
       this.loaded?.reject(new Error(`ERR_FILE_NOT_FOUND (-6) loading '${this.webContents.url}'`));
       return;
     }
+    // Emitted at the first paint only while the window is still hidden (BrowserWindow::DidFirstVisuallyNonEmptyPaint).
+    if (!this.visible && !this.shownOnce) this.emit('ready-to-show', new ElectronEvent());
+    this.shownOnce = true;
     this.webContents.emit('did-finish-load', new ElectronEvent());
     this.loaded?.resolve();
-    this.emit('ready-to-show', new ElectronEvent());
   }
 
   show(): void {
@@ -395,7 +398,7 @@ export class BrowserWindow extends EventEmitter {
    * removed from the window list.
    */
   close(): void {
-    if (this.destroyed) return;
+    this.alive();
     const event = new ElectronEvent();
     this.emit('close', event);
     if (event.defaultPrevented) {

@@ -52,4 +52,4 @@ export type FromMain =
   | { kind: 'send'; windowId: number; channel: string; args: unknown[] }
   | { kind: 'window-closed'; windowId: number }
   | { kind: 'main-error'; message: string }
-  | { kind: 'exit'; code: number };
+  | { kind: 'exit'; code: number; state: StandInState };
