@@ -182,14 +182,10 @@ export class RiskService {
   }
 
   async stop(): Promise<void> {
-    if (this.stopped) return;
-    this.stopped = true;
-    this.housekeeping?.cancel();
-    this.push.cancel();
+    if (!this.halt()) return;
     await this.gateway.stop();
     await this.executor.idle();
-    checkpoint(this.db);
-    this.db.close();
+    this.closeStore();
   }
 
   /**
@@ -197,10 +193,19 @@ export class RiskService {
    * returns: there is no time to wait for the gateway, only to close the store cleanly.
    */
   closeStoreNow(): void {
-    if (this.stopped) return;
+    if (this.halt()) this.closeStore();
+  }
+
+  /** Stops the timers once; false when the service was already stopping. */
+  private halt(): boolean {
+    if (this.stopped) return false;
     this.stopped = true;
     this.housekeeping?.cancel();
     this.push.cancel();
+    return true;
+  }
+
+  private closeStore(): void {
     checkpoint(this.db);
     this.db.close();
   }

@@ -10,7 +10,7 @@
 import { createLogger } from '../log';
 import type { Launched, LaunchOptions } from './launch';
 
-export const RETRY_MS = 30_000;
+const RETRY_MS = 30_000;
 
 export interface SupervisorDeps {
   launch(options: LaunchOptions): Promise<Launched>;

@@ -18,6 +18,13 @@ function formOf(view: SettingsView): Form {
   return { firm: view.firm, apiUrl: view.apiUrl, rtcUrl: view.rtcUrl, username: view.username, apiKey: '', accounts: view.accounts.join(', '), configFile: view.configFile ?? '', startAtLogin: view.startAtLogin };
 }
 
+function rulesSource(config: ConfigView | null | undefined): string {
+  if (config === undefined) return 'Loading…';
+  if (config === null) return 'Shown once Risk Warden is running.';
+  if (config.file) return `From ${config.file}; edits are picked up while Risk Warden runs.`;
+  return 'Built-in defaults (no config file).';
+}
+
 /** Connection settings (the API key is write-only) and the risk config in force. */
 export function SettingsPanel() {
   const [view, setView] = useState<SettingsView | null>(null);
@@ -97,7 +104,7 @@ export function SettingsPanel() {
       </form>
       <section className="panel" aria-labelledby="rules-config-heading">
         <h2 id="rules-config-heading">Rules in force</h2>
-        <p className="muted">{config === undefined ? 'Loading…' : config === null ? 'Shown once Risk Warden is running.' : config.file ? `From ${config.file}; edits are picked up while Risk Warden runs.` : 'Built-in defaults (no config file).'}</p>
+        <p className="muted">{rulesSource(config)}</p>
         {config?.error && <p className="notice notice-bad" role="alert">Last edit refused: {config.error}</p>}
         {config && config.pendingAtReset.length > 0 && <p className="notice notice-info">Held until the next reset: {config.pendingAtReset.join('; ')}</p>}
         {config && <pre className="config-yaml" data-testid="effective-config">{config.effective}</pre>}
