@@ -29,10 +29,24 @@ export default tseslint.config(
     // Only the Electron entry and desktop/ may import electron; the shared layer stays pure.
     files: ['src/main/**/*.ts'],
     ignores: ['src/main/index.ts', 'src/main/desktop/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'only src/main/index.ts and src/main/desktop/ import electron' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'only src/main/index.ts and src/main/desktop/ import electron' }] },
+      ],
+    },
   },
   {
     files: ['src/shared/**/*.ts', 'src/renderer/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'electron', '**/main/**'], message: 'shared and renderer code cannot reach Node, Electron or main' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'electron', '**/main/**'], message: 'shared and renderer code cannot reach Node, Electron or main' },
+          ],
+        },
+      ],
+    },
   },
 );

@@ -19,9 +19,32 @@ function events(): GatewayEvent[] {
   for (let i = 0; i < EVENTS; i++) {
     const contract = SIM_CONTRACTS[i % SIM_CONTRACTS.length]!;
     if (i % 50 === 49) {
-      list.push({ type: 'fill', fill: { id: fillId++, accountId: 1, contractId: contract.id, orderId: fillId, timestamp: '', price: contract.startPrice, size: 1, profitAndLoss: i % 100 === 99 ? 1 : null, fees: 0.37, voided: false } });
+      list.push({
+        type: 'fill',
+        fill: {
+          id: fillId++,
+          accountId: 1,
+          contractId: contract.id,
+          orderId: fillId,
+          timestamp: '',
+          price: contract.startPrice,
+          size: 1,
+          profitAndLoss: i % 100 === 99 ? 1 : null,
+          fees: 0.37,
+          voided: false,
+        },
+      });
     } else {
-      list.push({ type: 'quote', quote: { contractId: contract.id, lastPrice: contract.startPrice + (i % 8) * contract.tickSize, bestBid: null, bestAsk: null, timestamp: '' } });
+      list.push({
+        type: 'quote',
+        quote: {
+          contractId: contract.id,
+          lastPrice: contract.startPrice + (i % 8) * contract.tickSize,
+          bestBid: null,
+          bestAsk: null,
+          timestamp: '',
+        },
+      });
     }
   }
   return list;
@@ -39,8 +62,14 @@ export function engineEventsPerSecond(): number {
     for (const c of SIM_CONTRACTS) market.addContract({ ...c, symbol: symbolOfContractId(c.id) });
     const account = new AccountState({ id: 1, name: 'BENCH', balance: 50_000, canTrade: true }, market);
     // The steady state: an account within its limits (the breach path is violation_to_close_ms).
-    account.apply({ type: 'position', position: { accountId: 1, contractId: SIM_CONTRACTS[0]!.id, size: 1, averagePrice: SIM_CONTRACTS[0]!.startPrice } });
-    account.apply({ type: 'position', position: { accountId: 1, contractId: SIM_CONTRACTS[3]!.id, size: -1, averagePrice: SIM_CONTRACTS[3]!.startPrice } });
+    account.apply({
+      type: 'position',
+      position: { accountId: 1, contractId: SIM_CONTRACTS[0]!.id, size: 1, averagePrice: SIM_CONTRACTS[0]!.startPrice },
+    });
+    account.apply({
+      type: 'position',
+      position: { accountId: 1, contractId: SIM_CONTRACTS[3]!.id, size: -1, averagePrice: SIM_CONTRACTS[3]!.startPrice },
+    });
     for (const event of stream) {
       if (event.type === 'quote') market.applyQuote(event.quote);
       else account.apply(event);

@@ -54,13 +54,15 @@ async function violationToClose(bench: LiveBench): Promise<number[]> {
   }
   await bench.simulator.request({ cmd: 'stopStream' });
   const { breakingFills, closeRequests } = await bench.simulator.request<SimTimings>({ cmd: 'timings' });
-  if (breakingFills.length !== closeRequests.length) throw new Error(`${breakingFills.length} breaking fills but ${closeRequests.length} closes`);
+  if (breakingFills.length !== closeRequests.length)
+    throw new Error(`${breakingFills.length} breaking fills but ${closeRequests.length} closes`);
   return breakingFills.map((at, i) => closeRequests[i]! - at).slice(warmup);
 }
 
 /** From the simulator publishing a quote to the first renderer-facing snapshot that reflects it. */
 async function quoteToSnapshot(bench: LiveBench): Promise<{ quoteToSnapshotMs: number[]; quotesPerSecond: number }> {
-  for (const contract of SIM_CONTRACTS) await bench.trader.placeOrder({ accountId: ACCOUNT, contractId: contract.id, type: 2, side: 0, size: 1 });
+  for (const contract of SIM_CONTRACTS)
+    await bench.trader.placeOrder({ accountId: ACCOUNT, contractId: contract.id, type: 2, side: 0, size: 1 });
   await until(() => bench.service.snapshot().accounts[0]!.positions.length === SIM_CONTRACTS.length);
   const pushes: { at: number; marks: Map<string, number> }[] = [];
   const unsubscribe = bench.service.onSnapshot((snapshot: Snapshot) => {
@@ -92,7 +94,10 @@ async function memoryAfterMillionEvents(bench: LiveBench): Promise<{ at500k: Mem
   while (sent < 1_000_000) {
     const { prices } = await bench.simulator.request<{ prices: Record<string, number> }>({ cmd: 'burst', count: 10_000 });
     sent += 10_000;
-    await until(() => ((latest as Snapshot | null)?.accounts[0]?.positions ?? []).every((p) => p.markPrice === prices[p.contractId]), 30_000);
+    await until(
+      () => ((latest as Snapshot | null)?.accounts[0]?.positions ?? []).every((p) => p.markPrice === prices[p.contractId]),
+      30_000,
+    );
     if (sent === 500_000) at500k = memory();
   }
   const at1M = memory();

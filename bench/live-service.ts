@@ -27,7 +27,10 @@ export class SimulatorProcess {
   ) {}
 
   static async start(): Promise<SimulatorProcess> {
-    const child = fork(fileURLToPath(new URL('./sim-process.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, RW_LOG_LEVEL: 'silent' } });
+    const child = fork(fileURLToPath(new URL('./sim-process.ts', import.meta.url)), [], {
+      execArgv: ['--import', 'tsx'],
+      env: { ...process.env, RW_LOG_LEVEL: 'silent' },
+    });
     const { url } = await new Promise<{ url: string }>((resolve, reject) => {
       child.once('message', (message) => resolve(message as { url: string }));
       child.once('exit', (code) => reject(new Error(`simulator process exited with ${code}`)));
@@ -53,7 +56,12 @@ export async function startLiveBench(): Promise<LiveBench> {
   const simulator = await SimulatorProcess.start();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rw-bench-'));
   const config = riskConfigSchema.parse({ rules: { max_contracts: { limit: 5 }, daily_realized_loss: { limit: -1_000_000 } } });
-  const service = new RiskService({ credentials: { apiUrl: simulator.url, rtcUrl: simulator.url, username: 'bench', apiKey: 'bench' }, mode: 'demo', config, dataDir });
+  const service = new RiskService({
+    credentials: { apiUrl: simulator.url, rtcUrl: simulator.url, username: 'bench', apiKey: 'bench' },
+    mode: 'demo',
+    config,
+    dataDir,
+  });
   await service.start();
   const trader = new ProjectXApi(new RestClient({ baseUrl: simulator.url }));
   await trader.loginKey('trader', 'bench');

@@ -34,21 +34,33 @@ const WATCH_FRAMES = `
 
 export async function measureRenderer(): Promise<RendererFigures> {
   const bench = await startLiveBench();
-  const host = await startWebHost({ service: bench.service, settings: commandLineSettings({ gateway: null, configFile: null, dataDir: '' }) }, fileURLToPath(new URL('../out/renderer', import.meta.url)), 0, silent);
+  const host = await startWebHost(
+    { service: bench.service, settings: commandLineSettings({ gateway: null, configFile: null, dataDir: '' }) },
+    fileURLToPath(new URL('../out/renderer', import.meta.url)),
+    0,
+    silent,
+  );
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(host.url);
     await page.getByTestId('connection-state').filter({ hasText: 'Live' }).waitFor();
-    for (const contract of SIM_CONTRACTS) await bench.trader.placeOrder({ accountId: ACCOUNT, contractId: contract.id, type: 2, side: 0, size: 1 });
-    await page.locator('[data-testid^="position-"]').nth(SIM_CONTRACTS.length - 1).waitFor();
+    for (const contract of SIM_CONTRACTS)
+      await bench.trader.placeOrder({ accountId: ACCOUNT, contractId: contract.id, type: 2, side: 0, size: 1 });
+    await page
+      .locator('[data-testid^="position-"]')
+      .nth(SIM_CONTRACTS.length - 1)
+      .waitFor();
     await page.evaluate(WATCH_FRAMES);
     await bench.simulator.request({ cmd: 'stream', perSecond: QUOTES_PER_SECOND });
     const started = performance.now();
     await page.waitForTimeout(STREAM_MS);
     await bench.simulator.request({ cmd: 'stopStream' });
     const streamedFor = (performance.now() - started) / 1000;
-    const { frames, updates } = (await page.evaluate('({ frames: window.benchFrames, updates: window.benchUpdates })')) as { frames: number[]; updates: number };
+    const { frames, updates } = (await page.evaluate('({ frames: window.benchFrames, updates: window.benchUpdates })')) as {
+      frames: number[];
+      updates: number;
+    };
     const { quotes } = await bench.simulator.request<{ quotes: unknown[] }>({ cmd: 'timings' });
     return {
       frameIntervalsMs: frames.slice(1).map((t, i) => t - frames[i]!),

@@ -23,7 +23,8 @@ function figure(value: number, target: Target, unit: string): Figure {
 }
 
 const started = performance.now();
-if (!(globalThis as { gc?: unknown }).gc) console.error('bench: run with --expose-gc (npm run bench does) so memory figures are taken after a full GC');
+if (!(globalThis as { gc?: unknown }).gc)
+  console.error('bench: run with --expose-gc (npm run bench does) so memory figures are taken after a full GC');
 
 const engine = engineEventsPerSecond();
 const live = await measureLive();

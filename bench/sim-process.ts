@@ -7,10 +7,7 @@ import { SIM_CONTRACTS } from '../src/main/sim/contracts';
 import { startSimulator } from '../src/main/sim/simulator';
 
 export type SimCommand =
-  | { cmd: 'stream'; perSecond: number }
-  | { cmd: 'stopStream' }
-  | { cmd: 'burst'; count: number }
-  | { cmd: 'timings' };
+  { cmd: 'stream'; perSecond: number } | { cmd: 'stopStream' } | { cmd: 'burst'; count: number } | { cmd: 'timings' };
 
 export interface SimTimings {
   /** Times the fill that opened a 6-lot was published. */
@@ -29,7 +26,8 @@ const sim = await startSimulator({
   observer: {
     published(event) {
       if (event.topic === 'trade' && event.payload.side === 0 && event.payload.size === 6) timings.breakingFills.push(clock());
-      else if (recordQuotes && event.topic === 'quote') timings.quotes.push({ contractId: event.contractId, price: event.payload.lastPrice as number, at: clock() });
+      else if (recordQuotes && event.topic === 'quote')
+        timings.quotes.push({ contractId: event.contractId, price: event.payload.lastPrice as number, at: clock() });
     },
     requested(endpoint) {
       if (endpoint === 'Position/closeContract') timings.closeRequests.push(clock());

@@ -12,10 +12,14 @@ export async function startupToEnforcing(runs: number): Promise<number[]> {
     for (let i = 0; i < runs; i++) {
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rw-bench-start-'));
       const started = performance.now();
-      const child = spawn(process.execPath, ['out/main/web.js', '--api-url', sim.url, '--rtc-url', sim.url, '--username', 'bench', '--data-dir', dataDir], {
-        env: { ...process.env, RW_API_KEY: 'bench', RW_LOG_LEVEL: 'silent' },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
+      const child = spawn(
+        process.execPath,
+        ['out/main/web.js', '--api-url', sim.url, '--rtc-url', sim.url, '--username', 'bench', '--data-dir', dataDir],
+        {
+          env: { ...process.env, RW_API_KEY: 'bench', RW_LOG_LEVEL: 'silent' },
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      );
       await new Promise<void>((resolve, reject) => {
         let output = '';
         child.stdout.on('data', (chunk) => {

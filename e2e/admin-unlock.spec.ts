@@ -62,7 +62,9 @@ test.describe('a locked account and an administrator', () => {
     try {
       await warden.sim.answerElevation('deny');
       await askForUnlock(page, 'I want to win it back');
-      await expect(page.getByTestId('unlock-result')).toHaveText('Still locked: the administrator password was not accepted; nothing was unlocked');
+      await expect(page.getByTestId('unlock-result')).toHaveText(
+        'Still locked: the administrator password was not accepted; nothing was unlocked',
+      );
       await page.getByTestId('unlock-dialog').getByRole('button', { name: 'Cancel' }).click();
       await expect(page.getByTestId('lockout-banner')).toContainText('Locked');
 
@@ -83,7 +85,9 @@ test.describe('a locked account and an administrator', () => {
     try {
       await warden.sim.answerElevation('no-proof');
       await askForUnlock(page, 'testing the prompt');
-      await expect(page.getByTestId('unlock-result')).toHaveText('Still locked: pkexec ended without proof that it ran elevated; nothing was unlocked');
+      await expect(page.getByTestId('unlock-result')).toHaveText(
+        'Still locked: pkexec ended without proof that it ran elevated; nothing was unlocked',
+      );
       await warden.sim.answerElevation('cancel');
       await page.getByTestId('unlock-dialog').getByRole('button', { name: 'Ask for administrator approval' }).click();
       await expect(page.getByTestId('unlock-result')).toHaveText('Still locked: the password prompt was dismissed; nothing was unlocked');

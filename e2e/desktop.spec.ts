@@ -57,7 +57,10 @@ test.describe('starting the desktop app', () => {
     expect(fs.existsSync(String(prefs.preload))).toBe(true);
     await expect(page.getByTestId(`account-7001`)).toContainText(ACCOUNT_NAME);
     // The page sees only the bridge the preload exposed, and cannot change it.
-    expect(await page.evaluate(() => Object.keys((globalThis as unknown as { riskApi?: object }).riskApi ?? {}).sort())).toEqual(['call', 'on']);
+    expect(await page.evaluate(() => Object.keys((globalThis as unknown as { riskApi?: object }).riskApi ?? {}).sort())).toEqual([
+      'call',
+      'on',
+    ]);
     expect(await page.evaluate(() => Object.isFrozen((globalThis as unknown as { riskApi?: object }).riskApi))).toBe(true);
     await page.screenshot({ path: screenshotPath('desktop-dashboard'), fullPage: true });
   });
@@ -66,7 +69,9 @@ test.describe('starting the desktop app', () => {
     const { app, page } = await startDesktop({ args: ['--no-sandbox', '--password-store=basic', '--enable-logging'] });
     try {
       await expect(page.getByTestId('account-7001')).toBeVisible();
-      expect(app.log.join('\n')).toContain('left to Chromium (not Risk Warden options): --no-sandbox --password-store=basic --enable-logging');
+      expect(app.log.join('\n')).toContain(
+        'left to Chromium (not Risk Warden options): --no-sandbox --password-store=basic --enable-logging',
+      );
     } finally {
       await app.close();
     }
@@ -215,7 +220,9 @@ test.describe('settings in the desktop app', () => {
       await page.getByLabel('User name').fill('trader');
       await page.getByLabel('API key').fill('the-api-key');
       await page.getByRole('button', { name: 'Save and reconnect' }).click();
-      await expect(page.getByRole('status')).toHaveText('settings: this system offers no encrypted storage (Electron safeStorage (basic_text)); the API key is not stored in plain text');
+      await expect(page.getByRole('status')).toHaveText(
+        'settings: this system offers no encrypted storage (Electron safeStorage (basic_text)); the API key is not stored in plain text',
+      );
       expect(fs.existsSync(path.join(app.userData, 'api-key.sealed'))).toBe(false);
     } finally {
       await app.close();
@@ -267,15 +274,30 @@ test.describe('settings in the desktop app', () => {
 /** settings.json and a sealed key as an earlier run would have left them. */
 function savedGateway(userData: string, apiUrl: string, keyring = 'login keyring'): void {
   fs.mkdirSync(userData, { recursive: true });
-  fs.writeFileSync(path.join(userData, 'settings.json'), JSON.stringify({ firm: 'custom', apiUrl, rtcUrl: apiUrl, username: 'trader', accounts: [], configFile: null, startAtLogin: true }));
+  fs.writeFileSync(
+    path.join(userData, 'settings.json'),
+    JSON.stringify({ firm: 'custom', apiUrl, rtcUrl: apiUrl, username: 'trader', accounts: [], configFile: null, startAtLogin: true }),
+  );
   fs.writeFileSync(path.join(userData, 'api-key.sealed'), seal(keyring, 'the-api-key'));
 }
 
 test.describe('a start that fails keeps the app up, says why and leaves Settings reachable', () => {
   const cases: { name: string; prepare(userData: string): void; reason: RegExp; options?: DesktopOptions }[] = [
-    { name: 'the saved gateway is unreachable (start at login before the network)', prepare: (dir) => savedGateway(dir, 'http://127.0.0.1:9'), reason: /Risk Warden could not start: .*It tries again every 30 s/ },
-    { name: 'the stored key cannot be decrypted', prepare: (dir) => savedGateway(dir, 'http://127.0.0.1:9', 'an older keyring'), reason: /the stored API key cannot be decrypted .*enter it again in Settings/ },
-    { name: 'settings.json is damaged', prepare: (dir) => fs.writeFileSync(path.join(dir, 'settings.json'), '{"firm": '), reason: /settings\.json is not valid JSON/ },
+    {
+      name: 'the saved gateway is unreachable (start at login before the network)',
+      prepare: (dir) => savedGateway(dir, 'http://127.0.0.1:9'),
+      reason: /Risk Warden could not start: .*It tries again every 30 s/,
+    },
+    {
+      name: 'the stored key cannot be decrypted',
+      prepare: (dir) => savedGateway(dir, 'http://127.0.0.1:9', 'an older keyring'),
+      reason: /the stored API key cannot be decrypted .*enter it again in Settings/,
+    },
+    {
+      name: 'settings.json is damaged',
+      prepare: (dir) => fs.writeFileSync(path.join(dir, 'settings.json'), '{"firm": '),
+      reason: /settings\.json is not valid JSON/,
+    },
   ];
   for (const { name, prepare, reason } of cases) {
     test(name, async () => {

@@ -20,7 +20,10 @@ test.describe('Electron app', () => {
     const configFile = path.join(dataDir, 'risk-config.yaml');
     fs.writeFileSync(configFile, RULES_YAML);
     const simPort = 18_000 + Math.floor(Math.random() * 1000);
-    const app = await electron.launch({ executablePath: binary!, args: ['.', '--data-dir', dataDir, '--config', configFile, '--no-random-walk', '--sim-port', String(simPort), ...extraArgs] });
+    const app = await electron.launch({
+      executablePath: binary!,
+      args: ['.', '--data-dir', dataDir, '--config', configFile, '--no-random-walk', '--sim-port', String(simPort), ...extraArgs],
+    });
     return { app, sim: new SimulatorControl(`http://127.0.0.1:${simPort}`) };
   }
 

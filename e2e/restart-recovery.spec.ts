@@ -8,7 +8,9 @@ const YAML = `rules:
     limit: -500
 `;
 
-test('killed while locked and restarted: the lock, the P&L and the trade count are back, and a position opened meanwhile is closed', async ({ page }) => {
+test('killed while locked and restarted: the lock, the P&L and the trade count are back, and a position opened meanwhile is closed', async ({
+  page,
+}) => {
   const sim = await startExternalSimulator();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rw-e2e-restart-'));
   try {

@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, screenshotPath, test } from './warden';
 
-test('the settings tab shows the connection (read-only on the web host) and the rules in force, with a refused edit', async ({ page, warden }) => {
+test('the settings tab shows the connection (read-only on the web host) and the rules in force, with a refused edit', async ({
+  page,
+  warden,
+}) => {
   await page.goto(warden.dashboardUrl);
   await expect(page.getByTestId('connection-state')).toHaveText('Live');
   fs.writeFileSync(path.join(warden.dataDir, 'risk-config.yaml'), 'rules:\n  max_contracts:\n    limit: 0\n');
@@ -11,7 +14,9 @@ test('the settings tab shows the connection (read-only on the web host) and the 
   await page.getByRole('button', { name: 'Settings & rules' }).click();
   await expect(page.getByLabel('Firm')).toHaveValue('simulator');
   await expect(page.getByLabel('Firm')).toBeDisabled();
-  await expect(page.getByText('Risk Warden was started with these on its command line and the RW_API_KEY environment variable')).toBeVisible();
+  await expect(
+    page.getByText('Risk Warden was started with these on its command line and the RW_API_KEY environment variable'),
+  ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Save and reconnect' })).toHaveCount(0);
   const effective = page.getByTestId('effective-config');
   await expect(effective).toContainText('max_contracts:');

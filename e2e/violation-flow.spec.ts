@@ -1,7 +1,10 @@
 import { CONTRACTS, expect, screenshotPath, test } from './warden';
 
 test.describe('a trader breaks a rule and Risk Warden enforces it', () => {
-  test('buying 6 MNQ with max contracts 5: the breach shows, the timeline shows the close, the position is flat', async ({ page, warden }) => {
+  test('buying 6 MNQ with max contracts 5: the breach shows, the timeline shows the close, the position is flat', async ({
+    page,
+    warden,
+  }) => {
     await page.goto(warden.dashboardUrl);
     await expect(page.getByTestId('connection-state')).toHaveText('Live');
     await expect(page.getByTestId('rule-RULE-001')).toHaveAttribute('data-state', 'ok');

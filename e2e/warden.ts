@@ -33,7 +33,11 @@ export class SimulatorControl {
   }
 
   async state(): Promise<{ positions: SimPosition[]; openOrders: unknown[]; calls: Record<string, number> }> {
-    return (await fetch(`${this.url}/sim/state`)).json() as Promise<{ positions: SimPosition[]; openOrders: unknown[]; calls: Record<string, number> }>;
+    return (await fetch(`${this.url}/sim/state`)).json() as Promise<{
+      positions: SimPosition[];
+      openOrders: unknown[];
+      calls: Record<string, number>;
+    }>;
   }
 
   /** A market order as the trading platform would send it. */
@@ -59,7 +63,7 @@ export class SimulatorControl {
 
   private async api(endpoint: string, body: unknown): Promise<unknown> {
     if (!this.token) {
-      const login = (await (await this.fetchJson('/api/Auth/loginKey', { userName: 'platform', apiKey: 'platform' }))) as { token: string };
+      const login = (await await this.fetchJson('/api/Auth/loginKey', { userName: 'platform', apiKey: 'platform' })) as { token: string };
       this.token = login.token;
     }
     return this.fetchJson(`/api/${endpoint}`, body, this.token);
@@ -100,7 +104,12 @@ export interface WardenOptions {
 }
 
 /** Starts a process and waits for the lines it prints once it is ready. */
-async function spawnUntil(command: string, args: string[], patterns: Record<string, RegExp>, env: NodeJS.ProcessEnv): Promise<{ process: ChildProcess; found: Record<string, string>; output(): string }> {
+async function spawnUntil(
+  command: string,
+  args: string[],
+  patterns: Record<string, RegExp>,
+  env: NodeJS.ProcessEnv,
+): Promise<{ process: ChildProcess; found: Record<string, string>; output(): string }> {
   const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
@@ -124,7 +133,9 @@ export async function startWarden(configYaml: string, options: WardenOptions = {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'rw-e2e-'));
   const configFile = path.join(dataDir, 'risk-config.yaml');
   fs.writeFileSync(configFile, configYaml);
-  const gatewayArgs = options.gateway ? ['--api-url', options.gateway, '--rtc-url', options.gateway, '--username', 'e2e'] : ['--no-random-walk'];
+  const gatewayArgs = options.gateway
+    ? ['--api-url', options.gateway, '--rtc-url', options.gateway, '--username', 'e2e']
+    : ['--no-random-walk'];
   const started = await spawnUntil(
     process.execPath,
     ['out/main/web.js', '--port', '0', '--data-dir', dataDir, '--config', configFile, ...gatewayArgs, ...(options.args ?? [])],
@@ -140,18 +151,29 @@ export async function startWarden(configYaml: string, options: WardenOptions = {
     process: started.process,
     output: started.output,
     async advanceClock(ms) {
-      const response = await fetch(`${dashboard.origin}/test/clock?token=${token}`, { method: 'POST', body: JSON.stringify({ advanceMs: ms }) });
+      const response = await fetch(`${dashboard.origin}/test/clock?token=${token}`, {
+        method: 'POST',
+        body: JSON.stringify({ advanceMs: ms }),
+      });
       if (!response.ok) throw new Error(`/test/clock: HTTP ${response.status} ${await response.text()}`);
     },
     async status() {
-      return (await fetch(`${dashboard.origin}/status.json?token=${token}`)).json() as Promise<{ tradingDay: { nextReset: string }; generatedAt: string }>;
+      return (await fetch(`${dashboard.origin}/status.json?token=${token}`)).json() as Promise<{
+        tradingDay: { nextReset: string };
+        generatedAt: string;
+      }>;
     },
   };
 }
 
 /** The simulator as a process of its own, so Risk Warden can be killed and started again against it. */
 export async function startExternalSimulator(): Promise<{ url: string; process: ChildProcess }> {
-  const started = await spawnUntil(process.execPath, ['--import', 'tsx', 'src/main/sim/cli.ts', '--port', '0', '--no-random-walk'], { url: /^Simulator: (\S+) / }, process.env);
+  const started = await spawnUntil(
+    process.execPath,
+    ['--import', 'tsx', 'src/main/sim/cli.ts', '--port', '0', '--no-random-walk'],
+    { url: /^Simulator: (\S+) / },
+    process.env,
+  );
   return { url: started.found.url!, process: started.process };
 }
 

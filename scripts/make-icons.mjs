@@ -10,7 +10,8 @@ const COLOURS = { ok: [46, 160, 90], warning: [222, 150, 20], locked: [214, 48, 
 const WHITE = [255, 255, 255];
 
 function segment(x, y, ax, ay, bx, by) {
-  const dx = bx - ax, dy = by - ay;
+  const dx = bx - ax,
+    dy = by - ay;
   const t = Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)));
   return Math.hypot(x - ax - t * dx, y - ay - t * dy);
 }
@@ -45,7 +46,10 @@ function render(state, size, appIcon = false) {
           const y = ((py + (sy + 0.5) / samples) / size) * 2 - 1;
           const c = pixel(state, x, y, appIcon);
           if (!c) continue;
-          rs += c[0]; gs += c[1]; bs += c[2]; as += 1;
+          rs += c[0];
+          gs += c[1];
+          bs += c[2];
+          as += 1;
         }
       }
       const o = 1 + px * 4;
@@ -70,7 +74,12 @@ function png(size, raw) {
   header.writeUInt32BE(size, 0);
   header.writeUInt32BE(size, 4);
   header.set([8, 6, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', zlib.deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', header),
+    chunk('IDAT', zlib.deflateSync(raw, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 const dir = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'assets');

@@ -22,4 +22,7 @@ export interface StepOptions {
 
 export function electronStep(root: string, options: StepOptions): () => Promise<string>;
 export function prebuildReason(output: string): string | null;
-export function sqliteForElectronStep(root: string, options: StepOptions & { prebuildInstall?: string }): (electron: string) => Promise<string>;
+export function sqliteForElectronStep(
+  root: string,
+  options: StepOptions & { prebuildInstall?: string },
+): (electron: string) => Promise<string>;

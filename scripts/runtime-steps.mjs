@@ -32,7 +32,8 @@ export function runChild(command, args, { cwd, env = process.env, timeoutMs, hea
     const collect = (chunk) => (output += chunk);
     child.stdout.on('data', collect);
     child.stderr.on('data', collect);
-    const heartbeat = heartbeatMs > 0 ? setInterval(() => log(`  …still fetching (${Math.round((Date.now() - started) / 1000)} s)`), heartbeatMs) : null;
+    const heartbeat =
+      heartbeatMs > 0 ? setInterval(() => log(`  …still fetching (${Math.round((Date.now() - started) / 1000)} s)`), heartbeatMs) : null;
     let forceKill;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -69,11 +70,13 @@ export function electronStep(root, { log, timeoutMs = ELECTRON_FETCH_TIMEOUT_MS,
     if (result.timedOut) throw new Error(`the download did not finish within ${seconds(timeoutMs)} and was stopped`);
     // install.js reports a failed download or extraction with its error's stack and exit code 1.
     if (result.code === null) throw new Error(`install.js was stopped (${result.signal})`);
-    if (result.code !== 0) throw new Error(result.output.trim() ? downloadReason(errorLine(result.output)) : `install.js exited with code ${result.code}`);
+    if (result.code !== 0)
+      throw new Error(result.output.trim() ? downloadReason(errorLine(result.output)) : `install.js exited with code ${result.code}`);
     // It writes path.txt only after the zip is extracted: without it (or without the executable) the
     // runtime is half-installed and is never run.
     const binary = electronBinary(root);
-    if (!binary) throw new Error('the download ended but node_modules/electron/dist holds no complete runtime (no path.txt or no executable)');
+    if (!binary)
+      throw new Error('the download ended but node_modules/electron/dist holds no complete runtime (no path.txt or no executable)');
     log(`Electron runtime ${version} installed in node_modules/electron/dist.`);
     return binary;
   };
@@ -103,7 +106,8 @@ function errorLine(output) {
 }
 
 /** Node's fetch says only "fetch failed" when no connection could be made (install.js prints the stack, not its cause). */
-const downloadReason = (line) => (line === 'TypeError: fetch failed' ? `${line} (Electron's download host, GitHub or ELECTRON_MIRROR, could not be reached)` : line);
+const downloadReason = (line) =>
+  line === 'TypeError: fetch failed' ? `${line} (Electron's download host, GitHub or ELECTRON_MIRROR, could not be reached)` : line;
 
 const readJson = (file) => {
   try {

@@ -37,7 +37,9 @@ async function smoke(): Promise<number> {
     const outcome = await Promise.race([run, stalled]);
     if (outcome === 'stalled') {
       const missing = CHECKPOINTS.filter((c) => !checkpoints.reached().includes(c));
-      console.error(`smoke: stalled after ${TIMEOUT_MS} ms; last checkpoint reached: ${checkpoints.last() ?? 'none'}; missing: ${missing.join(', ')}`);
+      console.error(
+        `smoke: stalled after ${TIMEOUT_MS} ms; last checkpoint reached: ${checkpoints.last() ?? 'none'}; missing: ${missing.join(', ')}`,
+      );
       return 2;
     }
     console.log(`smoke: all ${CHECKPOINTS.length} checkpoints reached (${checkpoints.reached().join(' → ')})`);

@@ -10,11 +10,18 @@ import { electronStep, sqliteForElectronStep } from './runtime-steps.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 
-const build = spawnSync(process.execPath, [path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
+const build = spawnSync(process.execPath, [path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const log = (line) => console.log(line);
-const choice = await chooseRuntime({ ensureElectron: electronStep(root, { log }), ensureSqliteForElectron: sqliteForElectronStep(root, { log }), log });
+const choice = await chooseRuntime({
+  ensureElectron: electronStep(root, { log }),
+  ensureSqliteForElectron: sqliteForElectronStep(root, { log }),
+  log,
+});
 
 // ELECTRON_RUN_AS_NODE (set in some editors' terminals) would make Electron run `.` as a Node script.
 const electronEnv = { ...process.env };

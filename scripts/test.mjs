@@ -27,7 +27,13 @@ function gate(label, command, args) {
 function vitestSuites() {
   const file = path.join(results, 'vitest.json');
   const started = Date.now();
-  const { ok } = run('unit and integration tests, with coverage gates', bin('vitest'), ['run', '--coverage', '--reporter=default', '--reporter=json', `--outputFile=${file}`]);
+  const { ok } = run('unit and integration tests, with coverage gates', bin('vitest'), [
+    'run',
+    '--coverage',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile=${file}`,
+  ]);
   const seconds = (Date.now() - started) / 1000;
   const report = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : null;
   if (!report) return [{ name: 'unit', passed: 0, failed: 1, skipped: 0, seconds, note: 'no report written' }];
@@ -37,11 +43,18 @@ function vitestSuites() {
     // A test file that fails to load fails the run without failing a test: count it.
     const loadErrors = files.filter((f) => f.status === 'failed' && f.assertionResults.every((a) => a.status !== 'failed')).length;
     const fileSeconds = files.reduce((sum, f) => sum + (f.endTime - f.startTime) / 1000, 0);
-    return { name, passed: count('passed'), failed: count('failed') + loadErrors, skipped: count('pending') + count('skipped') + count('todo'), seconds: fileSeconds };
+    return {
+      name,
+      passed: count('passed'),
+      failed: count('failed') + loadErrors,
+      skipped: count('pending') + count('skipped') + count('todo'),
+      seconds: fileSeconds,
+    };
   };
   const suites = [suite('unit'), suite('integration')];
   // Below a coverage gate vitest fails the run though every test passed: that fails CI too.
-  if (!ok && suites.every((s) => s.failed === 0)) suites.push({ name: 'coverage', passed: 0, failed: 1, skipped: 0, seconds: 0, note: 'below a coverage gate (see above)' });
+  if (!ok && suites.every((s) => s.failed === 0))
+    suites.push({ name: 'coverage', passed: 0, failed: 1, skipped: 0, seconds: 0, note: 'below a coverage gate (see above)' });
   return suites;
 }
 
@@ -58,7 +71,11 @@ function coverage() {
     byFolder[folder].total += figures.lines.total;
   }
   const pct = ({ covered, total }) => (total === 0 ? 100 : Math.round((covered / total) * 1000) / 10);
-  return { lines: summary.total.lines.pct, branches: summary.total.branches.pct, folders: Object.fromEntries(Object.entries(byFolder).map(([k, v]) => [k, pct(v)])) };
+  return {
+    lines: summary.total.lines.pct,
+    branches: summary.total.branches.pct,
+    folders: Object.fromEntries(Object.entries(byFolder).map(([k, v]) => [k, pct(v)])),
+  };
 }
 
 function e2eSuite() {
@@ -76,11 +93,17 @@ const suites = vitestSuites();
 gate('build', bin('electron-vite'), ['build']);
 suites.push(e2eSuite());
 
-const total = suites.reduce((sum, s) => ({ passed: sum.passed + s.passed, failed: sum.failed + s.failed, skipped: sum.skipped + s.skipped }), { passed: 0, failed: 0, skipped: 0 });
+const total = suites.reduce(
+  (sum, s) => ({ passed: sum.passed + s.passed, failed: sum.failed + s.failed, skipped: sum.skipped + s.skipped }),
+  { passed: 0, failed: 0, skipped: 0 },
+);
 const covered = coverage();
 fs.writeFileSync(path.join(results, 'summary.json'), JSON.stringify({ suites, total, coverage: covered }, null, 2));
 console.log('\nSummary');
-for (const s of suites) console.log(`  ${s.name.padEnd(12)} ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped (${s.seconds.toFixed(1)} s)${s.note ? ` — ${s.note}` : ''}`);
+for (const s of suites)
+  console.log(
+    `  ${s.name.padEnd(12)} ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped (${s.seconds.toFixed(1)} s)${s.note ? ` — ${s.note}` : ''}`,
+  );
 if (covered) console.log(`  coverage     ${covered.lines}% of lines, ${covered.branches}% of branches`);
 console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(total.failed === 0 ? 0 : 1);

@@ -99,7 +99,16 @@ function runDesktopApp(): void {
   app.on('before-quit', (event) => {
     if (quitConfirmed) return;
     const warning = quitWarning(latest);
-    const confirmed = !warning || dialog.showMessageBoxSync({ type: 'warning', buttons: ['Keep Risk Warden running', 'Quit and stop enforcement'], defaultId: 0, cancelId: 0, message: 'Quit Risk Warden?', detail: warning }) === 1;
+    const confirmed =
+      !warning ||
+      dialog.showMessageBoxSync({
+        type: 'warning',
+        buttons: ['Keep Risk Warden running', 'Quit and stop enforcement'],
+        defaultId: 0,
+        cancelId: 0,
+        message: 'Quit Risk Warden?',
+        detail: warning,
+      }) === 1;
     if (!confirmed) {
       event.preventDefault();
       return;
@@ -115,7 +124,9 @@ function runDesktopApp(): void {
     tray = null;
     unsubscribe();
     // A gateway that does not answer must not keep the process alive: SQLite's WAL survives an exit anyway.
-    const giveUp = new Promise<void>((resolve) => setTimeout(() => (logger.warn(`stopping took over ${QUIT_WAIT_MS} ms; exiting`), resolve()), QUIT_WAIT_MS).unref());
+    const giveUp = new Promise<void>((resolve) =>
+      setTimeout(() => (logger.warn(`stopping took over ${QUIT_WAIT_MS} ms; exiting`), resolve()), QUIT_WAIT_MS).unref(),
+    );
     void Promise.race([supervisor.stop(), giveUp])
       .catch((error: Error) => logger.error(`stopping: ${error.message}`))
       .finally(() => {
@@ -185,7 +196,10 @@ function runDesktopApp(): void {
             return view;
           },
         };
-    tray = new WardenTray(app.isPackaged ? path.join(process.resourcesPath, 'assets') : path.join(app.getAppPath(), 'assets'), { show: showWindow, quit: () => app.quit() });
+    tray = new WardenTray(app.isPackaged ? path.join(process.resourcesPath, 'assets') : path.join(app.getAppPath(), 'assets'), {
+      show: showWindow,
+      quit: () => app.quit(),
+    });
     bridgeIpc(
       () => ({ service: supervisor.current()?.service ?? null, whyNoService: supervisor.whyNotRunning(), settings }),
       () => window,

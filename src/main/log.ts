@@ -17,7 +17,7 @@ type Level = 'error' | 'warn' | 'info' | 'verbose' | 'debug' | 'silly';
 const LEVELS: readonly Level[] = ['error', 'warn', 'info', 'verbose', 'debug', 'silly'];
 const envLevel = process.env.RW_LOG_LEVEL;
 
-log.transports.console.level = envLevel === 'silent' ? false : LEVELS.find((l) => l === envLevel) ?? 'info';
+log.transports.console.level = envLevel === 'silent' ? false : (LEVELS.find((l) => l === envLevel) ?? 'info');
 log.transports.file.level = false;
 
 export function logToDirectory(directory: string): void {

@@ -105,14 +105,21 @@ export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 export const UnlockRequestSchema = z
   .object({
     accountId: z.number().int().positive(),
-    reason: z.string().trim().min(3, 'say why the account is unlocked (at least 3 characters)').max(500, 'keep the reason under 500 characters'),
+    reason: z
+      .string()
+      .trim()
+      .min(3, 'say why the account is unlocked (at least 3 characters)')
+      .max(500, 'keep the reason under 500 characters'),
   })
   .strict();
 
 const httpsUrl = z
   .string()
   .trim()
-  .refine((value) => URL.canParse(value) && ['https:', 'http:'].includes(new URL(value).protocol), 'must be an http(s) URL such as https://api.topstepx.com')
+  .refine(
+    (value) => URL.canParse(value) && ['https:', 'http:'].includes(new URL(value).protocol),
+    'must be an http(s) URL such as https://api.topstepx.com',
+  )
   .transform((value) => value.replace(/\/+$/, ''));
 
 /** Settings as the renderer may see them: the API key never leaves main, only whether one is stored. */

@@ -85,7 +85,12 @@ const STOP_KINDS: ReadonlySet<OrderKind> = new Set(['stop', 'trailingStop', 'sto
  */
 export function coversPosition(order: Order, position: Pick<Position, 'contractId' | 'size'>): boolean {
   const exitSide: OrderSide = position.size > 0 ? 'sell' : 'buy';
-  return order.contractId === position.contractId && order.side === exitSide && STOP_KINDS.has(order.kind) && (order.state === 'open' || order.state === 'suspended');
+  return (
+    order.contractId === position.contractId &&
+    order.side === exitSide &&
+    STOP_KINDS.has(order.kind) &&
+    (order.state === 'open' || order.state === 'suspended')
+  );
 }
 
 const PRODUCT_TO_SYMBOL: Readonly<Record<string, string>> = {

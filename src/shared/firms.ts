@@ -12,9 +12,24 @@ export interface FirmPreset {
 export const FIRM_PRESETS: readonly FirmPreset[] = [
   { id: 'topstepx', name: 'TopstepX', apiUrl: 'https://api.topstepx.com', rtcUrl: 'https://rtc.topstepx.com' },
   { id: 'alphaticks', name: 'Alpha Ticks', apiUrl: 'https://api.alphaticks.projectx.com', rtcUrl: 'https://rtc.alphaticks.projectx.com' },
-  { id: 'blueguardianfutures', name: 'Blue Guardian Futures', apiUrl: 'https://api.blueguardianfutures.projectx.com', rtcUrl: 'https://rtc.blueguardianfutures.projectx.com' },
-  { id: 'thefuturesdesk', name: 'The Futures Desk', apiUrl: 'https://api.thefuturesdesk.projectx.com', rtcUrl: 'https://rtc.thefuturesdesk.projectx.com' },
-  { id: 'projectx-demo', name: 'ProjectX demo hosts', apiUrl: 'https://gateway-api-demo.s2f.projectx.com', rtcUrl: 'https://gateway-rtc-demo.s2f.projectx.com' },
+  {
+    id: 'blueguardianfutures',
+    name: 'Blue Guardian Futures',
+    apiUrl: 'https://api.blueguardianfutures.projectx.com',
+    rtcUrl: 'https://rtc.blueguardianfutures.projectx.com',
+  },
+  {
+    id: 'thefuturesdesk',
+    name: 'The Futures Desk',
+    apiUrl: 'https://api.thefuturesdesk.projectx.com',
+    rtcUrl: 'https://rtc.thefuturesdesk.projectx.com',
+  },
+  {
+    id: 'projectx-demo',
+    name: 'ProjectX demo hosts',
+    apiUrl: 'https://gateway-api-demo.s2f.projectx.com',
+    rtcUrl: 'https://gateway-rtc-demo.s2f.projectx.com',
+  },
 ];
 
 export const CUSTOM_FIRM = 'custom';

@@ -2,7 +2,9 @@
 
 /** "17:00 CST" in the trading timezone. */
 export function wallClock(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat('en-US', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' }).format(
+    new Date(iso),
+  );
 }
 
 export function countdown(untilIso: string, now: number): string {

@@ -19,7 +19,16 @@ const REGISTER = path.join(ROOT, 'tests', 'electron', 'stand-in', 'register.ts')
 const CHROMIUM = process.env.RW_CHROMIUM ?? '/usr/bin/chromium';
 // Root needs --no-sandbox; the rest keep Chromium off the closed network. File access mirrors how
 // Electron loads the renderer's module scripts from file://.
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--allow-file-access-from-files'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--allow-file-access-from-files',
+];
 
 /** A userData folder inside a home folder of its own (the home is its parent). */
 export function freshUserData(): string {
@@ -60,7 +69,8 @@ export class DesktopApp {
     readonly userData: string,
     private readonly options: DesktopOptions,
   ) {
-    for (const stream of [child.stdout, child.stderr]) stream?.on('data', (chunk: Buffer) => this.log.push(...chunk.toString().split('\n').filter(Boolean)));
+    for (const stream of [child.stdout, child.stderr])
+      stream?.on('data', (chunk: Buffer) => this.log.push(...chunk.toString().split('\n').filter(Boolean)));
     child.on('message', (message: FromMain) => this.receive(message));
     this.exited = new Promise((resolve) =>
       child.on('exit', (code) => {
@@ -86,7 +96,14 @@ export class DesktopApp {
     const child = spawn(process.execPath, ['--import', 'tsx', '--import', REGISTER, MAIN, ...(options.args ?? [])], {
       cwd: ROOT,
       // A home of its own: what the app writes there (the XDG autostart entry) stays in the test's folder.
-      env: { ...process.env, HOME: script.home, XDG_CONFIG_HOME: path.join(script.home, '.config'), RW_LOG_LEVEL: 'info', ...options.env, RW_STANDIN: JSON.stringify(script) },
+      env: {
+        ...process.env,
+        HOME: script.home,
+        XDG_CONFIG_HOME: path.join(script.home, '.config'),
+        RW_LOG_LEVEL: 'info',
+        ...options.env,
+        RW_STANDIN: JSON.stringify(script),
+      },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     return new DesktopApp(child, userData, options);
@@ -114,7 +131,8 @@ export class DesktopApp {
   async window(windowId = 1): Promise<Page> {
     const deadline = Date.now() + 20_000;
     while (!this.pageReady.has(windowId)) {
-      if (!this.running) throw new Error(`the app exited (${this.exitCode}) without opening window ${windowId}:\n${this.log.slice(-20).join('\n')}`);
+      if (!this.running)
+        throw new Error(`the app exited (${this.exitCode}) without opening window ${windowId}:\n${this.log.slice(-20).join('\n')}`);
       if (Date.now() > deadline) throw new Error(`main opened no window ${windowId} within 20 s:\n${this.log.slice(-20).join('\n')}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -124,7 +142,15 @@ export class DesktopApp {
   async close(): Promise<void> {
     if (this.running) this.child.kill('SIGKILL');
     await this.exited;
-    await Promise.all([...this.closing, ...[...this.pages.values()].map(({ page }) => page.context().close().catch(() => undefined))]);
+    await Promise.all([
+      ...this.closing,
+      ...[...this.pages.values()].map(({ page }) =>
+        page
+          .context()
+          .close()
+          .catch(() => undefined),
+      ),
+    ]);
     const browser = await this.browser;
     await browser?.close();
   }
@@ -144,13 +170,27 @@ export class DesktopApp {
       case 'send': {
         const entry = this.pages.get(message.windowId);
         if (!entry) return; // Nothing in the renderer listens yet: Electron drops it too.
-        entry.queue = entry.queue.then(() => entry.page.evaluate(([channel, args]) => (globalThis as unknown as { __rwStandInDeliver?(c: unknown, a: unknown): void }).__rwStandInDeliver?.(channel, args), [message.channel, message.args] as const)).catch(() => undefined);
+        entry.queue = entry.queue
+          .then(() =>
+            entry.page.evaluate(
+              ([channel, args]) =>
+                (globalThis as unknown as { __rwStandInDeliver?(c: unknown, a: unknown): void }).__rwStandInDeliver?.(channel, args),
+              [message.channel, message.args] as const,
+            ),
+          )
+          .catch(() => undefined);
         return;
       }
       case 'window-closed': {
         const entry = this.pages.get(message.windowId);
         this.pages.delete(message.windowId);
-        if (entry) this.closing.push(entry.page.context().close().catch(() => undefined));
+        if (entry)
+          this.closing.push(
+            entry.page
+              .context()
+              .close()
+              .catch(() => undefined),
+          );
         return;
       }
       case 'main-error':
@@ -165,14 +205,17 @@ export class DesktopApp {
 
   private async openPage(load: Extract<FromMain, { kind: 'load' }>): Promise<Page> {
     this.browser ??= chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    const context = await (await this.browser).newContext({ viewport: this.options.viewport ?? { width: 1280, height: 860 }, colorScheme: this.options.colorScheme ?? 'dark' });
+    const context = await (
+      await this.browser
+    ).newContext({ viewport: this.options.viewport ?? { width: 1280, height: 860 }, colorScheme: this.options.colorScheme ?? 'dark' });
     const page = await context.newPage();
     page.on('pageerror', (error) => this.pageErrors.push(error.message));
     await page.exposeBinding('__rwStandInInvoke', ({ frame }, channel: string, args: unknown[]) =>
       this.request({ op: 'invoke', windowId: load.windowId, frame: frame === page.mainFrame() ? 'main' : 'sub', channel, args }),
     );
     // Electron reports a preload it cannot read ("Unable to load preload script") and loads the page without it.
-    if (load.preload && fs.existsSync(load.preload)) await page.addInitScript({ content: sandboxedPreload(fs.readFileSync(load.preload, 'utf8')) });
+    if (load.preload && fs.existsSync(load.preload))
+      await page.addInitScript({ content: sandboxedPreload(fs.readFileSync(load.preload, 'utf8')) });
     else this.pageErrors.push(`Unable to load preload script: ${load.preload}`);
     this.pages.set(load.windowId, { page, queue: Promise.resolve() });
     let error: string | null = null;

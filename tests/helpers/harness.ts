@@ -25,7 +25,12 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { config: RiskConfig; sim?: SimulatorOptions; clock?: Clock; dataDir?: string }): Promise<Harness> {
+export async function startHarness(options: {
+  config: RiskConfig;
+  sim?: SimulatorOptions;
+  clock?: Clock;
+  dataDir?: string;
+}): Promise<Harness> {
   const sim = await startSimulator({ randomWalk: false, ...options.sim });
   const dataDir = options.dataDir ?? tempDir();
   const make = (cfg: RiskConfig) =>

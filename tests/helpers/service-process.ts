@@ -14,5 +14,10 @@ const [apiUrl, dataDir, configFile] = process.argv.slice(2) as [string, string, 
 const renderer = fs.mkdtempSync(path.join(os.tmpdir(), 'rw-renderer-'));
 fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>Risk Warden</title>');
 const launched = await launch({ gateway: { apiUrl, rtcUrl: apiUrl, username: 'crash-test', apiKey: 'key' }, configFile, dataDir });
-const host = await startWebHost({ service: launched.service, settings: commandLineSettings({ gateway: null, configFile, dataDir }) }, renderer, 0, createLogger('web'));
+const host = await startWebHost(
+  { service: launched.service, settings: commandLineSettings({ gateway: null, configFile, dataDir }) },
+  renderer,
+  0,
+  createLogger('web'),
+);
 console.log(`READY http://127.0.0.1:${host.port}/status.json?token=${host.token}`);

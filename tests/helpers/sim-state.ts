@@ -16,7 +16,9 @@ const byContract = (a: { contractId: string }, b: { contractId: string }) => a.c
 
 export function expectedFrom(state: SimState) {
   return {
-    positions: state.positions.map((p) => ({ contractId: p.contractId, size: p.type === 1 ? p.size : -p.size, averagePrice: p.averagePrice })).sort(byContract),
+    positions: state.positions
+      .map((p) => ({ contractId: p.contractId, size: p.type === 1 ? p.size : -p.size, averagePrice: p.averagePrice }))
+      .sort(byContract),
     realized: Math.round(state.trades.reduce((sum, t) => sum + (t.profitAndLoss ?? 0) - t.fees, 0) * 100) / 100,
     balance: state.accounts[0]!.balance,
   };

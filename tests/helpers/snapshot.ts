@@ -3,7 +3,20 @@ import type { AccountView, Snapshot } from '../../src/shared/contract';
 import type { RuleStatus } from '../../src/shared/rules';
 
 export function rule(state: RuleStatus['state'], usage: number): RuleStatus {
-  return { ruleId: 'RULE-003', name: 'daily_realized_loss', title: 'Daily loss limit', enabled: state !== 'off', value: -500 * usage, limit: -500, unit: 'usd', usage, breached: state === 'breached', state, summary: '', lastBreachAt: null };
+  return {
+    ruleId: 'RULE-003',
+    name: 'daily_realized_loss',
+    title: 'Daily loss limit',
+    enabled: state !== 'off',
+    value: -500 * usage,
+    limit: -500,
+    unit: 'usd',
+    usage,
+    breached: state === 'breached',
+    state,
+    summary: '',
+    lastBreachAt: null,
+  };
 }
 
 export function accountView(overrides: Partial<AccountView> = {}): AccountView {

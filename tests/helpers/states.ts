@@ -15,7 +15,18 @@ export const CONTRACTS: Record<string, Contract> = {
 let fillId = 1;
 
 export function fill(contractId: string, size: number, profitAndLoss: number | null, fees = 0, orderId = fillId): Fill {
-  return { id: fillId++, accountId: 1, contractId, orderId, timestamp: '2026-11-24T15:00:00Z', price: 100, size, profitAndLoss, fees, voided: false };
+  return {
+    id: fillId++,
+    accountId: 1,
+    contractId,
+    orderId,
+    timestamp: '2026-11-24T15:00:00Z',
+    price: 100,
+    size,
+    profitAndLoss,
+    fees,
+    voided: false,
+  };
 }
 
 export function position(symbol: keyof typeof CONTRACTS, size: number, averagePrice = 100): Position {

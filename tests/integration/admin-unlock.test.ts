@@ -8,7 +8,11 @@ let harness: Harness | undefined;
 afterEach(async () => harness?.close());
 
 const account = () => harness!.service.snapshot().accounts[0]!;
-const audit = () => harness!.service.auditLog(20).filter((e) => e.actor === 'admin').map((e) => e.action);
+const audit = () =>
+  harness!.service
+    .auditLog(20)
+    .filter((e) => e.actor === 'admin')
+    .map((e) => e.action);
 
 async function lockedByDailyLoss(): Promise<Trader> {
   harness = await startHarness({ config: config({ daily_realized_loss: { limit: -500 } }) });
@@ -22,7 +26,10 @@ describe('admin unlock through the elevation prompt', () => {
   it('lifts the daily-loss lock once the prompt proves an administrator, and the account can trade again', async () => {
     const trader = await lockedByDailyLoss();
     const result = await harness!.service.requestUnlock(DEMO_ACCOUNT, 'risk desk approved one more trade');
-    expect(result).toMatchObject({ outcome: 'approved', message: expect.stringContaining('RULE-003 will not lock this account again before') });
+    expect(result).toMatchObject({
+      outcome: 'approved',
+      message: expect.stringContaining('RULE-003 will not lock this account again before'),
+    });
     expect(account().lockout).toBeNull();
     await trader.buy(MNQ, 1);
     await eventually(() => expect(account().positions.map((p) => p.size)).toEqual([1]));
@@ -48,7 +55,10 @@ describe('admin unlock through the elevation prompt', () => {
   ] as const)('keeps the account locked when the prompt answers %s, and audits it', async (answer, outcome, message) => {
     const trader = await lockedByDailyLoss();
     harness!.sim.elevation.answer = answer;
-    expect(await harness!.service.requestUnlock(DEMO_ACCOUNT, 'please')).toMatchObject({ outcome, message: expect.stringMatching(message) });
+    expect(await harness!.service.requestUnlock(DEMO_ACCOUNT, 'please')).toMatchObject({
+      outcome,
+      message: expect.stringMatching(message),
+    });
     expect(account().lockout?.ruleId).toBe('RULE-003');
     expect(audit()).toEqual([`unlock ${outcome}`]);
     await trader.buy(MNQ, 1);
@@ -57,15 +67,36 @@ describe('admin unlock through the elevation prompt', () => {
 
   it('says so when the account is not locked, without asking the OS', async () => {
     harness = await startHarness({ config: config({ daily_realized_loss: { limit: -500 } }) });
-    expect(await harness.service.requestUnlock(DEMO_ACCOUNT, 'just in case')).toEqual({ outcome: 'notLocked', message: `account ${DEMO_ACCOUNT} is not locked` });
+    expect(await harness.service.requestUnlock(DEMO_ACCOUNT, 'just in case')).toEqual({
+      outcome: 'notLocked',
+      message: `account ${DEMO_ACCOUNT} is not locked`,
+    });
     expect(audit()).toEqual([]);
   });
 
   it('refuses a malformed unlock request with the field and the reason', async () => {
     await lockedByDailyLoss();
-    await expect(handleApiCall({ service: harness!.service, settings: commandLineSettings({ gateway: null, configFile: null, dataDir: harness!.dataDir }) }, 'requestUnlock', { accountId: DEMO_ACCOUNT, reason: ' ' })).rejects.toThrow('requestUnlock: invalid params at reason: say why the account is unlocked (at least 3 characters)');
-    await expect(handleApiCall({ service: harness!.service, settings: commandLineSettings({ gateway: null, configFile: null, dataDir: harness!.dataDir }) }, 'requestUnlock', { accountId: 'x', reason: 'fine' })).rejects.toThrow(/invalid params at accountId/);
-    await expect(handleApiCall({ service: harness!.service, settings: commandLineSettings({ gateway: null, configFile: null, dataDir: harness!.dataDir }) }, 'requestUnlock', { accountId: DEMO_ACCOUNT, reason: 'fine', force: true })).rejects.toThrow(/invalid params/);
+    await expect(
+      handleApiCall(
+        { service: harness!.service, settings: commandLineSettings({ gateway: null, configFile: null, dataDir: harness!.dataDir }) },
+        'requestUnlock',
+        { accountId: DEMO_ACCOUNT, reason: ' ' },
+      ),
+    ).rejects.toThrow('requestUnlock: invalid params at reason: say why the account is unlocked (at least 3 characters)');
+    await expect(
+      handleApiCall(
+        { service: harness!.service, settings: commandLineSettings({ gateway: null, configFile: null, dataDir: harness!.dataDir }) },
+        'requestUnlock',
+        { accountId: 'x', reason: 'fine' },
+      ),
+    ).rejects.toThrow(/invalid params at accountId/);
+    await expect(
+      handleApiCall(
+        { service: harness!.service, settings: commandLineSettings({ gateway: null, configFile: null, dataDir: harness!.dataDir }) },
+        'requestUnlock',
+        { accountId: DEMO_ACCOUNT, reason: 'fine', force: true },
+      ),
+    ).rejects.toThrow(/invalid params/);
     expect(account().lockout?.ruleId).toBe('RULE-003');
   });
 });

@@ -43,7 +43,9 @@ describe('a permanent failure', () => {
 
 describe('an ambiguous failure (the gateway acted, the reply was lost)', () => {
   it('re-reads the position before trimming again, so the excess is trimmed once', async () => {
-    harness = await startHarness({ config: config({ max_contracts_per_instrument: { default_limit: 3, instrument_limits: { MNQ: 2 }, action: 'reduce_to_limit' } }) });
+    harness = await startHarness({
+      config: config({ max_contracts_per_instrument: { default_limit: 3, instrument_limits: { MNQ: 2 }, action: 'reduce_to_limit' } }),
+    });
     const trader = await Trader.login(harness.sim);
     applyFaults(harness.sim, { rest: { status: 500, count: 1, endpoints: ['Position/partialCloseContract'], afterProcessing: true } });
     await trader.buy(MNQ, 5);
@@ -84,7 +86,10 @@ describe('token expiry mid-session', () => {
 describe('a silent market feed', () => {
   it('is detected within the configured time, shown as data stale, and the feed restarted', async () => {
     const clock = new FakeClock(Date.now());
-    harness = await startHarness({ config: config({ daily_unrealized_loss: { limit: -300 } }, { market_data: { stale_after_seconds: 5 } }), clock });
+    harness = await startHarness({
+      config: config({ daily_unrealized_loss: { limit: -300 } }, { market_data: { stale_after_seconds: 5 } }),
+      clock,
+    });
     const trader = await Trader.login(harness.sim);
     await trader.buy(ES, 1);
     await eventually(() => expect(account().positions).toHaveLength(1));
@@ -92,7 +97,10 @@ describe('a silent market feed', () => {
     await clock.advance(4000);
     expect(harness.service.snapshot().connection.state).toBe('live');
     await clock.advance(2000);
-    expect(harness.service.snapshot().connection).toMatchObject({ state: 'stale', detail: expect.stringContaining('restarting the market feed') });
+    expect(harness.service.snapshot().connection).toMatchObject({
+      state: 'stale',
+      detail: expect.stringContaining('restarting the market feed'),
+    });
     applyFaults(harness.sim, { pauseMarket: false });
     // Quotes keep coming in a live market; the first may beat the restarted hub's subscription.
     await eventually(() => {
@@ -128,7 +136,11 @@ describe('a malformed hub message', () => {
     harness.sim.hubs.publishQuote(MNQ, { lastPrice: 'twenty-one thousand' });
     await trader.buy(MNQ, 4);
     await eventually(() => expect(harness!.sim.exchange.openPositions(DEMO_ACCOUNT)).toEqual([]));
-    await eventually(() => expect(fs.readFileSync(path.join(harness!.dataDir, 'riskwarden.log'), 'utf8')).toMatch(/skipped a malformed hub message: .*GatewayUserPosition/));
+    await eventually(() =>
+      expect(fs.readFileSync(path.join(harness!.dataDir, 'riskwarden.log'), 'utf8')).toMatch(
+        /skipped a malformed hub message: .*GatewayUserPosition/,
+      ),
+    );
     expect(harness.service.snapshot().connection.state).toBe('live');
   });
 });

@@ -52,13 +52,21 @@ describe('daily loss across symbols (RULE-003), the seed scenario', () => {
     await trader.roundTrip(sim, ES, 6000, 5998); // −100 (+2.80 fees) → −556.34
     await eventually(() => expect(sim.exchange.openPositions(DEMO_ACCOUNT)).toEqual([]));
     await eventually(() => expect(sim.exchange.openOrders(DEMO_ACCOUNT)).toEqual([]));
-    await eventually(() => expect(account().lockout).toMatchObject({ kind: 'untilReset', ruleId: 'RULE-003', until: harness!.service.snapshot().tradingDay.nextReset }));
+    await eventually(() =>
+      expect(account().lockout).toMatchObject({
+        kind: 'untilReset',
+        ruleId: 'RULE-003',
+        until: harness!.service.snapshot().tradingDay.nextReset,
+      }),
+    );
     expect(account().pnl.realized).toBeLessThan(-500);
 
     await trader.buy(MNQ, 1);
     await eventually(() => expect(sim.exchange.openPositions(DEMO_ACCOUNT)).toEqual([]));
     await harness.service.settled();
-    const rejected = harness.service.snapshot().timeline.filter((e) => e.kind === 'enforcement' && e.detail?.includes('rejected while locked'));
+    const rejected = harness.service
+      .snapshot()
+      .timeline.filter((e) => e.kind === 'enforcement' && e.detail?.includes('rejected while locked'));
     expect(rejected.map((e) => e.title)).toContain('Closed MNQ position');
   });
 
@@ -75,6 +83,11 @@ describe('daily loss across symbols (RULE-003), the seed scenario', () => {
     await eventually(() => expect(harness!.sim.exchange.openPositions(DEMO_ACCOUNT)).toEqual([]));
     const trades = harness.sim.exchange.tradesOf(DEMO_ACCOUNT, 0);
     expect(trades).toHaveLength(4);
-    await eventually(() => expect(account().pnl.realized).toBeCloseTo(trades.reduce((sum, t) => sum + (t.profitAndLoss ?? 0) - t.fees, 0), 2));
+    await eventually(() =>
+      expect(account().pnl.realized).toBeCloseTo(
+        trades.reduce((sum, t) => sum + (t.profitAndLoss ?? 0) - t.fees, 0),
+        2,
+      ),
+    );
   });
 });

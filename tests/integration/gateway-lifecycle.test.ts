@@ -41,10 +41,12 @@ describe.each(['live', 'documented'] as const)('gateway client against the simul
     await trader.buy(ES, 1);
     await eventually(() => expect(harness!.service.snapshot().accounts[0]!.positions[0]?.markPrice).toBe(6000));
     harness.sim.hubs.publishPrint(ES, { symbolId: 'F.US.EP', price: 6002.5, timestamp: new Date().toISOString(), type: 0, volume: 3 });
-    await eventually(() => expect(harness!.service.snapshot().accounts[0]!.positions[0]).toMatchObject({ markPrice: 6002.5, unrealized: 125 }));
+    await eventually(() =>
+      expect(harness!.service.snapshot().accounts[0]!.positions[0]).toMatchObject({ markPrice: 6002.5, unrealized: 125 }),
+    );
   });
 
-  it('loads what happened before it started: open positions and today\'s fills', async () => {
+  it("loads what happened before it started: open positions and today's fills", async () => {
     harness = await startHarness({ config: noRules, sim: { wireFormat } });
     const trader = await Trader.login(harness.sim);
     await harness.service.stop();
@@ -85,16 +87,37 @@ describe('a breach that happens while the hubs are down', () => {
 describe('large hub messages', () => {
   it('takes a message over 1 MiB (depth snapshots can be large)', async () => {
     harness = await startHarness({ config: noRules });
-    const order = { id: 2_700_000_001, accountId: 7001, contractId: 'CON.F.US.MNQ.Z26', symbolId: 'F.US.MNQ', creationTimestamp: new Date().toISOString(), updateTimestamp: new Date().toISOString(), status: 1, type: 1, side: 0, size: 1, limitPrice: 20000, stopPrice: null, fillVolume: 0, filledPrice: null, customTag: 'x'.repeat(1_500_000) };
+    const order = {
+      id: 2_700_000_001,
+      accountId: 7001,
+      contractId: 'CON.F.US.MNQ.Z26',
+      symbolId: 'F.US.MNQ',
+      creationTimestamp: new Date().toISOString(),
+      updateTimestamp: new Date().toISOString(),
+      status: 1,
+      type: 1,
+      side: 0,
+      size: 1,
+      limitPrice: 20000,
+      stopPrice: null,
+      fillVolume: 0,
+      filledPrice: null,
+      customTag: 'x'.repeat(1_500_000),
+    };
     harness.sim.hubs.publishUser('orders', 7001, 'GatewayUserOrder', order);
     await eventually(() => expect(harness!.service.snapshot().accounts[0]!.openOrders.map((o) => o.id)).toEqual([2_700_000_001]));
   });
 });
 
-
 describe('gateway lifecycle: refusals and timeouts', () => {
   const service = (sim: Simulator, options: Partial<RiskServiceOptions> = {}) =>
-    new RiskService({ credentials: { apiUrl: sim.url, rtcUrl: sim.url, username: 'trader', apiKey: 'key' }, mode: 'demo', config: noRules, dataDir: tempDir(), ...options });
+    new RiskService({
+      credentials: { apiUrl: sim.url, rtcUrl: sim.url, username: 'trader', apiKey: 'key' },
+      mode: 'demo',
+      config: noRules,
+      dataDir: tempDir(),
+      ...options,
+    });
 
   it('refuses bad credentials with the login code, shows the connection failed and keeps nothing running', async () => {
     const sim = await startSimulator();

@@ -13,7 +13,9 @@ const enforcementRules = () =>
 
 describe('one event breaking two rules', () => {
   it('records both breaches and lets the lockout win over the per-position close', async () => {
-    harness = await startHarness({ config: config({ daily_unrealized_loss: { limit: -300 }, daily_realized_loss: { limit: -500, include_unrealized: true } }) });
+    harness = await startHarness({
+      config: config({ daily_unrealized_loss: { limit: -300 }, daily_realized_loss: { limit: -500, include_unrealized: true } }),
+    });
     const trader = await Trader.login(harness.sim);
     harness.sim.exchange.setPrice(NQ, 21000);
     await trader.buy(NQ, 2);
@@ -22,7 +24,10 @@ describe('one event breaking two rules', () => {
     await eventually(() => expect(account().lockout).toMatchObject({ kind: 'untilReset', ruleId: 'RULE-003' }));
     await eventually(() => expect(harness!.sim.exchange.openPositions(DEMO_ACCOUNT)).toEqual([]));
     await harness.service.settled();
-    const breaches = harness.service.snapshot().timeline.filter((e) => e.kind === 'breach').map((e) => e.title);
+    const breaches = harness.service
+      .snapshot()
+      .timeline.filter((e) => e.kind === 'breach')
+      .map((e) => e.title);
     expect(breaches).toEqual(expect.arrayContaining(['RULE-004 daily_unrealized_loss breached', 'RULE-003 daily_realized_loss breached']));
     expect(enforcementRules()).toEqual(['RULE-003']);
   });
@@ -33,7 +38,10 @@ describe('one event breaking two rules', () => {
     await trader.buy(MES, 3);
     await eventually(() => expect(harness!.sim.exchange.openPositions(DEMO_ACCOUNT)).toEqual([]));
     await harness.service.settled();
-    const breaches = harness.service.snapshot().timeline.filter((e) => e.kind === 'breach').map((e) => e.title);
+    const breaches = harness.service
+      .snapshot()
+      .timeline.filter((e) => e.kind === 'breach')
+      .map((e) => e.title);
     expect(breaches).toEqual(expect.arrayContaining(['RULE-001 max_contracts breached', 'RULE-011 symbol_blocks breached']));
     expect(harness.sim.calls['Position/closeContract']).toBe(1);
     // The block's cancel of the entry order finds it filled; Risk Warden's own close order is never cancelled.
@@ -41,7 +49,12 @@ describe('one event breaking two rules', () => {
   });
 
   it('lets a cooldown flatten win over a per-position close, and blocks the next trade while it lasts', async () => {
-    harness = await startHarness({ config: config({ trade_frequency_limit: { limits: { per_minute: 1 }, cooldowns: { per_minute: '60s' } }, max_contracts: { limit: 1 } }) });
+    harness = await startHarness({
+      config: config({
+        trade_frequency_limit: { limits: { per_minute: 1 }, cooldowns: { per_minute: '60s' } },
+        max_contracts: { limit: 1 },
+      }),
+    });
     const trader = await Trader.login(harness.sim);
     harness.sim.exchange.setPrice(MNQ, 21000);
     await trader.buy(MNQ, 1);

@@ -30,7 +30,14 @@ describe('RULE-008 no_stop_loss_grace in the service', () => {
     const trader = await Trader.login(harness.sim);
     await trader.buy(MNQ, 1);
     await harness.service.settled();
-    await (trader as unknown as { api: { placeOrder(o: object): Promise<number> } }).api.placeOrder({ accountId: DEMO_ACCOUNT, contractId: MNQ, type: 4, side: 1, size: 1, stopPrice: 20990 });
+    await (trader as unknown as { api: { placeOrder(o: object): Promise<number> } }).api.placeOrder({
+      accountId: DEMO_ACCOUNT,
+      contractId: MNQ,
+      type: 4,
+      side: 1,
+      size: 1,
+      stopPrice: 20990,
+    });
     await eventually(() => expect(account().openOrders).toHaveLength(1));
     await clock.advance(30_000);
     expect(openPositions()).toHaveLength(1);
@@ -39,7 +46,11 @@ describe('RULE-008 no_stop_loss_grace in the service', () => {
 
 describe('RULE-012 trade_management in the service', () => {
   it('places a breakeven stop, then trails it with Order/modify, never widening it', async () => {
-    harness = await startHarness({ config: config({ trade_management: { auto_breakeven: { profit_ticks: 4, offset_ticks: 1 }, trailing_stop: { activation_ticks: 8, trail_ticks: 4 } } }) });
+    harness = await startHarness({
+      config: config({
+        trade_management: { auto_breakeven: { profit_ticks: 4, offset_ticks: 1 }, trailing_stop: { activation_ticks: 8, trail_ticks: 4 } },
+      }),
+    });
     const trader = await Trader.login(harness.sim);
     harness.sim.exchange.setPrice(MNQ, 21000);
     await trader.buy(MNQ, 2);
@@ -92,7 +103,13 @@ describe('cooldowns in the service (RULE-007)', () => {
     harness = await startHarness({ config: config({ cooldown_after_loss: { tiers: [{ loss: -100, cooldown: '15m' }] } }), clock });
     const trader = await Trader.login(harness.sim);
     await trader.roundTrip(harness.sim, NQ, 21000, 20990); // −200
-    await eventually(() => expect(account().lockout).toMatchObject({ kind: 'cooldown', ruleId: 'RULE-007', until: new Date(clock.now() + 900_000).toISOString() }));
+    await eventually(() =>
+      expect(account().lockout).toMatchObject({
+        kind: 'cooldown',
+        ruleId: 'RULE-007',
+        until: new Date(clock.now() + 900_000).toISOString(),
+      }),
+    );
     await clock.advance(900_000);
     expect(account().lockout).toBeNull();
     await trader.buy(MNQ, 1);
@@ -104,7 +121,9 @@ describe('cooldowns in the service (RULE-007)', () => {
 
 describe('reduce_to_limit (RULE-002) in the service', () => {
   it('trims only the excess with Position/partialCloseContract', async () => {
-    harness = await startHarness({ config: config({ max_contracts_per_instrument: { default_limit: 3, instrument_limits: { MNQ: 2 }, action: 'reduce_to_limit' } }) });
+    harness = await startHarness({
+      config: config({ max_contracts_per_instrument: { default_limit: 3, instrument_limits: { MNQ: 2 }, action: 'reduce_to_limit' } }),
+    });
     const trader = await Trader.login(harness.sim);
     await trader.buy(MNQ, 5);
     await eventually(() => expect(openPositions().map((p) => p.size)).toEqual([2]));

@@ -12,7 +12,11 @@ const account = () => harness!.service.snapshot().accounts[0]!;
 
 function auditOf(dataDir: string): { actor: string; action: string; detail: string | null }[] {
   const { db } = openTestStore(dataDir);
-  const rows = db.prepare('SELECT actor, action, detail FROM audit_log ORDER BY id').all() as { actor: string; action: string; detail: string | null }[];
+  const rows = db.prepare('SELECT actor, action, detail FROM audit_log ORDER BY id').all() as {
+    actor: string;
+    action: string;
+    detail: string | null;
+  }[];
   db.close();
   return rows;
 }
@@ -31,9 +35,13 @@ describe('the daily reset (seed scenario)', () => {
     expect(account().pnl).toMatchObject({ realized: 0, total: 0 });
     expect(account().tradeCount).toBe(0);
     expect(account().lockout).toBeNull();
-    expect(harness.service.snapshot().timeline.map((e) => e.title)).toEqual(expect.arrayContaining(['Daily reset', 'Unlocked (untilReset ended)']));
+    expect(harness.service.snapshot().timeline.map((e) => e.title)).toEqual(
+      expect.arrayContaining(['Daily reset', 'Unlocked (untilReset ended)']),
+    );
     await harness.service.stop();
-    expect(auditOf(harness.dataDir).map((r) => `${r.actor} ${r.action}`)).toEqual(expect.arrayContaining(['schedule daily reset', 'schedule unlock']));
+    expect(auditOf(harness.dataDir).map((r) => `${r.actor} ${r.action}`)).toEqual(
+      expect.arrayContaining(['schedule daily reset', 'schedule unlock']),
+    );
 
     // Trading is allowed again: a new position stays open.
     await harness.restart();
@@ -64,7 +72,9 @@ describe('the daily reset (seed scenario)', () => {
 
 describe('dry run', () => {
   it('records and shows every decision and calls nothing', async () => {
-    harness = await startHarness({ config: config({ max_contracts: { limit: 5 }, daily_realized_loss: { limit: -250 } }, { enforcement: { mode: 'dry_run' } }) });
+    harness = await startHarness({
+      config: config({ max_contracts: { limit: 5 }, daily_realized_loss: { limit: -250 } }, { enforcement: { mode: 'dry_run' } }),
+    });
     const trader = await Trader.login(harness.sim);
     await trader.buy(MNQ, 6);
     await eventually(() => expect(harness!.service.snapshot().timeline.map((e) => e.title)).toContain('Dry run: would close MNQ position'));

@@ -19,7 +19,11 @@ async function closedPort(): Promise<number> {
 }
 
 const demo = (dataDir: string, simPort = 0): LaunchOptions => ({ gateway: null, configFile: null, dataDir, simPort, randomWalk: false });
-const unreachable = (dataDir: string, port: number): LaunchOptions => ({ gateway: { apiUrl: `http://127.0.0.1:${port}`, rtcUrl: `http://127.0.0.1:${port}`, username: 'trader', apiKey: 'key' }, configFile: null, dataDir });
+const unreachable = (dataDir: string, port: number): LaunchOptions => ({
+  gateway: { apiUrl: `http://127.0.0.1:${port}`, rtcUrl: `http://127.0.0.1:${port}`, username: 'trader', apiKey: 'key' },
+  configFile: null,
+  dataDir,
+});
 
 let supervisor: ServiceSupervisor | null = null;
 afterEach(async () => {
@@ -72,7 +76,10 @@ describe('the desktop service supervisor', () => {
     const port = await closedPort();
     await supervisor.start(() => demo(dir, port));
     const first = supervisor.current();
-    await supervisor.replace(() => demo(dir, port), () => undefined);
+    await supervisor.replace(
+      () => demo(dir, port),
+      () => undefined,
+    );
     expect(supervisor.current()).not.toBe(first);
     expect(supervisor.current()?.service.snapshot().connection.state).toBe('live');
   });
@@ -82,7 +89,9 @@ describe('the desktop service supervisor', () => {
     const dir = tempDir();
     await supervisor.start(() => demo(dir));
     const restore = vi.fn();
-    await expect(supervisor.replace(() => unreachable(dir, 9), restore)).rejects.toThrow(/^the new settings could not connect \(Auth\/loginKey: network failure.*\); the previous settings are back in force$/);
+    await expect(supervisor.replace(() => unreachable(dir, 9), restore)).rejects.toThrow(
+      /^the new settings could not connect \(Auth\/loginKey: network failure.*\); the previous settings are back in force$/,
+    );
     expect(restore).toHaveBeenCalledOnce();
     expect(supervisor.current()?.service.snapshot().connection.state).toBe('live');
   });
@@ -91,7 +100,12 @@ describe('the desktop service supervisor', () => {
     const { supervisor } = supervise(60_000);
     const dir = tempDir();
     await supervisor.start(() => unreachable(dir, 9));
-    await expect(supervisor.replace(() => unreachable(dir, 7), () => undefined)).rejects.toThrow(
+    await expect(
+      supervisor.replace(
+        () => unreachable(dir, 7),
+        () => undefined,
+      ),
+    ).rejects.toThrow(
       /the previous settings are back but cannot connect either \(Auth\/loginKey: network failure.*\); Risk Warden tries them again every 60 s$/,
     );
     expect(supervisor.current()).toBeNull();
@@ -129,7 +143,10 @@ describe('the desktop service supervisor', () => {
       const second = tempDir();
       gated.hold();
       const starting = supervisor.start(() => demo(first));
-      const saving = supervisor.replace(() => demo(second), () => undefined);
+      const saving = supervisor.replace(
+        () => demo(second),
+        () => undefined,
+      );
       gated.release();
       await Promise.all([starting, saving]);
       expect(gated.made).toHaveLength(2);
@@ -147,7 +164,10 @@ describe('the desktop service supervisor', () => {
       expect(await supervisor.start(() => unreachable(dir, port))).toBe(false);
       gated.hold();
       await new Promise((resolve) => setTimeout(resolve, 60)); // the retry is now waiting at the gate
-      const saving = supervisor.replace(() => demo(tempDir()), () => undefined);
+      const saving = supervisor.replace(
+        () => demo(tempDir()),
+        () => undefined,
+      );
       gated.release();
       await saving;
       await new Promise((resolve) => setTimeout(resolve, 200)); // ten retry periods: none may follow

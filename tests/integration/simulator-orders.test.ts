@@ -23,13 +23,37 @@ describe('bracket orders', () => {
     harness = await startHarness({ config: config({}) });
     const api = await platform();
     harness.sim.exchange.setPrice(MNQ, 21000);
-    const entry = await api.placeOrder({ accountId: DEMO_ACCOUNT, contractId: MNQ, type: 1, side: 0, size: 2, limitPrice: 20990, stopLossBracket: { ticks: -8, type: 4 }, takeProfitBracket: { ticks: 16, type: 1 } });
-    await eventually(() => expect(account().openOrders.map((o) => o.state).sort()).toEqual(['open', 'suspended', 'suspended']));
+    const entry = await api.placeOrder({
+      accountId: DEMO_ACCOUNT,
+      contractId: MNQ,
+      type: 1,
+      side: 0,
+      size: 2,
+      limitPrice: 20990,
+      stopLossBracket: { ticks: -8, type: 4 },
+      takeProfitBracket: { ticks: 16, type: 1 },
+    });
+    await eventually(() =>
+      expect(
+        account()
+          .openOrders.map((o) => o.state)
+          .sort(),
+      ).toEqual(['open', 'suspended', 'suspended']),
+    );
     expect((await api.openOrders(DEMO_ACCOUNT)).map((o) => o.id)).toEqual([entry]); // searchOpen hides suspended legs
     expect((await api.orderById(DEMO_ACCOUNT, entry + 1))?.state).toBe('suspended'); // searchById does not
 
     harness.sim.exchange.setPrice(MNQ, 20990); // the entry fills at 20990
-    await eventually(() => expect(account().openOrders.map((o) => [o.kind, o.state, o.limitPrice ?? o.stopPrice]).sort()).toEqual([['limit', 'open', 20994], ['stop', 'open', 20988]]));
+    await eventually(() =>
+      expect(
+        account()
+          .openOrders.map((o) => [o.kind, o.state, o.limitPrice ?? o.stopPrice])
+          .sort(),
+      ).toEqual([
+        ['limit', 'open', 20994],
+        ['stop', 'open', 20988],
+      ]),
+    );
     harness.sim.exchange.setPrice(MNQ, 20988); // the stop leg fills; the target is cancelled
     await eventually(() => expect(account().openOrders).toEqual([]));
     expect(harness.sim.exchange.openPositions(DEMO_ACCOUNT)).toEqual([]);
@@ -43,7 +67,9 @@ describe('bracket orders', () => {
   ])('refuses %j with the live gateway message, and the rejected order still exists', async (brackets, message) => {
     harness = await startHarness({ config: config({}) });
     const api = await platform();
-    const error = await api.placeOrder({ accountId: DEMO_ACCOUNT, contractId: MNQ, type: 2, side: 0, size: 1, ...brackets }).catch((e: unknown) => e);
+    const error = await api
+      .placeOrder({ accountId: DEMO_ACCOUNT, contractId: MNQ, type: 2, side: 0, size: 1, ...brackets })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GatewayRejectedError);
     expect(error).toMatchObject({ codeName: 'OrderRejected', gatewayMessage: message });
     expect(harness.sim.exchange.state().trades).toEqual([]);

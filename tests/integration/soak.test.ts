@@ -34,10 +34,13 @@ afterEach(async () => harness?.close());
 describe('randomized soak', () => {
   it(`ends with positions and realized P&L equal to the simulator's (seed ${SEED})`, { timeout: SOAK_MS + 240_000 }, async () => {
     let published = 0;
-    harness = await startHarness({ config: config({ max_contracts: { limit: 8 } }), sim: { observer: { published: () => void published++ } } });
+    harness = await startHarness({
+      config: config({ max_contracts: { limit: 8 } }),
+      sim: { observer: { published: () => void published++ } },
+    });
     const { sim } = harness;
     const next = random(SEED);
-    const pick = <T,>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
+    const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
     const trader = await Trader.login(sim);
     const counts = { orders: 0, prices: 0, faults: 0, rejected: 0 };
     const started = Date.now();
@@ -55,7 +58,14 @@ describe('randomized soak', () => {
         counts.faults++;
         const fault = pick(['drop', 'storm', 'latency', 'pause', 'resume'] as const);
         if (fault === 'drop') applyFaults(sim, { dropSockets: true });
-        if (fault === 'storm') applyFaults(sim, { rest: { status: pick([429, 500] as const), count: 1 + Math.floor(next() * 3), endpoints: ['Position/closeContract', 'Position/searchOpen', 'Trade/search'] } });
+        if (fault === 'storm')
+          applyFaults(sim, {
+            rest: {
+              status: pick([429, 500] as const),
+              count: 1 + Math.floor(next() * 3),
+              endpoints: ['Position/closeContract', 'Position/searchOpen', 'Trade/search'],
+            },
+          });
         if (fault === 'latency') applyFaults(sim, { latencyMs: pick([0, 0, 5, 20]) });
         if (fault === 'pause' || fault === 'resume') applyFaults(sim, { pauseMarket: fault === 'pause' });
       }
@@ -78,7 +88,19 @@ describe('randomized soak', () => {
       await eventually(async () => expect(believed(harness!.service.snapshot())).toEqual(expectedFrom(await simState(sim))), 70_000);
       reconcileMs.push(Date.now() - dropped);
     }
-    const figures = { seed: SEED, soak_ms: SOAK_MS, sim_events_published: published, trader_orders: counts.orders, rejected_orders: counts.rejected, price_moves: counts.prices, faults: counts.faults, trades: (await simState(sim)).trades.length, realized_at_end: expected.realized, drop_to_reconciled_ms: reconcileMs, longest_drop_to_reconciled_ms: Math.max(...reconcileMs) };
+    const figures = {
+      seed: SEED,
+      soak_ms: SOAK_MS,
+      sim_events_published: published,
+      trader_orders: counts.orders,
+      rejected_orders: counts.rejected,
+      price_moves: counts.prices,
+      faults: counts.faults,
+      trades: (await simState(sim)).trades.length,
+      realized_at_end: expected.realized,
+      drop_to_reconciled_ms: reconcileMs,
+      longest_drop_to_reconciled_ms: Math.max(...reconcileMs),
+    };
     fs.mkdirSync('test-results', { recursive: true });
     fs.writeFileSync(path.join('test-results', 'soak.json'), JSON.stringify(figures, null, 2));
     console.log(`soak: ${JSON.stringify(figures)}`);

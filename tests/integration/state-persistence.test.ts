@@ -25,7 +25,10 @@ interface Warden {
 async function startWarden(sim: Simulator, dataDir: string): Promise<Warden> {
   const configFile = path.join(dataDir, 'risk-config.yaml');
   fs.writeFileSync(configFile, RULES);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/service-process.ts', sim.url, dataDir, configFile], { env: { ...process.env, RW_LOG_LEVEL: 'silent' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/service-process.ts', sim.url, dataDir, configFile], {
+    env: { ...process.env, RW_LOG_LEVEL: 'silent' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (chunk) => {
@@ -73,7 +76,12 @@ describe('restart and crash recovery', () => {
     const second = await startWarden(sim, dataDir);
     running.push(second);
     const after = (await second.status()).accounts[0]!;
-    expect({ pnl: after.pnl.realized, trades: after.tradeCount, lockout: after.lockout, positions: after.positions.map((p) => [p.contractId, p.size, p.averagePrice]) }).toEqual({
+    expect({
+      pnl: after.pnl.realized,
+      trades: after.tradeCount,
+      lockout: after.lockout,
+      positions: after.positions.map((p) => [p.contractId, p.size, p.averagePrice]),
+    }).toEqual({
       pnl: before.pnl.realized,
       trades: 12,
       lockout: null,
@@ -102,10 +110,19 @@ describe('restart and crash recovery', () => {
 
 describe('a database Risk Warden cannot use', () => {
   const serviceOn = (dataDir: string) =>
-    new RiskService({ credentials: { apiUrl: sim.url, rtcUrl: sim.url, username: 'trader', apiKey: 'key' }, mode: 'demo', config: config({}), dataDir });
+    new RiskService({
+      credentials: { apiUrl: sim.url, rtcUrl: sim.url, username: 'trader', apiKey: 'key' },
+      mode: 'demo',
+      config: config({}),
+      dataDir,
+    });
 
   it.each([
-    ['a damaged file', (file: string) => fs.writeFileSync(file, Buffer.alloc(8192, 0x5a)), /riskwarden\.db is not a Risk Warden database or is damaged \(file is not a database\); the file was left untouched/],
+    [
+      'a damaged file',
+      (file: string) => fs.writeFileSync(file, Buffer.alloc(8192, 0x5a)),
+      /riskwarden\.db is not a Risk Warden database or is damaged \(file is not a database\); the file was left untouched/,
+    ],
     [
       'a newer schema',
       (file: string) => {

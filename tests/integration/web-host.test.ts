@@ -15,7 +15,12 @@ beforeEach(async () => {
   harness = await startHarness({ config: config({ max_contracts: { limit: 5 } }) });
   const renderer = tempDir('rw-renderer-');
   fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>Risk Warden</title>');
-  host = await startWebHost({ service: harness.service, settings: commandLineSettings({ gateway: null, configFile: null, dataDir: harness.dataDir }) }, renderer, 0, silent);
+  host = await startWebHost(
+    { service: harness.service, settings: commandLineSettings({ gateway: null, configFile: null, dataDir: harness.dataDir }) },
+    renderer,
+    0,
+    silent,
+  );
 });
 afterEach(async () => {
   await host.close();
@@ -73,8 +78,16 @@ describe('web host', () => {
   it('carries the contract: getSnapshot answers, bad calls are refused without crashing', async () => {
     const { socket, request } = await rpc(wsUrl(host.token));
     expect(await request({ id: 1, method: 'getSnapshot', params: {} })).toMatchObject({ id: 1, ok: true, result: { mode: 'demo' } });
-    expect(await request({ id: 2, method: 'deleteEverything', params: {} })).toEqual({ id: 2, ok: false, error: 'unknown method "deleteEverything"' });
-    expect(await request({ id: 3, method: 'getSnapshot', params: { extra: true } })).toMatchObject({ id: 3, ok: false, error: expect.stringContaining('getSnapshot: invalid params') });
+    expect(await request({ id: 2, method: 'deleteEverything', params: {} })).toEqual({
+      id: 2,
+      ok: false,
+      error: 'unknown method "deleteEverything"',
+    });
+    expect(await request({ id: 3, method: 'getSnapshot', params: { extra: true } })).toMatchObject({
+      id: 3,
+      ok: false,
+      error: expect.stringContaining('getSnapshot: invalid params'),
+    });
     expect(await request({ id: 4, method: '__proto__', params: {} })).toMatchObject({ id: 4, ok: false });
     const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
     socket.send('not json');

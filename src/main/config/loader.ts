@@ -44,7 +44,10 @@ function describe(issue: z.core.$ZodIssue, raw: unknown): string {
 export function parseConfig(text: string, file: string): RiskConfig {
   const document = parseDocument(text, { prettyErrors: true });
   if (document.errors.length > 0) {
-    throw new ConfigError(file, document.errors.map((e) => `invalid YAML: ${e.message.split('\n')[0]}`));
+    throw new ConfigError(
+      file,
+      document.errors.map((e) => `invalid YAML: ${e.message.split('\n')[0]}`),
+    );
   }
   let raw: unknown;
   try {
@@ -54,7 +57,11 @@ export function parseConfig(text: string, file: string): RiskConfig {
     throw new ConfigError(file, [`invalid YAML: ${(error as Error).message}`]);
   }
   const parsed = riskConfigSchema.safeParse(raw);
-  if (!parsed.success) throw new ConfigError(file, parsed.error.issues.map((issue) => describe(issue, raw)));
+  if (!parsed.success)
+    throw new ConfigError(
+      file,
+      parsed.error.issues.map((issue) => describe(issue, raw)),
+    );
   return parsed.data;
 }
 

@@ -29,9 +29,7 @@ export const riskConfigSchema = z.strictObject({
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time HH:MM such as 17:00')
     .default('17:00'),
-  enforcement: z
-    .strictObject({ mode: z.enum(['live', 'dry_run']).default('live') })
-    .default({ mode: 'live' }),
+  enforcement: z.strictObject({ mode: z.enum(['live', 'dry_run']).default('live') }).default({ mode: 'live' }),
   /** With positions open, no quote for this long means the feed froze: show "data stale" and restart it. */
   market_data: z
     .strictObject({ stale_after_seconds: z.number().int('must be a whole number of seconds').positive('must be at least 1').default(15) })

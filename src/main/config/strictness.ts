@@ -37,7 +37,8 @@ function leafStrictness(path: string, before: unknown, after: unknown): Strictne
     if (SMALLER_IS_STRICTER.some((p) => p.test(path))) return after < before ? 'tighter' : 'looser';
     if (LARGER_IS_STRICTER.some((p) => p.test(path))) return after > before ? 'tighter' : 'looser';
   }
-  if (typeof before === 'boolean' && typeof after === 'boolean' && ON_IS_STRICTER.some((p) => p.test(path))) return after ? 'tighter' : 'looser';
+  if (typeof before === 'boolean' && typeof after === 'boolean' && ON_IS_STRICTER.some((p) => p.test(path)))
+    return after ? 'tighter' : 'looser';
   if (path === 'symbol_blocks.blocked_symbols' && Array.isArray(before) && Array.isArray(after)) {
     return before.every((s) => after.includes(s)) ? 'tighter' : 'looser';
   }
@@ -83,6 +84,7 @@ export function splitChange(current: RiskConfig, next: RiskConfig): ConfigChange
     if (next.enforcement.mode === 'live') effective.enforcement = next.enforcement;
     else pending.push('enforcement.mode dry_run');
   }
-  if (next.timezone !== current.timezone || next.daily_reset !== current.daily_reset) pending.push('the trading-day schedule (timezone, daily_reset)');
+  if (next.timezone !== current.timezone || next.daily_reset !== current.daily_reset)
+    pending.push('the trading-day schedule (timezone, daily_reset)');
   return { effective, pending };
 }

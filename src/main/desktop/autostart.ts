@@ -131,12 +131,7 @@ export function quoteExecArg(arg: string): string {
  * backslash inside a quoted argument ends up as four).
  */
 export function escapeString(value: string): string {
-  return value
-    .replace(/\\/g, '\\\\')
-    .replace(/\n/g, '\\n')
-    .replace(/\t/g, '\\t')
-    .replace(/\r/g, '\\r')
-    .replace(/^ /, '\\s');
+  return value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\t/g, '\\t').replace(/\r/g, '\\r').replace(/^ /, '\\s');
 }
 
 /**

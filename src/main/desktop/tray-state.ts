@@ -54,7 +54,11 @@ export function trayState(snapshot: Snapshot | null, options: TrayStateOptions =
   const { accounts, connection, tradingDay } = snapshot;
   const facts = accounts.map((account) => {
     const lock = account.lockout;
-    const lockText = !lock ? 'trading allowed' : lock.until ? `LOCKED until ${wallClock(lock.until, tradingDay.timezone)} (${lock.ruleId})` : `LOCKED until admin unlock (${lock.ruleId})`;
+    const lockText = !lock
+      ? 'trading allowed'
+      : lock.until
+        ? `LOCKED until ${wallClock(lock.until, tradingDay.timezone)} (${lock.ruleId})`
+        : `LOCKED until admin unlock (${lock.ruleId})`;
     const pnlText = `${signedMoney(account.pnl.total)} today`;
     // A cut tooltip names a lock before the P&L, so that a line cut short still says LOCKED.
     return { line: `${account.name}: ${pnlText} · ${lockText}`, lockFirst: lock ? `${account.name}: ${lockText} · ${pnlText}` : null };
@@ -75,7 +79,9 @@ export function trayState(snapshot: Snapshot | null, options: TrayStateOptions =
   // Cut: locked accounts first (their lock before their P&L), then those with a rule at warning or
   // breached, then the rest; the menu keeps every line whole.
   const rank = (account: AccountView) => (account.lockout ? 0 : atRisk(account) ? 1 : 2);
-  const byImportance = accounts.map((account, index) => ({ rank: rank(account), index })).sort((a, b) => a.rank - b.rank || a.index - b.index);
+  const byImportance = accounts
+    .map((account, index) => ({ rank: rank(account), index }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index);
   const important = byImportance.map(({ index }) => facts[index]!.lockFirst ?? facts[index]!.line);
   return { icon, tooltip: fitTooltip(heading, important.length ? important : menu.slice(1), options.maxTooltip), menu };
 }
@@ -128,7 +134,10 @@ export function fitTooltip(heading: string, facts: readonly string[], max: numbe
 function cutWords(text: string, room: number, minWords: number): string {
   const words = text.split(' ');
   for (let count = words.length - 1; count >= minWords; count -= 1) {
-    const cut = `${words.slice(0, count).join(' ').replace(/[\s·—:,]+$/u, '')}${ELLIPSIS}`;
+    const cut = `${words
+      .slice(0, count)
+      .join(' ')
+      .replace(/[\s·—:,]+$/u, '')}${ELLIPSIS}`;
     if (cut.length <= room) return cut;
   }
   return '';

@@ -3,8 +3,7 @@
  * Only an `approved` outcome, which carries the elevated child's proof, may unlock an account.
  */
 export type ElevationOutcome =
-  | { kind: 'approved'; proof: string }
-  | { kind: 'denied' | 'cancelled' | 'unavailable' | 'refused'; message: string };
+  { kind: 'approved'; proof: string } | { kind: 'denied' | 'cancelled' | 'unavailable' | 'refused'; message: string };
 
 export interface Elevator {
   /** What the audit log names as the prompt used ("pkexec", "UAC", "test elevator" …). */

@@ -35,7 +35,8 @@ export class OsElevator implements Elevator {
     const proofFile = path.join(os.tmpdir(), `riskwarden-proof-${nonce}.txt`);
     const command = promptCommand(platform, nonce, proofFile);
     const exists = this.options.exists ?? fs.existsSync;
-    if (!exists(command.file)) return { kind: 'unavailable', message: `${command.file} is not installed; admin unlock needs ${command.name}` };
+    if (!exists(command.file))
+      return { kind: 'unavailable', message: `${command.file} is not installed; admin unlock needs ${command.name}` };
     const spawn = this.options.spawn ?? ((file, args) => nodeSpawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true }));
     const result = await runChild(spawn, command.file, command.args, this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     if (command.proofFile) {

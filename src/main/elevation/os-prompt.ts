@@ -55,7 +55,12 @@ export function promptCommand(platform: PromptPlatform, nonce: string, proofFile
         `Set-Content -LiteralPath '${proofFile.replaceAll("'", "''")}' -Value ("${PROOF_TAG} ${nonce} admin=" + $admin)`,
       ].join('; ');
       const outer = `Start-Process -FilePath '${POWERSHELL}' -Verb RunAs -Wait -WindowStyle Hidden -ArgumentList '-NoProfile','-NonInteractive','-EncodedCommand','${encodePowerShell(inner)}'`;
-      return { name: PROMPT_NAMES.win32, file: POWERSHELL, args: ['-NoProfile', '-NonInteractive', '-EncodedCommand', encodePowerShell(outer)], proofFile };
+      return {
+        name: PROMPT_NAMES.win32,
+        file: POWERSHELL,
+        args: ['-NoProfile', '-NonInteractive', '-EncodedCommand', encodePowerShell(outer)],
+        proofFile,
+      };
     }
   }
 }
@@ -67,7 +72,8 @@ function encodePowerShell(script: string): string {
 /** Reads the child's answer: approved only with the proof line for this nonce. */
 export function interpretPrompt(platform: PromptPlatform, nonce: string, result: ChildResult): ElevationOutcome {
   const name = PROMPT_NAMES[platform];
-  if (result.spawnError) return { kind: 'unavailable', message: `${name} could not be started (${result.spawnError}); admin unlock needs it` };
+  if (result.spawnError)
+    return { kind: 'unavailable', message: `${name} could not be started (${result.spawnError}); admin unlock needs it` };
   if (result.timedOut) return { kind: 'cancelled', message: `${name} was not answered in time; nothing was unlocked` };
   const said = `${result.stdout}\n${result.stderr}`;
   if (result.exitCode !== 0) return failed(platform, name, result.exitCode, said);
@@ -87,16 +93,19 @@ function failed(platform: PromptPlatform, name: string, exitCode: number | null,
   const detail = said.trim().split(/\r?\n/).at(-1) ?? '';
   if (platform === 'linux') {
     // pkexec(1): 126 = the authentication dialog was dismissed, 127 = not authorized or no agent.
-    if (/no authentication agent|not a setuid|must be setuid/i.test(said)) return { kind: 'unavailable', message: `${name} has no way to ask for a password here (${detail})` };
+    if (/no authentication agent|not a setuid|must be setuid/i.test(said))
+      return { kind: 'unavailable', message: `${name} has no way to ask for a password here (${detail})` };
     if (exitCode === 126) return { kind: 'cancelled', message: 'the password prompt was dismissed; nothing was unlocked' };
     if (exitCode === 127) return { kind: 'denied', message: 'the administrator password was not accepted; nothing was unlocked' };
   }
   if (platform === 'darwin') {
-    if (/-128\b|user canceled/i.test(said)) return { kind: 'cancelled', message: 'the administrator prompt was cancelled; nothing was unlocked' };
+    if (/-128\b|user canceled/i.test(said))
+      return { kind: 'cancelled', message: 'the administrator prompt was cancelled; nothing was unlocked' };
     return { kind: 'denied', message: `the administrator prompt did not grant access (${detail}); nothing was unlocked` };
   }
   if (platform === 'win32') {
-    if (/canceled by the user|cancelled by the user/i.test(said)) return { kind: 'cancelled', message: 'the UAC prompt was cancelled; nothing was unlocked' };
+    if (/canceled by the user|cancelled by the user/i.test(said))
+      return { kind: 'cancelled', message: 'the UAC prompt was cancelled; nothing was unlocked' };
     return { kind: 'denied', message: `UAC did not grant access (${detail}); nothing was unlocked` };
   }
   return { kind: 'denied', message: `${name} exited with ${exitCode ?? 'a signal'} (${detail}); nothing was unlocked` };

@@ -48,7 +48,12 @@ export class Enforcer {
       if (decided?.lock) {
         const { lock, created } = this.lockouts.lock(account.id, decided.lock.request, decided.lock.ruleId, decided.lock.reason, now);
         if (created) {
-          this.journal.add('lockout', account.id, `Locked ${lock.until ? `until ${this.untilText(lock.until)}` : 'until admin unlock'}`, lock.reason);
+          this.journal.add(
+            'lockout',
+            account.id,
+            `Locked ${lock.until ? `until ${this.untilText(lock.until)}` : 'until admin unlock'}`,
+            lock.reason,
+          );
           for (const action of decided.actions) this.executor.submit(action, LOCKOUT_FLATTEN);
           return;
         }

@@ -118,7 +118,11 @@ export class Executor {
       return true;
     }
     const id = this.store.recordAction(at, { ...base, status: 'sent', detail: label });
-    const entry: Pending = { completedAt: null, confirmed: false, closing: action.kind === 'closePosition' ? { accountId: action.accountId, contractId: action.contractId } : null };
+    const entry: Pending = {
+      completedAt: null,
+      confirmed: false,
+      closing: action.kind === 'closePosition' ? { accountId: action.accountId, contractId: action.contractId } : null,
+    };
     this.pending.set(key, entry);
     const run = Promise.resolve()
       .then(() => this.execute(action))

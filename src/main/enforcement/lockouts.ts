@@ -74,7 +74,13 @@ export class Lockouts {
     this.store.transaction(() => {
       this.store.clearLockout(lock.id, at, 'admin');
       this.store.saveOverride(override, at, reason);
-      this.store.audit(at, 'admin', 'unlock', accountId, `${lock.kind} lock by ${lock.ruleId} lifted (${lock.ruleId} cannot lock again before ${override.until}): ${reason}`);
+      this.store.audit(
+        at,
+        'admin',
+        'unlock',
+        accountId,
+        `${lock.kind} lock by ${lock.ruleId} lifted (${lock.ruleId} cannot lock again before ${override.until}): ${reason}`,
+      );
     });
     this.active.delete(accountId);
     this.overrides = [...this.overrides.filter((o) => Date.parse(o.until) > now), override];

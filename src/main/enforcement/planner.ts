@@ -96,7 +96,15 @@ function positionAction(breach: Breach, accountId: number, reason: string): Posi
     case 'reducePosition':
       return { ...base, kind: 'reducePosition', contractId: remedy.contractId, size: remedy.size, targetSize: remedy.targetSize };
     case 'moveStop':
-      return { ...base, kind: 'moveStop', contractId: remedy.contractId, orderId: remedy.orderId, stopPrice: remedy.stopPrice, size: remedy.size, side: remedy.side };
+      return {
+        ...base,
+        kind: 'moveStop',
+        contractId: remedy.contractId,
+        orderId: remedy.orderId,
+        stopPrice: remedy.stopPrice,
+        size: remedy.size,
+        side: remedy.side,
+      };
     default:
       return null;
   }
@@ -124,7 +132,14 @@ export function plan(account: AccountExposure, breaches: readonly Breach[]): Pla
     if (remedy.kind === 'cancelOrder') {
       const order = account.workingOrders().find((o) => o.id === remedy.orderId);
       if (order && isExitInFlight(order, account.positions())) continue;
-      cancels.set(remedy.orderId, { kind: 'cancelOrder', accountId: account.id, orderId: remedy.orderId, contractId: remedy.contractId, ruleId: breach.ruleId, reason });
+      cancels.set(remedy.orderId, {
+        kind: 'cancelOrder',
+        accountId: account.id,
+        orderId: remedy.orderId,
+        contractId: remedy.contractId,
+        ruleId: breach.ruleId,
+        reason,
+      });
       continue;
     }
     const action = positionAction(breach, account.id, reason);

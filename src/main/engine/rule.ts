@@ -7,10 +7,7 @@ import type { MarketBook } from './market-book';
 export type RuleCategory = 'tradeByTrade' | 'cooldown' | 'hardLockout' | 'automation';
 
 export type LockRequest =
-  | { kind: 'untilReset' }
-  | { kind: 'cooldown'; durationMs: number }
-  | { kind: 'untilSessionStart' }
-  | { kind: 'untilAdmin' };
+  { kind: 'untilReset' } | { kind: 'cooldown'; durationMs: number } | { kind: 'untilSessionStart' } | { kind: 'untilAdmin' };
 
 export type Remedy =
   | { kind: 'closePosition'; contractId: ContractId }

@@ -73,7 +73,9 @@ export class GatewayClient implements Broker {
     private readonly guard: readonly number[] = [],
   ) {
     // The gateway allows 200 requests in any 60 s (History/retrieveBars has its own limit; Risk Warden does not call it).
-    this.api = new ProjectXApi(new RestClient({ baseUrl: credentials.apiUrl, pacer: new Pacer(systemClock, { limit: 200, windowMs: 60_000 }) }));
+    this.api = new ProjectXApi(
+      new RestClient({ baseUrl: credentials.apiUrl, pacer: new Pacer(systemClock, { limit: 200, windowMs: 60_000 }) }),
+    );
   }
 
   async connect(tradingDayStart: number): Promise<GatewayInitialState> {
@@ -98,7 +100,9 @@ export class GatewayClient implements Broker {
   private guarded(accounts: Account[]): Account[] {
     const missing = this.guard.filter((id) => !accounts.some((a) => a.id === id));
     if (missing.length > 0) {
-      throw new Error(`account${missing.length > 1 ? 's' : ''} ${missing.join(', ')} to guard not found for this login (it has ${accounts.map((a) => `${a.id} ${a.name}`).join(', ') || 'no active accounts'})`);
+      throw new Error(
+        `account${missing.length > 1 ? 's' : ''} ${missing.join(', ')} to guard not found for this login (it has ${accounts.map((a) => `${a.id} ${a.name}`).join(', ') || 'no active accounts'})`,
+      );
     }
     return accounts.filter((a) => this.guards(a.id));
   }
@@ -127,7 +131,16 @@ export class GatewayClient implements Broker {
   }
 
   async placeStop(accountId: number, contractId: string, side: 'buy' | 'sell', size: number, stopPrice: number): Promise<void> {
-    await this.authed(() => this.api.placeOrder({ accountId, contractId, type: OrderType.Stop, side: side === 'buy' ? OrderSide.Bid : OrderSide.Ask, size, stopPrice }));
+    await this.authed(() =>
+      this.api.placeOrder({
+        accountId,
+        contractId,
+        type: OrderType.Stop,
+        side: side === 'buy' ? OrderSide.Bid : OrderSide.Ask,
+        size,
+        stopPrice,
+      }),
+    );
   }
 
   /** An order as the gateway has it now (searchOpen hides suspended bracket legs; this does not). */
@@ -137,7 +150,9 @@ export class GatewayClient implements Broker {
 
   /** The account's open positions and working orders as the gateway has them now. */
   async openState(accountId: number): Promise<{ positions: Position[]; orders: Order[] }> {
-    const [events, orders] = await this.authed(() => Promise.all([this.api.openPositions(accountId, 'reconcile'), this.api.openOrders(accountId, 'reconcile')]));
+    const [events, orders] = await this.authed(() =>
+      Promise.all([this.api.openPositions(accountId, 'reconcile'), this.api.openOrders(accountId, 'reconcile')]),
+    );
     return { positions: events.flatMap((e): Position[] => (e.type === 'position' ? [e.position] : [])), orders };
   }
 
@@ -184,16 +199,22 @@ export class GatewayClient implements Broker {
     const expiresAt = jwtExpiry(token);
     if (expiresAt === null) return;
     const delay = Math.max(0, expiresAt - Date.now() - REFRESH_BEFORE_EXPIRY_MS);
-    this.refreshTimer = setTimeout(() => {
-      this.api.validate().then(
-        (fresh) => {
-          this.scheduleRefresh(fresh);
-          // Hubs authenticated with the old token are started again on the new one.
-          if (fresh !== token) void this.hubs?.restartAll().catch((error: unknown) => this.logger.warn(`hub restart on the new token failed: ${(error as Error).message}`));
-        },
-        () => void this.renewSession().catch(() => undefined),
-      );
-    }, Math.min(delay, MAX_TIMER_MS));
+    this.refreshTimer = setTimeout(
+      () => {
+        this.api.validate().then(
+          (fresh) => {
+            this.scheduleRefresh(fresh);
+            // Hubs authenticated with the old token are started again on the new one.
+            if (fresh !== token)
+              void this.hubs
+                ?.restartAll()
+                .catch((error: unknown) => this.logger.warn(`hub restart on the new token failed: ${(error as Error).message}`));
+          },
+          () => void this.renewSession().catch(() => undefined),
+        );
+      },
+      Math.min(delay, MAX_TIMER_MS),
+    );
     this.refreshTimer.unref();
   }
 
@@ -208,7 +229,11 @@ export class GatewayClient implements Broker {
     return Promise.all(
       this.accountIds.map(async (accountId): Promise<AccountSync> => {
         const [positionEvents, orders, fills] = await this.authed(() =>
-          Promise.all([this.api.openPositions(accountId, 'reconcile'), this.api.openOrders(accountId, 'reconcile'), this.api.trades(accountId, since, 'reconcile')]),
+          Promise.all([
+            this.api.openPositions(accountId, 'reconcile'),
+            this.api.openOrders(accountId, 'reconcile'),
+            this.api.trades(accountId, since, 'reconcile'),
+          ]),
         );
         const positions = positionEvents.flatMap((e): Position[] => (e.type === 'position' ? [e.position] : []));
         const account = accounts.find((a) => a.id === accountId);

@@ -18,7 +18,17 @@ import {
 } from './wire';
 
 const ORDER_KINDS: readonly OrderKind[] = ['unknown', 'limit', 'market', 'stopLimit', 'stop', 'trailingStop', 'joinBid', 'joinAsk'];
-const ORDER_STATES: readonly OrderState[] = ['unknown', 'open', 'filled', 'cancelled', 'expired', 'rejected', 'pending', 'pendingCancel', 'suspended'];
+const ORDER_STATES: readonly OrderState[] = [
+  'unknown',
+  'open',
+  'filled',
+  'cancelled',
+  'expired',
+  'rejected',
+  'pending',
+  'pendingCancel',
+  'suspended',
+];
 
 export function unwrapUserPayload(payload: unknown): unknown {
   if (payload !== null && typeof payload === 'object' && 'action' in payload && 'data' in payload) {
@@ -144,18 +154,25 @@ const QUOTE_STRINGS = ['symbol', 'timestamp', 'lastUpdated'] as const;
  * through the zod schema; the refusals are the same.
  */
 export function parseQuote(raw: unknown): WireQuote {
-  if (raw === null || typeof raw !== 'object') throw new MalformedPayloadError('GatewayQuote', [{ code: 'invalid_type', expected: 'object', path: [], message: 'expected an object', input: raw }]);
+  if (raw === null || typeof raw !== 'object')
+    throw new MalformedPayloadError('GatewayQuote', [
+      { code: 'invalid_type', expected: 'object', path: [], message: 'expected an object', input: raw },
+    ]);
   const quote = raw as Record<string, unknown>;
   for (const key of QUOTE_NUMBERS) {
     const value = quote[key];
     if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value))) {
-      throw new MalformedPayloadError('GatewayQuote', [{ code: 'invalid_type', expected: 'number', path: [key], message: 'expected a number', input: value }]);
+      throw new MalformedPayloadError('GatewayQuote', [
+        { code: 'invalid_type', expected: 'number', path: [key], message: 'expected a number', input: value },
+      ]);
     }
   }
   for (const key of QUOTE_STRINGS) {
     const value = quote[key];
     if (value !== undefined && typeof value !== 'string') {
-      throw new MalformedPayloadError('GatewayQuote', [{ code: 'invalid_type', expected: 'string', path: [key], message: 'expected a string', input: value }]);
+      throw new MalformedPayloadError('GatewayQuote', [
+        { code: 'invalid_type', expected: 'string', path: [key], message: 'expected a string', input: value },
+      ]);
     }
   }
   return quote as WireQuote;

@@ -72,7 +72,8 @@ export class Pacer {
         const now = this.clock.now();
         while (this.sent.length > 0 && this.sent[0]! <= now - this.options.windowMs) this.sent.shift();
         const next = this.queue[0]!;
-        const waitForWindow = next.priority !== 'enforcement' && this.sent.length >= this.options.limit ? this.sent[0]! + this.options.windowMs - now : 0;
+        const waitForWindow =
+          next.priority !== 'enforcement' && this.sent.length >= this.options.limit ? this.sent[0]! + this.options.windowMs - now : 0;
         const waitForBackoff = next.priority === 'normal' ? Math.max(0, this.blockedUntil - now) : 0;
         const wait = Math.max(waitForWindow, waitForBackoff);
         if (wait > 0) {

@@ -107,7 +107,10 @@ export class RealtimeHubs {
   }
 
   private async subscribeContract(contractId: string): Promise<void> {
-    await Promise.all([this.market.invoke('SubscribeContractQuotes', contractId), this.market.invoke('SubscribeContractTrades', contractId)]);
+    await Promise.all([
+      this.market.invoke('SubscribeContractQuotes', contractId),
+      this.market.invoke('SubscribeContractTrades', contractId),
+    ]);
   }
 
   private build(url: string, token: () => string): HubConnection {

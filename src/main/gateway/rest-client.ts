@@ -51,7 +51,9 @@ export class RestClient {
   constructor(options: RestClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? 10_000;
-    this.fetchImpl = options.fetchImpl ?? ((url, init) => fetchThrough(url as string, { ...(init as object), dispatcher: this.pool }) as unknown as Promise<Response>);
+    this.fetchImpl =
+      options.fetchImpl ??
+      ((url, init) => fetchThrough(url as string, { ...(init as object), dispatcher: this.pool }) as unknown as Promise<Response>);
     this.pacer = options.pacer ?? null;
   }
 
@@ -112,10 +114,17 @@ export class RestClient {
     if (!parsed.success) {
       const envelope = json as { success?: unknown; errorCode?: unknown; errorMessage?: unknown } | null;
       if (envelope?.success === false && typeof envelope.errorCode === 'number') {
-        throw new GatewayRejectedError(endpoint, envelope.errorCode, typeof envelope.errorMessage === 'string' ? envelope.errorMessage : null);
+        throw new GatewayRejectedError(
+          endpoint,
+          envelope.errorCode,
+          typeof envelope.errorMessage === 'string' ? envelope.errorMessage : null,
+        );
       }
       const issue = parsed.error.issues[0];
-      throw new GatewayProtocolError(endpoint, `unexpected response shape at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
+      throw new GatewayProtocolError(
+        endpoint,
+        `unexpected response shape at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`,
+      );
     }
     const data = parsed.data as z.infer<S>;
     if (!data.success) throw new GatewayRejectedError(endpoint, data.errorCode, data.errorMessage ?? null);

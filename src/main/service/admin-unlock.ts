@@ -47,6 +47,9 @@ export class AdminUnlock {
     const lifted = lockouts.adminUnlock(accountId, reason, now, this.deps.dayEnd());
     if (!lifted) return { outcome: 'notLocked', message: `account ${accountId}'s lock ended while the prompt was open` };
     journal.add('unlock', accountId, 'Unlocked by an administrator', `${lifted.ruleId} lock lifted: ${reason}`);
-    return { outcome: 'approved', message: `Unlocked. ${lifted.ruleId} will not lock this account again before ${lifted.until ?? 'the next daily reset'}.` };
+    return {
+      outcome: 'approved',
+      message: `Unlocked. ${lifted.ruleId} will not lock this account again before ${lifted.until ?? 'the next daily reset'}.`,
+    };
   }
 }

@@ -27,7 +27,10 @@ export class ApiError extends Error {
 }
 
 type Handlers = {
-  [M in MethodName]: (context: ApiContext, params: z.infer<(typeof riskApiMethods)[M]['params']>) => MethodResult<M> | Promise<MethodResult<M>>;
+  [M in MethodName]: (
+    context: ApiContext,
+    params: z.infer<(typeof riskApiMethods)[M]['params']>,
+  ) => MethodResult<M> | Promise<MethodResult<M>>;
 };
 
 function serviceOf(context: ApiContext): RiskService {

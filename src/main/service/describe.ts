@@ -20,7 +20,13 @@ const VERBS: Record<Action['kind'], { verb: string; done: string }> = {
 export function describeOutcome({ action, status }: ActionOutcome): string {
   const symbol = symbolOfContractId(action.contractId);
   const target =
-    action.kind === 'cancelOrder' ? `${symbol} order ${action.orderId}` : action.kind === 'reducePosition' ? `${symbol} position by ${action.size}` : action.kind === 'moveStop' ? `${symbol} position to ${action.stopPrice}` : `${symbol} position`;
+    action.kind === 'cancelOrder'
+      ? `${symbol} order ${action.orderId}`
+      : action.kind === 'reducePosition'
+        ? `${symbol} position by ${action.size}`
+        : action.kind === 'moveStop'
+          ? `${symbol} position to ${action.stopPrice}`
+          : `${symbol} position`;
   const { verb, done } = VERBS[action.kind];
   switch (status) {
     case 'done':

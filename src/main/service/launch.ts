@@ -40,7 +40,8 @@ export interface Launched {
 }
 
 export async function launch(options: LaunchOptions): Promise<Launched> {
-  if (options.testElevator && options.gateway) throw new Error('the test elevator can only be used with the built-in simulator, never with a real gateway');
+  if (options.testElevator && options.gateway)
+    throw new Error('the test elevator can only be used with the built-in simulator, never with a real gateway');
   const checkpoints = options.checkpoints ?? new Checkpoints();
   checkpoints.reach('service start');
   const config = options.configFile ? loadConfigFile(options.configFile) : DEFAULT_CONFIG;
@@ -70,7 +71,9 @@ export async function launch(options: LaunchOptions): Promise<Launched> {
   }
   logger.info(`enforcing in ${options.gateway ? 'live' : 'demo'} mode; data in ${path.resolve(options.dataDir)}`);
   const configFile = options.configFile;
-  const unwatch = configFile ? watchConfigFile(configFile, () => service.applyConfigFile(configFile), options.configPollMs) : () => undefined;
+  const unwatch = configFile
+    ? watchConfigFile(configFile, () => service.applyConfigFile(configFile), options.configPollMs)
+    : () => undefined;
   return {
     service,
     simulator,

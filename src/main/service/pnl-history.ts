@@ -22,7 +22,11 @@ export class PnlHistory {
     if (last && anchor && at - anchor.at < MIN_SPACING_MS) points[points.length - 1] = { at, total };
     else points.push({ at, total });
     // Keep the first and the newest points; drop every other one in between.
-    if (points.length > MAX_POINTS) this.series.set(accountId, points.filter((_, i) => i === 0 || i % 2 === 1 || i === points.length - 1));
+    if (points.length > MAX_POINTS)
+      this.series.set(
+        accountId,
+        points.filter((_, i) => i === 0 || i % 2 === 1 || i === points.length - 1),
+      );
     else this.series.set(accountId, points);
   }
 

@@ -127,19 +127,12 @@ export class RiskService {
       createLogger('gateway'),
       options.guardAccounts,
     );
-    this.executor = new Executor(
-      this.gateway,
-      this.store,
-      this.clock,
-      this.logger,
-      (outcome) => this.onOutcome(outcome),
-      {
-        mode: options.config.enforcement.mode,
-        stillNeeded: (action) => this.stillNeeded(action),
-        reread: (action) => this.reread(action),
-        ...(options.backoffMs ? { backoffMs: options.backoffMs } : {}),
-      },
-    );
+    this.executor = new Executor(this.gateway, this.store, this.clock, this.logger, (outcome) => this.onOutcome(outcome), {
+      mode: options.config.enforcement.mode,
+      stillNeeded: (action) => this.stillNeeded(action),
+      reread: (action) => this.reread(action),
+      ...(options.backoffMs ? { backoffMs: options.backoffMs } : {}),
+    });
     this.enforcer = new Enforcer(this.store, this.lockouts, this.executor, this.timeline, (iso) => wallClock(iso, this.config.timezone));
     this.adminUnlock = new AdminUnlock({
       elevator: options.elevator ?? new OsElevator(),
@@ -153,7 +146,12 @@ export class RiskService {
 
   private onOutcome(outcome: ActionOutcome): void {
     this.checkpoints.reach('enforcement triggered');
-    this.timeline.add('enforcement', outcome.action.accountId, describeOutcome(outcome), `${outcome.action.ruleId} · ${outcome.label}${outcome.detail ? ` — ${outcome.detail}` : ''}`);
+    this.timeline.add(
+      'enforcement',
+      outcome.action.accountId,
+      describeOutcome(outcome),
+      `${outcome.action.ruleId} · ${outcome.label}${outcome.detail ? ` — ${outcome.detail}` : ''}`,
+    );
   }
 
   /** Connects, loads today's state and arms the rules; resolves once enforcement is live. */
@@ -224,7 +222,15 @@ export class RiskService {
         },
         timeline: this.timeline.latest(TIMELINE_IN_SNAPSHOT),
       },
-      { accounts: this.accounts.values(), market: this.market, engine: this.engine, enforcer: this.enforcer, lockouts: this.lockouts, now: this.clock.now(), loggedOut: this.connection.state === 'loggedOut' },
+      {
+        accounts: this.accounts.values(),
+        market: this.market,
+        engine: this.engine,
+        enforcer: this.enforcer,
+        lockouts: this.lockouts,
+        now: this.clock.now(),
+        loggedOut: this.connection.state === 'loggedOut',
+      },
     );
   }
 
@@ -334,11 +340,19 @@ export class RiskService {
   private evaluate(account: AccountState, event: GatewayEvent | null): void {
     const now = this.clock.now();
     const protectionChanged = account.updateProtection(now);
-    const breaches = this.engine.evaluate({ account, market: this.market, event, now, loggedOut: this.connection.state === 'loggedOut', closing: this.executor.closing(account.id) });
+    const breaches = this.engine.evaluate({
+      account,
+      market: this.market,
+      event,
+      now,
+      loggedOut: this.connection.state === 'loggedOut',
+      closing: this.executor.closing(account.id),
+    });
     if (event) this.checkpoints.reach('rule evaluated');
     this.enforcer.handle(account, breaches, now);
     // After enforcement has gone out: this write must never delay a close.
-    if (protectionChanged && this.config.rules.no_stop_loss_grace) this.store.setRuleState(account.id, RULE_IDS.noStopLossGrace, account.protectionClocks());
+    if (protectionChanged && this.config.rules.no_stop_loss_grace)
+      this.store.setRuleState(account.id, RULE_IDS.noStopLossGrace, account.protectionClocks());
   }
 
   private recordFills(accountId: number, fills: readonly Fill[]): void {
@@ -346,7 +360,8 @@ export class RiskService {
     this.store.transaction(() => {
       for (const fill of fills) this.store.recordFill(fill, this.tradingDayLabel);
     });
-    for (const fill of fills) this.timeline.add('fill', accountId, describeFill(fill), fill.fees ? `fees ${roundCents(fill.fees).toFixed(2)}` : null);
+    for (const fill of fills)
+      this.timeline.add('fill', accountId, describeFill(fill), fill.fees ? `fees ${roundCents(fill.fees).toFixed(2)}` : null);
     const account = this.accounts.get(accountId);
     if (account) this.recordPnl(account, this.clock.now());
   }
@@ -459,7 +474,8 @@ export class RiskService {
   private applyMissedReset(): void {
     const last = this.store.meta(LAST_RESET_KEY);
     if (last === null) this.store.setMeta(LAST_RESET_KEY, new Date(this.tradingDay.start).toISOString());
-    else if (Date.parse(last) < this.tradingDay.start) this.recordReset(`missed while Risk Warden was closed (last reset applied: ${last}); applied at start`);
+    else if (Date.parse(last) < this.tradingDay.start)
+      this.recordReset(`missed while Risk Warden was closed (last reset applied: ${last}); applied at start`);
   }
 
   private recordReset(detail: string): void {

@@ -27,7 +27,13 @@ export function rulesFromConfig(config: Pick<RiskConfig, 'rules' | 'timezone'>):
   const { rules } = config;
   const window = rules.session_block_outside;
   const session = window
-    ? sessionClock({ timezone: config.timezone, start: window.start, end: window.end, days: window.days, holidays: window.holidays ?? CME_HOLIDAYS_2026_2027 })
+    ? sessionClock({
+        timezone: config.timezone,
+        start: window.start,
+        end: window.end,
+        days: window.days,
+        holidays: window.holidays ?? CME_HOLIDAYS_2026_2027,
+      })
     : null;
   const armed = [
     rules.max_contracts && maxContractsRule(rules.max_contracts),

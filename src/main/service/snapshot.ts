@@ -35,13 +35,25 @@ export function accountView(account: AccountState, sources: SnapshotSources): Ac
   const realized = account.realizedPnl();
   const unrealized = account.unrealizedPnl();
   const lock = sources.lockouts.current(account.id);
-  const context = { account, market: sources.market, event: null, now: sources.now, loggedOut: sources.loggedOut, closing: NOTHING_CLOSING }; // the dashboard shows what is open, closes in flight included
+  const context = {
+    account,
+    market: sources.market,
+    event: null,
+    now: sources.now,
+    loggedOut: sources.loggedOut,
+    closing: NOTHING_CLOSING,
+  }; // the dashboard shows what is open, closes in flight included
   return {
     id: account.id,
     name: account.account.name,
     balance: account.account.balance,
     canTrade: account.account.canTrade,
-    pnl: { realized: roundCents(realized), unrealized: roundCents(unrealized), total: roundCents(realized + unrealized), fees: roundCents(account.fees()) },
+    pnl: {
+      realized: roundCents(realized),
+      unrealized: roundCents(unrealized),
+      total: roundCents(realized + unrealized),
+      fees: roundCents(account.fees()),
+    },
     tradeCount: account.tradeCount(),
     positions: account.positions().map((p) => {
       const unrealizedPnl = account.unrealizedOf(p);

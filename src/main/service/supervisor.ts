@@ -39,7 +39,8 @@ export class ServiceSupervisor {
 
   /** Why there is no running service, in words for the dashboard and the tray. */
   whyNotRunning(): string {
-    if (this.problem) return `Risk Warden could not start: ${this.problem}. It tries again every ${Math.round(this.retryMs / 1000)} s; you can change the connection in Settings & rules.`;
+    if (this.problem)
+      return `Risk Warden could not start: ${this.problem}. It tries again every ${Math.round(this.retryMs / 1000)} s; you can change the connection in Settings & rules.`;
     return 'Risk Warden is starting its connection; try again in a moment';
   }
 
@@ -77,7 +78,9 @@ export class ServiceSupervisor {
         const why = (error as Error).message;
         restore();
         const back = previous ? await this.startNow(previous) : false;
-        const fallback = back ? 'the previous settings are back in force' : `the previous settings are back but cannot connect either (${this.problem}); Risk Warden tries them again every ${Math.round(this.retryMs / 1000)} s`;
+        const fallback = back
+          ? 'the previous settings are back in force'
+          : `the previous settings are back but cannot connect either (${this.problem}); Risk Warden tries them again every ${Math.round(this.retryMs / 1000)} s`;
         throw new Error(`the new settings could not connect (${why}); ${fallback}`);
       }
     });

@@ -28,7 +28,15 @@ const StoredSettingsSchema = z.object({
 });
 export type StoredSettings = z.infer<typeof StoredSettingsSchema>;
 
-const FIRST_RUN: StoredSettings = { firm: 'topstepx', apiUrl: FIRM_PRESETS[0]!.apiUrl, rtcUrl: FIRM_PRESETS[0]!.rtcUrl, username: '', accounts: [], configFile: null, startAtLogin: false };
+const FIRST_RUN: StoredSettings = {
+  firm: 'topstepx',
+  apiUrl: FIRM_PRESETS[0]!.apiUrl,
+  rtcUrl: FIRM_PRESETS[0]!.rtcUrl,
+  username: '',
+  accounts: [],
+  configFile: null,
+  startAtLogin: false,
+};
 
 export class SettingsStore {
   private readonly file: string;
@@ -68,9 +76,20 @@ export class SettingsStore {
     }
     const { apiKey, ...rest } = parsed.data;
     const urls = this.urlsOf(rest.firm, rest.apiUrl, rest.rtcUrl);
-    if (rest.configFile !== null && !fs.existsSync(rest.configFile)) throw new SettingsError(`settings: configFile ${JSON.stringify(rest.configFile)} does not exist`);
-    if (apiKey && !this.secrets.available()) throw new SettingsError(`settings: this system offers no encrypted storage (${this.secrets.description}); the API key is not stored in plain text`);
-    const next: StoredSettings = { firm: rest.firm, ...urls, username: rest.username, accounts: rest.accounts, configFile: rest.configFile, startAtLogin: rest.startAtLogin };
+    if (rest.configFile !== null && !fs.existsSync(rest.configFile))
+      throw new SettingsError(`settings: configFile ${JSON.stringify(rest.configFile)} does not exist`);
+    if (apiKey && !this.secrets.available())
+      throw new SettingsError(
+        `settings: this system offers no encrypted storage (${this.secrets.description}); the API key is not stored in plain text`,
+      );
+    const next: StoredSettings = {
+      firm: rest.firm,
+      ...urls,
+      username: rest.username,
+      accounts: rest.accounts,
+      configFile: rest.configFile,
+      startAtLogin: rest.startAtLogin,
+    };
     if (apiKey) writePrivate(this.keyFile, this.secrets.encrypt(apiKey));
     else if (apiKey === '') fs.rmSync(this.keyFile, { force: true });
     writePrivate(this.file, Buffer.from(`${JSON.stringify(next, null, 2)}\n`));
@@ -112,7 +131,10 @@ export class SettingsStore {
       return { apiUrl, rtcUrl };
     }
     const preset = FIRM_PRESETS.find((p) => p.id === firm);
-    if (!preset) throw new SettingsError(`settings: firm ${JSON.stringify(firm)} is not known; choose one of ${[...FIRM_PRESETS.map((p) => p.id), CUSTOM_FIRM].join(', ')}`);
+    if (!preset)
+      throw new SettingsError(
+        `settings: firm ${JSON.stringify(firm)} is not known; choose one of ${[...FIRM_PRESETS.map((p) => p.id), CUSTOM_FIRM].join(', ')}`,
+      );
     return { apiUrl: preset.apiUrl, rtcUrl: preset.rtcUrl };
   }
 

@@ -11,12 +11,56 @@ export interface SimContract {
 }
 
 export const SIM_CONTRACTS: readonly SimContract[] = [
-  { id: 'CON.F.US.MNQ.Z26', name: 'MNQZ6', description: 'Micro E-mini Nasdaq-100: December 2026', tickSize: 0.25, tickValue: 0.5, symbolId: 'F.US.MNQ', feePerSide: 0.37, startPrice: 21000 },
-  { id: 'CON.F.US.ENQ.Z26', name: 'NQZ6', description: 'E-mini NASDAQ-100: December 2026', tickSize: 0.25, tickValue: 5, symbolId: 'F.US.ENQ', feePerSide: 1.4, startPrice: 21000 },
-  { id: 'CON.F.US.EP.Z26', name: 'ESZ6', description: 'E-Mini S&P 500: December 2026', tickSize: 0.25, tickValue: 12.5, symbolId: 'F.US.EP', feePerSide: 1.4, startPrice: 6000 },
-  { id: 'CON.F.US.MES.Z26', name: 'MESZ6', description: 'Micro E-mini S&P 500: December 2026', tickSize: 0.25, tickValue: 1.25, symbolId: 'F.US.MES', feePerSide: 0.37, startPrice: 6000 },
+  {
+    id: 'CON.F.US.MNQ.Z26',
+    name: 'MNQZ6',
+    description: 'Micro E-mini Nasdaq-100: December 2026',
+    tickSize: 0.25,
+    tickValue: 0.5,
+    symbolId: 'F.US.MNQ',
+    feePerSide: 0.37,
+    startPrice: 21000,
+  },
+  {
+    id: 'CON.F.US.ENQ.Z26',
+    name: 'NQZ6',
+    description: 'E-mini NASDAQ-100: December 2026',
+    tickSize: 0.25,
+    tickValue: 5,
+    symbolId: 'F.US.ENQ',
+    feePerSide: 1.4,
+    startPrice: 21000,
+  },
+  {
+    id: 'CON.F.US.EP.Z26',
+    name: 'ESZ6',
+    description: 'E-Mini S&P 500: December 2026',
+    tickSize: 0.25,
+    tickValue: 12.5,
+    symbolId: 'F.US.EP',
+    feePerSide: 1.4,
+    startPrice: 6000,
+  },
+  {
+    id: 'CON.F.US.MES.Z26',
+    name: 'MESZ6',
+    description: 'Micro E-mini S&P 500: December 2026',
+    tickSize: 0.25,
+    tickValue: 1.25,
+    symbolId: 'F.US.MES',
+    feePerSide: 0.37,
+    startPrice: 6000,
+  },
 ];
 
 export function wireContract(c: SimContract) {
-  return { id: c.id, name: c.name, description: c.description, tickSize: c.tickSize, tickValue: c.tickValue, activeContract: true, symbolId: c.symbolId };
+  return {
+    id: c.id,
+    name: c.name,
+    description: c.description,
+    tickSize: c.tickSize,
+    tickValue: c.tickValue,
+    activeContract: true,
+    symbolId: c.symbolId,
+  };
 }

@@ -164,7 +164,9 @@ export class Exchange {
   }
 
   ordersOf(accountId: number, since?: number): SimOrder[] {
-    return [...this.orders.values()].filter((o) => o.accountId === accountId && (since === undefined || Date.parse(o.creationTimestamp) >= since));
+    return [...this.orders.values()].filter(
+      (o) => o.accountId === accountId && (since === undefined || Date.parse(o.creationTimestamp) >= since),
+    );
   }
 
   openOrders(accountId: number): SimOrder[] {
@@ -224,7 +226,10 @@ export class Exchange {
     }
     if (order.type === OrderType.TrailingStop) {
       const last = this.prices.get(contract.id)!;
-      order.trailDistance = round(Math.max(contract.tickSize, Math.round(Math.abs(last - input.trailPrice!) / contract.tickSize) * contract.tickSize), 9);
+      order.trailDistance = round(
+        Math.max(contract.tickSize, Math.round(Math.abs(last - input.trailPrice!) / contract.tickSize) * contract.tickSize),
+        9,
+      );
       order.stopPrice = round(order.side === Side.Sell ? last - order.trailDistance : last + order.trailDistance, 9);
     }
     const stopLoss = input.stopLossBracket ? this.child(order, input.stopLossBracket, '-SL') : null;
@@ -274,14 +279,19 @@ export class Exchange {
       const price = round(fillPrice + this.brackets.get(child.id)!.ticks * tick, 9);
       this.update(child, { status: OrderStatus.Open, ...(child.type === OrderType.Limit ? { limitPrice: price } : { stopPrice: price }) });
     }
-    for (const child of [...this.orders.values()]) if (child.parentOrderId === parent.id && child.status === OrderStatus.Open) this.trigger(child);
+    for (const child of [...this.orders.values()])
+      if (child.parentOrderId === parent.id && child.status === OrderStatus.Open) this.trigger(child);
   }
 
   /** OCO: one leg filled, its sibling is cancelled. */
   private cancelSiblings(filled: SimOrder): void {
     if (filled.parentOrderId === null) return;
     for (const other of this.orders.values()) {
-      if (other.id !== filled.id && other.parentOrderId === filled.parentOrderId && (other.status === OrderStatus.Open || other.status === OrderStatus.Suspended)) {
+      if (
+        other.id !== filled.id &&
+        other.parentOrderId === filled.parentOrderId &&
+        (other.status === OrderStatus.Open || other.status === OrderStatus.Suspended)
+      ) {
         this.update(other, { status: OrderStatus.Cancelled });
       }
     }
@@ -292,7 +302,8 @@ export class Exchange {
     const order = this.orders.get(orderId);
     if (!order || order.accountId !== accountId) throw new SimRejection(2, `Order ${orderId} not found`);
     if (order.status === OrderStatus.Filled) throw new SimRejection(3, 'Cannot cancel order: already filled');
-    if (order.status !== OrderStatus.Open && order.status !== OrderStatus.Pending) throw new SimRejection(3, `Order ${orderId} is not working`);
+    if (order.status !== OrderStatus.Open && order.status !== OrderStatus.Pending)
+      throw new SimRejection(3, `Order ${orderId} is not working`);
     this.update(order, { status: OrderStatus.Cancelled });
   }
 
@@ -302,7 +313,8 @@ export class Exchange {
     if (!this.contracts.has(contractId)) throw new SimRejection(3, `Contract ${contractId} not found`);
     const position = this.positions.get(`${accountId}:${contractId}`);
     if (!position || position.size === 0) throw new SimRejection(2, `No open position in ${contractId}`);
-    if (!Number.isInteger(size) || size < 1 || size > Math.abs(position.size)) throw new SimRejection(5, `Invalid close size ${size} for a position of ${Math.abs(position.size)}`);
+    if (!Number.isInteger(size) || size < 1 || size > Math.abs(position.size))
+      throw new SimRejection(5, `Invalid close size ${size} for a position of ${Math.abs(position.size)}`);
     this.placeOrder({ accountId, contractId, type: OrderType.Market, side: position.size > 0 ? Side.Sell : Side.Buy, size });
   }
 
@@ -312,7 +324,8 @@ export class Exchange {
     const order = this.orders.get(orderId);
     if (!order || order.accountId !== accountId) throw new SimRejection(2, `Order ${orderId} not found`);
     if (order.status !== OrderStatus.Open) throw new SimRejection(3, `Order ${orderId} is not working`);
-    if (change.size !== undefined && (!Number.isInteger(change.size) || change.size < 1)) throw new SimRejection(3, `Invalid order size (${change.size})`);
+    if (change.size !== undefined && (!Number.isInteger(change.size) || change.size < 1))
+      throw new SimRejection(3, `Invalid order size (${change.size})`);
     this.update(order, {
       ...(change.size !== undefined ? { size: change.size } : {}),
       ...(change.limitPrice !== undefined ? { limitPrice: change.limitPrice } : {}),
@@ -327,7 +340,13 @@ export class Exchange {
     if (!this.contracts.has(contractId)) throw new SimRejection(3, `Contract ${contractId} not found`);
     const position = this.positions.get(`${accountId}:${contractId}`);
     if (!position || position.size === 0) throw new SimRejection(2, `No open position in ${contractId}`);
-    this.placeOrder({ accountId, contractId, type: OrderType.Market, side: position.size > 0 ? Side.Sell : Side.Buy, size: Math.abs(position.size) });
+    this.placeOrder({
+      accountId,
+      contractId,
+      type: OrderType.Market,
+      side: position.size > 0 ? Side.Sell : Side.Buy,
+      size: Math.abs(position.size),
+    });
   }
 
   /** Sets the last price: a quote goes out and resting limits and stops trigger. */
@@ -349,7 +368,15 @@ export class Exchange {
     const last = this.prices.get(contractId);
     if (!contract || last === undefined) return null;
     const at = new Date(this.now()).toISOString();
-    return { symbol: contract.symbolId, symbolName: `/${contract.name}`, lastPrice: last, bestBid: round(last - contract.tickSize, 9), bestAsk: last, timestamp: at, lastUpdated: at };
+    return {
+      symbol: contract.symbolId,
+      symbolName: `/${contract.name}`,
+      lastPrice: last,
+      bestBid: round(last - contract.tickSize, 9),
+      bestAsk: last,
+      timestamp: at,
+      lastUpdated: at,
+    };
   }
 
   private validate(order: SimOrder, account: SimAccount, input: PlaceOrderRequest): string | null {
@@ -359,12 +386,18 @@ export class Exchange {
     if (order.type === OrderType.Limit && order.limitPrice == null) return 'Limit price is required for a limit order';
     if (order.type === OrderType.Stop && order.stopPrice == null) return 'Stop price is required for a stop order';
     if (order.type === OrderType.TrailingStop && input.trailPrice == null) return 'Trail Distance not set.';
-    if (![OrderType.Market, OrderType.Limit, OrderType.Stop, OrderType.TrailingStop].includes(order.type as 1)) return `Order type ${order.type} is not supported`;
+    if (![OrderType.Market, OrderType.Limit, OrderType.Stop, OrderType.TrailingStop].includes(order.type as 1))
+      return `Order type ${order.type} is not supported`;
     const long = order.side === Side.Buy;
-    for (const [name, bracket, sign] of [['stop loss', input.stopLossBracket, long ? -1 : 1], ['take profit', input.takeProfitBracket, long ? 1 : -1]] as const) {
+    for (const [name, bracket, sign] of [
+      ['stop loss', input.stopLossBracket, long ? -1 : 1],
+      ['take profit', input.takeProfitBracket, long ? 1 : -1],
+    ] as const) {
       if (!bracket) continue;
-      if (Math.sign(bracket.ticks) !== sign) return `Invalid ${name} ticks (${bracket.ticks}). Ticks should be ${sign < 0 ? 'less' : 'greater'} than zero when ${long ? 'longing' : 'shorting'}.`;
-      if (Math.abs(bracket.ticks) < MIN_BRACKET_TICKS) return `Invalid ${name} ticks (${bracket.ticks}). Price should be at least ${MIN_BRACKET_TICKS} ticks away.`;
+      if (Math.sign(bracket.ticks) !== sign)
+        return `Invalid ${name} ticks (${bracket.ticks}). Ticks should be ${sign < 0 ? 'less' : 'greater'} than zero when ${long ? 'longing' : 'shorting'}.`;
+      if (Math.abs(bracket.ticks) < MIN_BRACKET_TICKS)
+        return `Invalid ${name} ticks (${bracket.ticks}). Price should be at least ${MIN_BRACKET_TICKS} ticks away.`;
     }
     return null;
   }
@@ -392,7 +425,14 @@ export class Exchange {
     const at = new Date(this.now()).toISOString();
     const key = `${order.accountId}:${order.contractId}`;
     const signed = order.side === Side.Buy ? order.size : -order.size;
-    const position = this.positions.get(key) ?? { id: this.nextPositionId++, accountId: order.accountId, contractId: order.contractId, creationTimestamp: at, size: 0, averagePrice: 0 };
+    const position = this.positions.get(key) ?? {
+      id: this.nextPositionId++,
+      accountId: order.accountId,
+      contractId: order.contractId,
+      creationTimestamp: at,
+      size: 0,
+      averagePrice: 0,
+    };
     let profitAndLoss: number | null = null;
     if (position.size === 0 || Math.sign(position.size) === Math.sign(signed)) {
       const total = Math.abs(position.size) + Math.abs(signed);
@@ -401,7 +441,10 @@ export class Exchange {
     } else {
       // Exact, not whole ticks: after a scale-in the average is off the tick grid (6000.666…).
       const closing = Math.min(Math.abs(signed), Math.abs(position.size));
-      profitAndLoss = round((Math.sign(position.size) * closing * (price - position.averagePrice) * contract.tickValue) / contract.tickSize, 2);
+      profitAndLoss = round(
+        (Math.sign(position.size) * closing * (price - position.averagePrice) * contract.tickValue) / contract.tickSize,
+        2,
+      );
       if (Math.abs(signed) > Math.abs(position.size)) {
         position.averagePrice = price;
         position.creationTimestamp = at;
@@ -428,7 +471,11 @@ export class Exchange {
     this.trades.push(trade);
     this.update(order, { status: OrderStatus.Filled, fillVolume: order.size, filledPrice: price });
     this.cancelSiblings(order);
-    this.publish({ topic: 'print', contractId: order.contractId, payload: { symbolId: contract.symbolId, price, timestamp: at, type: order.side, volume: order.size } });
+    this.publish({
+      topic: 'print',
+      contractId: order.contractId,
+      payload: { symbolId: contract.symbolId, price, timestamp: at, type: order.side, volume: order.size },
+    });
     this.publish({ topic: 'trade', accountId: order.accountId, payload: trade });
     this.publish({ topic: 'position', accountId: order.accountId, payload: wirePosition(position) });
     if (position.size === 0) this.positions.delete(key);

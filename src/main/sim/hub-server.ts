@@ -129,7 +129,17 @@ export class HubServer {
   }
 
   private accept(socket: WebSocket, hub: HubName): void {
-    const connection: Connection = { socket, hub, handshaken: false, accounts: false, orders: new Set(), positions: new Set(), trades: new Set(), quotes: new Set(), prints: new Set() };
+    const connection: Connection = {
+      socket,
+      hub,
+      handshaken: false,
+      accounts: false,
+      orders: new Set(),
+      positions: new Set(),
+      trades: new Set(),
+      quotes: new Set(),
+      prints: new Set(),
+    };
     this.connections.add(connection);
     socket.on('close', () => this.connections.delete(connection));
     socket.on('error', () => socket.terminate());
@@ -171,7 +181,11 @@ export class HubServer {
         frame(
           method
             ? { type: 3, invocationId: message.invocationId, result: 0 }
-            : { type: 3, invocationId: message.invocationId, error: `Failed to invoke '${message.target}' due to an error on the server. HubException: Method does not exist.` },
+            : {
+                type: 3,
+                invocationId: message.invocationId,
+                error: `Failed to invoke '${message.target}' due to an error on the server. HubException: Method does not exist.`,
+              },
         ),
       );
     }

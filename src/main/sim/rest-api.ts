@@ -38,7 +38,14 @@ export function restRoutes(exchange: Exchange): Record<string, Handler> {
     'Contract/available': (b) => ok({ contracts: b.live === true ? [] : contracts() }),
     'Contract/search': (b) => {
       const text = String(b.searchText ?? '').toUpperCase();
-      return ok({ contracts: b.live === true ? [] : contracts().filter((c) => c.name.includes(text) || c.id.includes(text) || c.description.toUpperCase().includes(text)).slice(0, 20) });
+      return ok({
+        contracts:
+          b.live === true
+            ? []
+            : contracts()
+                .filter((c) => c.name.includes(text) || c.id.includes(text) || c.description.toUpperCase().includes(text))
+                .slice(0, 20),
+      });
     },
     'Contract/searchById': (b) => {
       const contract = exchange.contract(String(b.contractId));
@@ -68,7 +75,8 @@ export function restRoutes(exchange: Exchange): Record<string, Handler> {
           }),
         });
       } catch (error) {
-        if (error instanceof SimRejection) return { orderId: error.orderId, success: false, errorCode: error.code, errorMessage: error.message };
+        if (error instanceof SimRejection)
+          return { orderId: error.orderId, success: false, errorCode: error.code, errorMessage: error.message };
         throw error;
       }
     },
@@ -77,7 +85,11 @@ export function restRoutes(exchange: Exchange): Record<string, Handler> {
       return ok();
     },
     'Order/modify': (b) => {
-      const change = { size: optionalNumber(b.size) ?? undefined, limitPrice: optionalNumber(b.limitPrice) ?? undefined, stopPrice: optionalNumber(b.stopPrice) ?? undefined };
+      const change = {
+        size: optionalNumber(b.size) ?? undefined,
+        limitPrice: optionalNumber(b.limitPrice) ?? undefined,
+        stopPrice: optionalNumber(b.stopPrice) ?? undefined,
+      };
       exchange.modifyOrder(num(b, 'accountId'), num(b, 'orderId'), change);
       return ok();
     },

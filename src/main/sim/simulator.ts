@@ -70,9 +70,20 @@ export function applyFaults(sim: Pick<Simulator, 'hubs' | 'faults' | 'tokens'>, 
   if (faults.dropSockets) sim.hubs.dropAll();
 }
 
-async function handleControl(path: string, request: http.IncomingMessage, response: http.ServerResponse, sim: Omit<Simulator, 'close' | 'url' | 'port'>): Promise<void> {
+async function handleControl(
+  path: string,
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+  sim: Omit<Simulator, 'close' | 'url' | 'port'>,
+): Promise<void> {
   if (path === '/sim/state' && request.method === 'GET') {
-    sendJson(response, 200, { ...sim.exchange.state(), randomWalk: sim.feed.running, wireFormat: sim.hubs.wireFormat, calls: sim.calls, elevationAnswer: sim.elevation.answer });
+    sendJson(response, 200, {
+      ...sim.exchange.state(),
+      randomWalk: sim.feed.running,
+      wireFormat: sim.hubs.wireFormat,
+      calls: sim.calls,
+      elevationAnswer: sim.elevation.answer,
+    });
     return;
   }
   if (request.method !== 'POST') {
@@ -82,12 +93,14 @@ async function handleControl(path: string, request: http.IncomingMessage, respon
   const body = (await readJson(request)) as Record<string, unknown>;
   switch (path) {
     case '/sim/price':
-      if (typeof body.contractId !== 'string' || typeof body.price !== 'number') throw new BadRequest('expected {"contractId": string, "price": number}');
+      if (typeof body.contractId !== 'string' || typeof body.price !== 'number')
+        throw new BadRequest('expected {"contractId": string, "price": number}');
       sim.exchange.setPrice(body.contractId, body.price);
       break;
     case '/sim/faults': {
       const parsed = FaultsSchema.safeParse(body);
-      if (!parsed.success) throw new BadRequest(`faults: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'} ${i.message}`).join('; ')}`);
+      if (!parsed.success)
+        throw new BadRequest(`faults: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'} ${i.message}`).join('; ')}`);
       applyFaults(sim, parsed.data);
       break;
     }
@@ -105,12 +118,14 @@ async function handleControl(path: string, request: http.IncomingMessage, respon
       else sim.feed.stop();
       break;
     case '/sim/account':
-      if (typeof body.accountId !== 'number' || typeof body.canTrade !== 'boolean') throw new BadRequest('expected {"accountId": number, "canTrade": boolean}');
+      if (typeof body.accountId !== 'number' || typeof body.canTrade !== 'boolean')
+        throw new BadRequest('expected {"accountId": number, "canTrade": boolean}');
       sim.exchange.setCanTrade(body.accountId, body.canTrade);
       break;
     case '/sim/elevation': {
       const answer = TestElevationAnswerSchema.safeParse(body.answer);
-      if (!answer.success) throw new BadRequest(`expected {"answer": ${TestElevationAnswerSchema.options.map((o) => `"${o}"`).join(' | ')}}`);
+      if (!answer.success)
+        throw new BadRequest(`expected {"answer": ${TestElevationAnswerSchema.options.map((o) => `"${o}"`).join(' | ')}}`);
       sim.elevation.answer = answer.data;
       break;
     }

@@ -58,15 +58,15 @@ export class RiskStore {
         `INSERT INTO enforcement_actions (ts, account_id, rule_id, action, target, status, detail) VALUES (?, ?, ?, ?, ?, ?, ?)`,
       ),
       updateAction: db.prepare(`UPDATE enforcement_actions SET status = ?, detail = COALESCE(?, detail) WHERE id = ?`),
-      insertLockout: db.prepare(
-        `INSERT INTO lockouts (account_id, kind, rule_id, reason, since, until) VALUES (?, ?, ?, ?, ?, ?)`,
-      ),
+      insertLockout: db.prepare(`INSERT INTO lockouts (account_id, kind, rule_id, reason, since, until) VALUES (?, ?, ?, ?, ?, ?)`),
       clearLockout: db.prepare(`UPDATE lockouts SET cleared_at = ?, cleared_by = ? WHERE id = ? AND cleared_at IS NULL`),
       activeLockouts: db.prepare(
         `SELECT id, account_id, kind, rule_id, reason, since, until FROM lockouts WHERE cleared_at IS NULL ORDER BY id`,
       ),
       insertOverride: db.prepare(`INSERT INTO admin_overrides (account_id, rule_id, granted_at, until, reason) VALUES (?, ?, ?, ?, ?)`),
-      activeOverrides: db.prepare(`SELECT account_id AS accountId, rule_id AS ruleId, until FROM admin_overrides WHERE until > ? ORDER BY id`),
+      activeOverrides: db.prepare(
+        `SELECT account_id AS accountId, rule_id AS ruleId, until FROM admin_overrides WHERE until > ? ORDER BY id`,
+      ),
       latestAudit: db.prepare(
         `SELECT id, ts AS at, actor, action, account_id AS accountId, detail FROM audit_log ORDER BY id DESC LIMIT ?`,
       ),
@@ -88,12 +88,20 @@ export class RiskStore {
     this.statements.insertFill.run({ ...fill, tradingDay });
   }
 
-  recordViolation(at: string, v: { accountId: number; ruleId: string; ruleName: string; message: string; value: number; limit: number }): void {
+  recordViolation(
+    at: string,
+    v: { accountId: number; ruleId: string; ruleName: string; message: string; value: number; limit: number },
+  ): void {
     this.statements.insertViolation.run(at, v.accountId, v.ruleId, v.ruleName, v.message, v.value, v.limit);
   }
 
-  recordAction(at: string, a: { accountId: number; ruleId: string; action: string; target: string; status: ActionStatus; detail?: string }): number {
-    return Number(this.statements.insertAction.run(at, a.accountId, a.ruleId, a.action, a.target, a.status, a.detail ?? null).lastInsertRowid);
+  recordAction(
+    at: string,
+    a: { accountId: number; ruleId: string; action: string; target: string; status: ActionStatus; detail?: string },
+  ): number {
+    return Number(
+      this.statements.insertAction.run(at, a.accountId, a.ruleId, a.action, a.target, a.status, a.detail ?? null).lastInsertRowid,
+    );
   }
 
   updateAction(id: number, status: ActionStatus, detail: string | null): void {
@@ -101,7 +109,9 @@ export class RiskStore {
   }
 
   saveLockout(lock: Omit<LockoutRecord, 'id'>): LockoutRecord {
-    const id = Number(this.statements.insertLockout.run(lock.accountId, lock.kind, lock.ruleId, lock.reason, lock.since, lock.until).lastInsertRowid);
+    const id = Number(
+      this.statements.insertLockout.run(lock.accountId, lock.kind, lock.ruleId, lock.reason, lock.since, lock.until).lastInsertRowid,
+    );
     return { id, ...lock };
   }
 

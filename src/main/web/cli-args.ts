@@ -24,7 +24,8 @@ export const USAGE = `Usage: riskwarden-web [options]
 function port(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`${name} must be a TCP port number (0-65535), got ${JSON.stringify(value)}`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new UsageError(`${name} must be a TCP port number (0-65535), got ${JSON.stringify(value)}`);
   return n;
 }
 
@@ -35,7 +36,8 @@ function httpUrl(name: string, value: string): string {
   } catch {
     throw new UsageError(`${name} must be an http(s) URL, got ${JSON.stringify(value)}`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`${name} must be an http(s) URL, got ${JSON.stringify(value)}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new UsageError(`${name} must be an http(s) URL, got ${JSON.stringify(value)}`);
   return value.replace(/\/+$/, '');
 }
 
@@ -43,7 +45,10 @@ function accountIds(value: string | undefined): number[] {
   if (value === undefined) return [];
   return value.split(',').map((part) => {
     const id = Number(part.trim());
-    if (!Number.isInteger(id) || id <= 0) throw new UsageError(`--accounts must be comma-separated account ids, got ${JSON.stringify(part.trim())} in ${JSON.stringify(value)}`);
+    if (!Number.isInteger(id) || id <= 0)
+      throw new UsageError(
+        `--accounts must be comma-separated account ids, got ${JSON.stringify(part.trim())} in ${JSON.stringify(value)}`,
+      );
     return id;
   });
 }
@@ -86,7 +91,8 @@ export function parseWebArgs(argv: readonly string[], env: NodeJS.ProcessEnv): W
     const apiKey = env.RW_API_KEY;
     if (!apiKey) throw new UsageError('the RW_API_KEY environment variable must hold the ProjectX API key when --api-url is given');
     gateway = { apiUrl: httpUrl('--api-url', apiUrl), rtcUrl: httpUrl('--rtc-url', rtcUrl), username: values.username, apiKey };
-    if (values['test-elevator']) throw new UsageError('--test-elevator works with the built-in simulator only; a real account needs the OS prompt');
+    if (values['test-elevator'])
+      throw new UsageError('--test-elevator works with the built-in simulator only; a real account needs the OS prompt');
     if (values['test-clock']) throw new UsageError('--test-clock works with the built-in simulator only; a real account runs on real time');
   } else if (values['rtc-url'] || values.username) {
     throw new UsageError('--rtc-url and --username need --api-url; without it Risk Warden runs in demo mode');

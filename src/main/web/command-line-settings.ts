@@ -22,6 +22,11 @@ export function commandLineSettings(options: LaunchOptions): SettingsPort {
   };
   return {
     view: () => view,
-    save: () => Promise.reject(new ApiError('Risk Warden was started with its connection on the command line (--api-url, --username, --config, --accounts) and RW_API_KEY; restart it with new ones, or without them to edit the settings here')),
+    save: () =>
+      Promise.reject(
+        new ApiError(
+          'Risk Warden was started with its connection on the command line (--api-url, --username, --config, --accounts) and RW_API_KEY; restart it with new ones, or without them to edit the settings here',
+        ),
+      ),
   };
 }

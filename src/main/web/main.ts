@@ -28,7 +28,10 @@ async function main(): Promise<void> {
   const shutdown = () => {
     if (stopping) return;
     stopping = true;
-    void host.close().then(() => launched.stop()).then(() => process.exit(0));
+    void host
+      .close()
+      .then(() => launched.stop())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);

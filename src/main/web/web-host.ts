@@ -63,7 +63,13 @@ export interface WebHostOptions {
   testClock?: ShiftableClock;
 }
 
-export async function startWebHost(context: HostedContext, rendererDir: string, port: number, logger: Logger, options: WebHostOptions = {}): Promise<WebHost> {
+export async function startWebHost(
+  context: HostedContext,
+  rendererDir: string,
+  port: number,
+  logger: Logger,
+  options: WebHostOptions = {},
+): Promise<WebHost> {
   const { service } = context;
   const token = randomBytes(24).toString('hex');
   const root = path.resolve(rendererDir);
@@ -74,7 +80,12 @@ export async function startWebHost(context: HostedContext, rendererDir: string, 
 
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const headers = { 'content-security-policy': csp, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'cache-control': 'no-store' };
+    const headers = {
+      'content-security-policy': csp,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cache-control': 'no-store',
+    };
     if (url.pathname === '/test/clock' && options.testClock && request.method === 'POST') {
       if (!tokenMatches(token, url.searchParams.get('token'))) {
         response.writeHead(401, headers).end();
@@ -82,7 +93,10 @@ export async function startWebHost(context: HostedContext, rendererDir: string, 
       }
       void advanceTestClock(request, options.testClock).then(
         (now) => response.writeHead(200, { ...headers, 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ now })),
-        (error: Error) => response.writeHead(400, { ...headers, 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ error: error.message })),
+        (error: Error) =>
+          response
+            .writeHead(400, { ...headers, 'content-type': 'application/json; charset=utf-8' })
+            .end(JSON.stringify({ error: error.message })),
       );
       return;
     }

@@ -46,26 +46,50 @@ export function App() {
     <div className="app">
       <header className="topbar">
         <h1>Risk Warden</h1>
-        {snapshot?.mode === 'demo' && <span className="badge badge-info" title="Connected to the built-in simulator, not a real account">DEMO</span>}
-        {snapshot?.enforcementMode === 'dry_run' && <span className="badge badge-warn" title="Rules are evaluated and logged; no order is closed or cancelled">DRY RUN</span>}
+        {snapshot?.mode === 'demo' && (
+          <span className="badge badge-info" title="Connected to the built-in simulator, not a real account">
+            DEMO
+          </span>
+        )}
+        {snapshot?.enforcementMode === 'dry_run' && (
+          <span className="badge badge-warn" title="Rules are evaluated and logged; no order is closed or cancelled">
+            DRY RUN
+          </span>
+        )}
         <ConnectionBadge connection={snapshot?.connection ?? null} transport={transport} notRunning={snapshot ? null : error} />
         <nav className="tabs" aria-label="Views">
           {VIEWS.map((v) => (
-            <button key={v.id} type="button" className="tab" aria-current={view === v.id ? 'page' : undefined} onClick={() => showView(v.id)}>
+            <button
+              key={v.id}
+              type="button"
+              className="tab"
+              aria-current={view === v.id ? 'page' : undefined}
+              onClick={() => showView(v.id)}
+            >
               {v.label}
             </button>
           ))}
         </nav>
-        {snapshot && <span className="muted reset">Next reset {wallClock(snapshot.tradingDay.nextReset, snapshot.tradingDay.timezone)}</span>}
+        {snapshot && (
+          <span className="muted reset">Next reset {wallClock(snapshot.tradingDay.nextReset, snapshot.tradingDay.timezone)}</span>
+        )}
       </header>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {snapshot && <ConfigNotice config={snapshot.config} />}
       {view === 'settings' ? (
-        <main className="page"><SettingsPanel /></main>
+        <main className="page">
+          <SettingsPanel />
+        </main>
       ) : !snapshot ? (
         <p className="empty">Waiting for Risk Warden…</p>
       ) : view === 'audit' ? (
-        <main className="page"><AuditPanel /></main>
+        <main className="page">
+          <AuditPanel />
+        </main>
       ) : (
         <main className="main">
           <div className="accounts">

@@ -2,7 +2,16 @@
  * `window.riskApi`: provided by the Electron preload, or — in a browser served by the web host —
  * by a WebSocket client carrying the same contract, authenticated by the token in the page URL.
  */
-import type { EventFrame, EventName, EventPayload, MethodName, MethodParams, MethodResult, ResponseFrame, RiskApi } from '../../shared/contract';
+import type {
+  EventFrame,
+  EventName,
+  EventPayload,
+  MethodName,
+  MethodParams,
+  MethodResult,
+  ResponseFrame,
+  RiskApi,
+} from '../../shared/contract';
 
 declare global {
   interface Window {

@@ -6,5 +6,7 @@ export function tone(value: number): 'gain' | 'loss' | 'flat' {
 }
 
 export function timeOfDay(iso: string): string {
-  return new Intl.DateTimeFormat('en-US', { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+  return new Intl.DateTimeFormat('en-US', { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(
+    new Date(iso),
+  );
 }

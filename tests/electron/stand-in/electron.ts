@@ -26,7 +26,8 @@ import { seal, unseal } from './keyring';
 import type { StandInScript, StandInState, ToMain, FromMain, RecordedMenuItem } from './protocol';
 
 const script: StandInScript = JSON.parse(process.env.RW_STANDIN ?? 'null') as StandInScript;
-if (!script || !process.send) throw new Error('the Electron stand-in runs only under tests/electron/harness.ts (RW_STANDIN and an IPC channel are missing)');
+if (!script || !process.send)
+  throw new Error('the Electron stand-in runs only under tests/electron/harness.ts (RW_STANDIN and an IPC channel are missing)');
 
 function report(message: FromMain): void {
   process.send!(message);
@@ -116,7 +117,13 @@ class App extends EventEmitter {
   }
 
   getPath(name: string): string {
-    const paths: Record<string, string> = { userData: script.userData, appData: path.dirname(script.userData), home: script.home, temp: script.home, logs: path.join(script.userData, 'logs') };
+    const paths: Record<string, string> = {
+      userData: script.userData,
+      appData: path.dirname(script.userData),
+      home: script.home,
+      temp: script.home,
+      logs: path.join(script.userData, 'logs'),
+    };
     const found = paths[name];
     if (!found) throw new Error(`Failed to get '${name}' path`);
     return found;
@@ -338,7 +345,13 @@ export class BrowserWindow extends EventEmitter {
     this.alive();
     this.webContents.url = url;
     const preload = (this.options.webPreferences as { preload?: string } | undefined)?.preload ?? null;
-    report({ kind: 'load', windowId: this.id, url, preload, webPreferences: (this.options.webPreferences ?? {}) as Record<string, unknown> });
+    report({
+      kind: 'load',
+      windowId: this.id,
+      url,
+      preload,
+      webPreferences: (this.options.webPreferences ?? {}) as Record<string, unknown>,
+    });
     return new Promise((resolve, reject) => (this.loaded = { resolve, reject }));
   }
 
@@ -450,8 +463,18 @@ class IpcMain extends EventEmitter {
   }
 
   /** web-contents.ts '-ipc-invoke': the handler's result, or `error.toString()` of what it threw. */
-  async invoke(window: BrowserWindow, frame: 'main' | 'sub', channel: string, args: unknown[]): Promise<{ result?: unknown; error?: string }> {
-    const event = { sender: window.webContents, senderFrame: frame === 'main' ? window.webContents.mainFrame : window.webContents.subFrame, processId: 1, frameId: frame === 'main' ? 1 : 2 };
+  async invoke(
+    window: BrowserWindow,
+    frame: 'main' | 'sub',
+    channel: string,
+    args: unknown[],
+  ): Promise<{ result?: unknown; error?: string }> {
+    const event = {
+      sender: window.webContents,
+      senderFrame: frame === 'main' ? window.webContents.mainFrame : window.webContents.subFrame,
+      processId: 1,
+      frameId: frame === 'main' ? 1 : 2,
+    };
     const handler = this.handlers.get(channel);
     try {
       if (!handler) throw new Error(`No handler registered for '${channel}'`);
@@ -536,7 +559,12 @@ export class Menu {
   }
 
   recorded(): RecordedMenuItem[] {
-    return this.items.map((item) => ({ label: item.label ?? '', type: item.type ?? 'normal', enabled: item.enabled !== false, role: item.role ?? null }));
+    return this.items.map((item) => ({
+      label: item.label ?? '',
+      type: item.type ?? 'normal',
+      enabled: item.enabled !== false,
+      role: item.role ?? null,
+    }));
   }
 }
 
@@ -625,13 +653,26 @@ function state(): StandInState {
     ...record,
     ready: app.isReady(),
     quitting: app.isQuitting,
-    windows: [...windows].map((w) => ({ id: w.id, visible: w.visible, focused: w.focused, url: w.webContents.url, options: JSON.parse(JSON.stringify(w.options)) as Record<string, unknown> })),
+    windows: [...windows].map((w) => ({
+      id: w.id,
+      visible: w.visible,
+      focused: w.focused,
+      url: w.webContents.url,
+      options: JSON.parse(JSON.stringify(w.options)) as Record<string, unknown>,
+    })),
     tray: trayState(liveTray()),
   };
 }
 
 function trayState(tray: Tray | null): StandInState['tray'] {
-  return tray ? { image: path.basename(tray.image.path), imageExists: !tray.image.isEmpty(), tooltip: tray.tooltip, menu: tray.menu?.recorded() ?? [] } : null;
+  return tray
+    ? {
+        image: path.basename(tray.image.path),
+        imageExists: !tray.image.isEmpty(),
+        tooltip: tray.tooltip,
+        menu: tray.menu?.recorded() ?? [],
+      }
+    : null;
 }
 
 function windowById(id: number): BrowserWindow {

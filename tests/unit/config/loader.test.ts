@@ -22,8 +22,16 @@ describe('config loader', () => {
   });
 
   it.each([
-    ['a positive loss limit', 'rules:\n  daily_realized_loss:\n    limit: 500\n', 'risk-config.yaml: rules.daily_realized_loss.limit must be negative (a loss in USD, e.g. -500), got 500'],
-    ['a limit given as text', 'rules:\n  max_contracts:\n    limit: five\n', 'rules.max_contracts.limit Invalid input: expected number, received string, got "five"'],
+    [
+      'a positive loss limit',
+      'rules:\n  daily_realized_loss:\n    limit: 500\n',
+      'risk-config.yaml: rules.daily_realized_loss.limit must be negative (a loss in USD, e.g. -500), got 500',
+    ],
+    [
+      'a limit given as text',
+      'rules:\n  max_contracts:\n    limit: five\n',
+      'rules.max_contracts.limit Invalid input: expected number, received string, got "five"',
+    ],
     ['a missing limit', 'rules:\n  max_contracts:\n    enabled: true\n', 'rules.max_contracts.limit is required, got nothing'],
     ['a misspelt rule', 'rules:\n  max_contract:\n    limit: 5\n', 'rules.max_contract is not a known setting'],
     ['a misspelt key', 'rules:\n  max_contracts:\n    limt: 5\n    limit: 5\n', 'rules.max_contracts.limt is not a known setting'],
@@ -65,7 +73,9 @@ describe('config loader', () => {
 describe('the all-rules example', () => {
   it('arms all thirteen rules, each with its documented example values', () => {
     const config = loadConfigFile(path.resolve('config/risk-config.all-rules.yaml'));
-    expect(rulesFromConfig(config).rules.map((r) => r.id)).toEqual(Array.from({ length: 13 }, (_, i) => `RULE-${String(i + 1).padStart(3, '0')}`));
+    expect(rulesFromConfig(config).rules.map((r) => r.id)).toEqual(
+      Array.from({ length: 13 }, (_, i) => `RULE-${String(i + 1).padStart(3, '0')}`),
+    );
     expect(config.rules.trade_frequency_limit?.cooldowns).toEqual({ per_minute: 60_000, per_hour: 1_800_000, per_session: 3_600_000 });
   });
 });

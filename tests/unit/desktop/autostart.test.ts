@@ -36,7 +36,8 @@ function execArgv(value: string): string[] {
       if (i < unescaped.length && unescaped[i] !== ' ') throw new Error(`text after a closing quote in ${value}`);
     } else {
       while (i < unescaped.length && unescaped[i] !== ' ') {
-        if (/["'\\><~|&;$*?#()`\t\n]/.test(unescaped[i]!)) throw new Error(`reserved character ${JSON.stringify(unescaped[i])} outside quotes in ${value}`);
+        if (/["'\\><~|&;$*?#()`\t\n]/.test(unescaped[i]!))
+          throw new Error(`reserved character ${JSON.stringify(unescaped[i])} outside quotes in ${value}`);
         arg += unescaped[i];
         i += 1;
       }
@@ -49,15 +50,37 @@ function execArgv(value: string): string[] {
 
 /** The [Desktop Entry] group of a desktop entry file as written (one group, no continuation lines). */
 function desktopEntry(file: string): Record<string, string> {
-  const lines = fs.readFileSync(file, 'utf8').split('\n').filter((line) => line && !line.startsWith('#'));
+  const lines = fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line && !line.startsWith('#'));
   expect(lines[0]).toBe('[Desktop Entry]');
-  return Object.fromEntries(lines.slice(1).map((line) => {
-    expect(line).toMatch(/^[A-Za-z0-9-]+=/);
-    return [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)];
-  }));
+  return Object.fromEntries(
+    lines.slice(1).map((line) => {
+      expect(line).toMatch(/^[A-Za-z0-9-]+=/);
+      return [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)];
+    }),
+  );
 }
 
-const AWKWARD_ARGS = ['--hidden', 'two words', 'quote"d', "single'q", 'back\\slash', 'dollar$HOME', 'back`tick', '100%', '%f', '', 'tab\there', 'new\nline', '~tilde', ' lead', 'a=b', 'ünïcødé'];
+const AWKWARD_ARGS = [
+  '--hidden',
+  'two words',
+  'quote"d',
+  "single'q",
+  'back\\slash',
+  'dollar$HOME',
+  'back`tick',
+  '100%',
+  '%f',
+  '',
+  'tab\there',
+  'new\nline',
+  '~tilde',
+  ' lead',
+  'a=b',
+  'ünïcødé',
+];
 
 function setup(overrides: Partial<AutostartOptions> = {}) {
   const home = tempDir('rw-autostart-');
@@ -132,7 +155,10 @@ describe('start at login on Linux (XDG autostart)', () => {
   });
 
   it('starts the AppImage itself rather than its temporary mount', () => {
-    const { autostart, entry } = setup({ execPath: '/tmp/.mount_RiskWaXyZ/riskwarden', env: { APPIMAGE: '/home/trader/Apps/Risk Warden-0.1.0.AppImage' } });
+    const { autostart, entry } = setup({
+      execPath: '/tmp/.mount_RiskWaXyZ/riskwarden',
+      env: { APPIMAGE: '/home/trader/Apps/Risk Warden-0.1.0.AppImage' },
+    });
     autostart.set(true);
     expect(execArgv(desktopEntry(entry).Exec!)).toEqual(['/home/trader/Apps/Risk Warden-0.1.0.AppImage']);
   });
@@ -147,7 +173,13 @@ describe('start at login on Linux (XDG autostart)', () => {
   it.skipIf(gio.status !== 0)('is launched by GLib (gio launch) with exactly the given arguments', async () => {
     const { autostart, home, entry } = setup({
       execPath: process.execPath,
-      args: ['-e', 'require("node:fs").writeFileSync(process.argv[1], JSON.stringify(process.argv.slice(2)))', '--', path.join(tempDir('rw-gio-'), 'argv.json'), ...AWKWARD_ARGS],
+      args: [
+        '-e',
+        'require("node:fs").writeFileSync(process.argv[1], JSON.stringify(process.argv.slice(2)))',
+        '--',
+        path.join(tempDir('rw-gio-'), 'argv.json'),
+        ...AWKWARD_ARGS,
+      ],
     });
     autostart.set(true);
     const out = execArgv(desktopEntry(entry).Exec!)[4]!;
@@ -159,18 +191,21 @@ describe('start at login on Linux (XDG autostart)', () => {
 });
 
 describe('start at login on macOS and Windows (Electron login items)', () => {
-  it.each(['darwin', 'win32'] as const)('%s delegates to app.setLoginItemSettings / getLoginItemSettings and writes no file', (platform) => {
-    const { autostart, calls, home } = setup({ platform, getLoginItem: () => ({ openAtLogin: calls.at(-1)?.openAtLogin ?? false }) });
-    expect(autostart.supported).toBe(true);
-    expect(autostart.entryPath).toBeNull();
-    expect(autostart.enabled()).toBe(false);
-    autostart.set(true);
-    expect(autostart.enabled()).toBe(true);
-    autostart.set(false);
-    expect(calls).toEqual([{ openAtLogin: true }, { openAtLogin: false }]);
-    expect(autostart.enabled()).toBe(false);
-    expect(fs.readdirSync(home)).toEqual([]);
-  });
+  it.each(['darwin', 'win32'] as const)(
+    '%s delegates to app.setLoginItemSettings / getLoginItemSettings and writes no file',
+    (platform) => {
+      const { autostart, calls, home } = setup({ platform, getLoginItem: () => ({ openAtLogin: calls.at(-1)?.openAtLogin ?? false }) });
+      expect(autostart.supported).toBe(true);
+      expect(autostart.entryPath).toBeNull();
+      expect(autostart.enabled()).toBe(false);
+      autostart.set(true);
+      expect(autostart.enabled()).toBe(true);
+      autostart.set(false);
+      expect(calls).toEqual([{ openAtLogin: true }, { openAtLogin: false }]);
+      expect(autostart.enabled()).toBe(false);
+      expect(fs.readdirSync(home)).toEqual([]);
+    },
+  );
 
   it('is not offered on other platforms', () => {
     const { autostart, calls, home } = setup({ platform: 'freebsd' });

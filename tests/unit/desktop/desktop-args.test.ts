@@ -4,7 +4,16 @@ import { parseWebArgs, UsageError } from '../../../src/main/web/cli-args';
 
 describe("the desktop app's command line", () => {
   it('leaves Chromium and Electron switches to Chromium and keeps Risk Warden options with their values', () => {
-    const argv = ['--no-sandbox', '--config', '/home/t/risk.yaml', '--password-store=basic', '--accounts=7001,7002', '--enable-logging', '--no-random-walk', '-psn_0_12345'];
+    const argv = [
+      '--no-sandbox',
+      '--config',
+      '/home/t/risk.yaml',
+      '--password-store=basic',
+      '--accounts=7001,7002',
+      '--enable-logging',
+      '--no-random-walk',
+      '-psn_0_12345',
+    ];
     expect(splitDesktopArgv(argv)).toEqual({
       ours: ['--config', '/home/t/risk.yaml', '--accounts=7001,7002', '--no-random-walk'],
       notOurs: ['--no-sandbox', '--password-store=basic', '--enable-logging', '-psn_0_12345'],

@@ -25,6 +25,11 @@ describe('Electron IPC gate', () => {
   });
 
   it('refuses calls while the window is gone', async () => {
-    await expect(guardIpc(() => null, () => Promise.resolve(null))(IPC_CHANNELS.call, ours, 'getSnapshot', {})).rejects.toThrow(/unknown sender/);
+    await expect(
+      guardIpc(
+        () => null,
+        () => Promise.resolve(null),
+      )(IPC_CHANNELS.call, ours, 'getSnapshot', {}),
+    ).rejects.toThrow(/unknown sender/);
   });
 });

@@ -6,8 +6,14 @@ import { quitWarning } from '../../../src/main/desktop/quit-warning';
 import { fitTooltip, MIN_TOOLTIP, trayState, WINDOWS_TOOLTIP_MAX } from '../../../src/main/desktop/tray-state';
 import { accountView, rule, snapshotOf } from '../../helpers/snapshot';
 
-const lock = { kind: 'untilReset' as const, ruleId: 'RULE-003', reason: 'daily loss −556.34', since: '2026-11-24T15:00:00.000Z', until: '2026-11-24T23:00:00.000Z' };
-const position = { contractId: 'CON.F.US.MNQ.Z26', symbol: 'MNQ', size: 2, averagePrice: 21000, markPrice: 21001, unrealized: 4, };
+const lock = {
+  kind: 'untilReset' as const,
+  ruleId: 'RULE-003',
+  reason: 'daily loss −556.34',
+  since: '2026-11-24T15:00:00.000Z',
+  until: '2026-11-24T23:00:00.000Z',
+};
+const position = { contractId: 'CON.F.US.MNQ.Z26', symbol: 'MNQ', size: 2, averagePrice: 21000, markPrice: 21001, unrealized: 4 };
 
 describe('tray state', () => {
   it.each([
@@ -16,7 +22,12 @@ describe('tray state', () => {
     ['warning', snapshotOf([accountView({ rules: [rule('breached', 1.1)] })])],
     ['locked', snapshotOf([accountView({ lockout: lock, rules: [rule('breached', 1.1)] })])],
     ['locked', snapshotOf([accountView({ lockout: lock })], { connection: { state: 'reconnecting', detail: null, since: '' } })],
-    ['disconnected', snapshotOf([accountView({ rules: [rule('warning', 0.9)] })], { connection: { state: 'reconnecting', detail: 'socket closed', since: '' } })],
+    [
+      'disconnected',
+      snapshotOf([accountView({ rules: [rule('warning', 0.9)] })], {
+        connection: { state: 'reconnecting', detail: 'socket closed', since: '' },
+      }),
+    ],
     ['disconnected', snapshotOf([accountView()], { connection: { state: 'stale', detail: null, since: '' } })],
     ['disconnected', null],
   ] as const)('shows %s', (icon, snapshot) => {
@@ -24,31 +35,56 @@ describe('tray state', () => {
   });
 
   it("puts today's P&L and the lock's end in the trading timezone in the tooltip", () => {
-    expect(trayState(snapshotOf([accountView({ lockout: lock })])).tooltip).toBe('Risk Warden — live\nPRAC-V2-RW-DEMO-50K: -$100.50 today · LOCKED until 17:00 CST (RULE-003)');
-    expect(trayState(snapshotOf([accountView({ pnl: { realized: 250, unrealized: 0, total: 250, fees: 0 } })], { mode: 'demo', enforcementMode: 'dry_run' })).tooltip).toBe(
-      'Risk Warden (demo) — DRY RUN — live\nPRAC-V2-RW-DEMO-50K: +$250.00 today · trading allowed',
+    expect(trayState(snapshotOf([accountView({ lockout: lock })])).tooltip).toBe(
+      'Risk Warden — live\nPRAC-V2-RW-DEMO-50K: -$100.50 today · LOCKED until 17:00 CST (RULE-003)',
     );
-    expect(trayState(snapshotOf([accountView({ lockout: { ...lock, kind: 'untilAdmin', until: null } })])).tooltip).toContain('LOCKED until admin unlock (RULE-003)');
+    expect(
+      trayState(
+        snapshotOf([accountView({ pnl: { realized: 250, unrealized: 0, total: 250, fees: 0 } })], {
+          mode: 'demo',
+          enforcementMode: 'dry_run',
+        }),
+      ).tooltip,
+    ).toBe('Risk Warden (demo) — DRY RUN — live\nPRAC-V2-RW-DEMO-50K: +$250.00 today · trading allowed');
+    expect(trayState(snapshotOf([accountView({ lockout: { ...lock, kind: 'untilAdmin', until: null } })])).tooltip).toContain(
+      'LOCKED until admin unlock (RULE-003)',
+    );
   });
 });
 
 describe('tray tooltip within a length limit (Windows: 127)', () => {
   const adminLock = { ...lock, kind: 'untilAdmin' as const, until: null, ruleId: 'RULE-007' };
-  const account = (n: number, overrides: Partial<AccountView> = {}) => accountView({ id: 7000 + n, name: `TOPSTEP-50K-${n}`, ...overrides });
-  const six = snapshotOf([account(1), account(2, { rules: [rule('warning', 0.85)] }), account(3), account(4, { lockout: lock }), account(5), account(6, { lockout: adminLock })]);
+  const account = (n: number, overrides: Partial<AccountView> = {}) =>
+    accountView({ id: 7000 + n, name: `TOPSTEP-50K-${n}`, ...overrides });
+  const six = snapshotOf([
+    account(1),
+    account(2, { rules: [rule('warning', 0.85)] }),
+    account(3),
+    account(4, { lockout: lock }),
+    account(5),
+    account(6, { lockout: adminLock }),
+  ]);
 
   it('is the whole text when it fits', () => {
     const snapshot = snapshotOf([accountView({ lockout: lock })]);
     expect(trayState(snapshot, { maxTooltip: WINDOWS_TOOLTIP_MAX })).toEqual(trayState(snapshot));
     expect(trayState(snapshot).menu).toEqual(trayState(snapshot).tooltip.split('\n'));
-    expect(trayState(null, { maxTooltip: WINDOWS_TOOLTIP_MAX })).toEqual({ icon: 'disconnected', tooltip: 'Risk Warden — starting', menu: ['Risk Warden — starting'] });
+    expect(trayState(null, { maxTooltip: WINDOWS_TOOLTIP_MAX })).toEqual({
+      icon: 'disconnected',
+      tooltip: 'Risk Warden — starting',
+      menu: ['Risk Warden — starting'],
+    });
   });
 
   it('keeps the heading and the locked accounts first, lock before P&L, and says how many are left out', () => {
     const state = trayState(six, { maxTooltip: WINDOWS_TOOLTIP_MAX });
-    expect(state.tooltip).toBe('Risk Warden — live\nTOPSTEP-50K-4: LOCKED until 17:00 CST (RULE-003) · -$100.50 today\nTOPSTEP-50K-6: LOCKED until admin…\n+4 more');
+    expect(state.tooltip).toBe(
+      'Risk Warden — live\nTOPSTEP-50K-4: LOCKED until 17:00 CST (RULE-003) · -$100.50 today\nTOPSTEP-50K-6: LOCKED until admin…\n+4 more',
+    );
     expect(state.tooltip.length).toBeLessThanOrEqual(127);
-    expect(trayState(six, { maxTooltip: 90 }).tooltip).toBe('Risk Warden — live\nTOPSTEP-50K-4: LOCKED until 17:00 CST (RULE-003) · -$100.50…\n+5 more');
+    expect(trayState(six, { maxTooltip: 90 }).tooltip).toBe(
+      'Risk Warden — live\nTOPSTEP-50K-4: LOCKED until 17:00 CST (RULE-003) · -$100.50…\n+5 more',
+    );
     expect(trayState(six, { maxTooltip: 30 }).tooltip).toBe('Risk Warden — live\n+6 more');
     // The menu still lists every account whole, in account order.
     expect(state.menu).toEqual(trayState(six).tooltip.split('\n'));
@@ -58,13 +94,21 @@ describe('tray tooltip within a length limit (Windows: 127)', () => {
 
   it('puts accounts near a limit after the locked ones and before the rest', () => {
     const noLocks = snapshotOf([account(1), account(2), account(3, { rules: [rule('breached', 1.2)] })]);
-    expect(trayState(noLocks, { maxTooltip: 100 }).tooltip).toBe('Risk Warden — live\nTOPSTEP-50K-3: -$100.50 today · trading allowed\nTOPSTEP-50K-1: -$100.50…\n+1 more');
+    expect(trayState(noLocks, { maxTooltip: 100 }).tooltip).toBe(
+      'Risk Warden — live\nTOPSTEP-50K-3: -$100.50 today · trading allowed\nTOPSTEP-50K-1: -$100.50…\n+1 more',
+    );
   });
 
   it('cuts a single long line between words, keeping LOCKED', () => {
-    const snapshot = snapshotOf([accountView({ lockout: { ...lock, kind: 'untilAdmin', until: null } })], { mode: 'demo', enforcementMode: 'dry_run', connection: { state: 'reconnecting', detail: null, since: '' } });
+    const snapshot = snapshotOf([accountView({ lockout: { ...lock, kind: 'untilAdmin', until: null } })], {
+      mode: 'demo',
+      enforcementMode: 'dry_run',
+      connection: { state: 'reconnecting', detail: null, since: '' },
+    });
     expect(trayState(snapshot).tooltip.length).toBeGreaterThan(127);
-    expect(trayState(snapshot, { maxTooltip: 127 }).tooltip).toBe('Risk Warden (demo) — DRY RUN — gateway connection lost, reconnecting\nPRAC-V2-RW-DEMO-50K: LOCKED until admin unlock (RULE-003)…');
+    expect(trayState(snapshot, { maxTooltip: 127 }).tooltip).toBe(
+      'Risk Warden (demo) — DRY RUN — gateway connection lost, reconnecting\nPRAC-V2-RW-DEMO-50K: LOCKED until admin unlock (RULE-003)…',
+    );
   });
 
   it('fits facts given in order of importance and refuses a limit too small for any words', () => {
@@ -77,20 +121,20 @@ describe('tray tooltip within a length limit (Windows: 127)', () => {
     // A heading alone (e.g. why the service is not running) is cut between words too.
     const problem = `Risk Warden — could not start: ${'the gateway refused the login for this user '.repeat(3)}`.trim();
     const fitted = fitTooltip(problem, [], WINDOWS_TOOLTIP_MAX);
-    expect(fitted).toBe('Risk Warden — could not start: the gateway refused the login for this user the gateway refused the login for this user the…');
+    expect(fitted).toBe(
+      'Risk Warden — could not start: the gateway refused the login for this user the gateway refused the login for this user the…',
+    );
     expect(fitted.length).toBeLessThanOrEqual(127);
   });
 
-  const lockArb = fc.oneof(
-    fc.constant(null),
-    fc.constant(lock),
-    fc.constant(adminLock),
-  );
+  const lockArb = fc.oneof(fc.constant(null), fc.constant(lock), fc.constant(adminLock));
   const accountArb = fc.record({
     name: fc.stringMatching(/^[A-Z][A-Z0-9-]{2,24}( [A-Z0-9]{1,6})?$/),
     total: fc.double({ min: -100_000, max: 100_000, noNaN: true }),
     lockout: lockArb,
-    rules: fc.constantFrom(['ok', 0.2], ['warning', 0.9], ['breached', 1.1]).map(([state, usage]) => [rule(state as 'ok' | 'warning' | 'breached', usage as number)]),
+    rules: fc
+      .constantFrom(['ok', 0.2], ['warning', 0.9], ['breached', 1.1])
+      .map(([state, usage]) => [rule(state as 'ok' | 'warning' | 'breached', usage as number)]),
   });
   const snapshotArb = fc.record({
     accounts: fc.array(accountArb, { maxLength: 8 }),
@@ -103,8 +147,20 @@ describe('tray tooltip within a length limit (Windows: 127)', () => {
   it('for any snapshot and limit: within the limit, cut only between words, locked first, the rest counted', () => {
     fc.assert(
       fc.property(snapshotArb, ({ accounts, state, demo, dryRun, max }) => {
-        const views = accounts.map((a, i) => accountView({ id: i, name: `${a.name}-${i}`, pnl: { realized: a.total, unrealized: 0, total: a.total, fees: 0 }, lockout: a.lockout, rules: a.rules }));
-        const snapshot = snapshotOf(views, { mode: demo ? 'demo' : 'live', enforcementMode: dryRun ? 'dry_run' : 'live', connection: { state, detail: null, since: '' } });
+        const views = accounts.map((a, i) =>
+          accountView({
+            id: i,
+            name: `${a.name}-${i}`,
+            pnl: { realized: a.total, unrealized: 0, total: a.total, fees: 0 },
+            lockout: a.lockout,
+            rules: a.rules,
+          }),
+        );
+        const snapshot = snapshotOf(views, {
+          mode: demo ? 'demo' : 'live',
+          enforcementMode: dryRun ? 'dry_run' : 'live',
+          connection: { state, detail: null, since: '' },
+        });
         const full = trayState(snapshot);
         const { tooltip, menu } = trayState(snapshot, { maxTooltip: max });
         expect(menu).toEqual(full.menu);
@@ -119,15 +175,22 @@ describe('tray tooltip within a length limit (Windows: 127)', () => {
         for (const line of body) {
           const shown = line.endsWith('…') ? line.slice(0, -1).split(' ') : line.split(' ');
           shown.forEach((word, i) => {
-            const whole = words.has(word) || (line.endsWith('…') && i === shown.length - 1 && [...words].some((w) => w.startsWith(word) && /^[·—:,]+$/.test(w.slice(word.length))));
+            const whole =
+              words.has(word) ||
+              (line.endsWith('…') &&
+                i === shown.length - 1 &&
+                [...words].some((w) => w.startsWith(word) && /^[·—:,]+$/.test(w.slice(word.length))));
             expect(whole, `"${word}" in ${JSON.stringify(tooltip)}`).toBe(true);
           });
         }
         // After the heading, accounts: locked ones first.
         const heading = full.menu[0]!;
         expect(body[0] === heading || (body[0]!.endsWith('…') && heading.startsWith(body[0]!.slice(0, -1)))).toBe(true);
-        if (!views.length) return void expect(body.length === 1 ? lines.at(-1) : body[1]).toMatch(body.length === 1 ? /^\+1 more$/ : /^no accounts…?/);
-        const shownAccounts = body.slice(1).map((line) => views.findIndex((view) => line.startsWith(`${view.name}:`) || `${view.name}…` === line));
+        if (!views.length)
+          return void expect(body.length === 1 ? lines.at(-1) : body[1]).toMatch(body.length === 1 ? /^\+1 more$/ : /^no accounts…?/);
+        const shownAccounts = body
+          .slice(1)
+          .map((line) => views.findIndex((view) => line.startsWith(`${view.name}:`) || `${view.name}…` === line));
         expect(shownAccounts.every((index) => index >= 0)).toBe(true);
         const locked = shownAccounts.map((index) => views[index]!.lockout !== null);
         expect(locked).toEqual([...locked].sort((a, b) => Number(b) - Number(a)));
@@ -148,13 +211,22 @@ describe('quit confirmation', () => {
     expect(quitWarning(snapshotOf([accountView({ positions: [position] })]))).toBe(
       '1 position is open. If Risk Warden quits, enforcement stops: no rule will close a position or keep a locked account flat until it runs again.',
     );
-    expect(quitWarning(snapshotOf([accountView({ positions: [position, { ...position, symbol: 'ES' }], lockout: lock })]))).toMatch(/^2 positions are open and PRAC-V2-RW-DEMO-50K is locked\. If Risk Warden quits, enforcement stops/);
+    expect(quitWarning(snapshotOf([accountView({ positions: [position, { ...position, symbol: 'ES' }], lockout: lock })]))).toMatch(
+      /^2 positions are open and PRAC-V2-RW-DEMO-50K is locked\. If Risk Warden quits, enforcement stops/,
+    );
   });
 });
 
 describe('desktop notifications', () => {
   it('notifies every new breach and lock once, oldest first, and nothing else', () => {
-    const entry = (id: number, kind: 'breach' | 'lockout' | 'fill') => ({ id, at: '', kind, accountId: 7001, title: `${kind} ${id}`, detail: null });
+    const entry = (id: number, kind: 'breach' | 'lockout' | 'fill') => ({
+      id,
+      at: '',
+      kind,
+      accountId: 7001,
+      title: `${kind} ${id}`,
+      detail: null,
+    });
     const snapshot = snapshotOf([], { timeline: [entry(5, 'lockout'), entry(4, 'breach'), entry(3, 'fill'), entry(2, 'breach')] });
     expect(notificationsSince(2, snapshot).map((e) => e.id)).toEqual([4, 5]);
     expect(notificationsSince(5, snapshot)).toEqual([]);

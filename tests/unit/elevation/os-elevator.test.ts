@@ -55,19 +55,43 @@ afterEach(() => vi.useRealTimers());
 describe('OS elevation prompt', () => {
   it('approves only when the elevated child prints the proof line for this nonce with uid 0', async () => {
     const seen: { file?: string; args?: string[] } = {};
-    const outcome = await new OsElevator({ platform: 'linux', exists: () => true, spawn: fakeSpawn({ stdout: 'riskwarden-elevated NONCE uid=0\n' }, seen) }).elevate();
+    const outcome = await new OsElevator({
+      platform: 'linux',
+      exists: () => true,
+      spawn: fakeSpawn({ stdout: 'riskwarden-elevated NONCE uid=0\n' }, seen),
+    }).elevate();
     expect(outcome).toEqual({ kind: 'approved', proof: expect.stringMatching(/^riskwarden-elevated [0-9a-f]{32} uid=0$/) });
     expect(seen.file).toBe('/usr/bin/pkexec');
     expect(seen.args?.[0]).toBe('/bin/sh');
   });
 
   it.each<[string, Answer, string, RegExp]>([
-    ['a wrong password (pkexec 127)', { exitCode: 127, stderr: 'Error executing command as another user: Not authorized' }, 'denied', /password was not accepted/],
+    [
+      'a wrong password (pkexec 127)',
+      { exitCode: 127, stderr: 'Error executing command as another user: Not authorized' },
+      'denied',
+      /password was not accepted/,
+    ],
     ['a dismissed dialog (pkexec 126)', { exitCode: 126, stderr: 'Request dismissed' }, 'cancelled', /dismissed/],
-    ['no polkit agent', { exitCode: 127, stderr: 'Error executing command as another user: No authentication agent found.' }, 'unavailable', /no way to ask for a password/],
+    [
+      'no polkit agent',
+      { exitCode: 127, stderr: 'Error executing command as another user: No authentication agent found.' },
+      'unavailable',
+      /no way to ask for a password/,
+    ],
     ['a child that exits 0 without proof', { exitCode: 0, stdout: 'ok\n' }, 'refused', /without proof/],
-    ['a child that ran as a normal user', { exitCode: 0, stdout: 'riskwarden-elevated NONCE uid=1000\n' }, 'refused', /did not run as administrator \(uid=1000\)/],
-    ['a proof line from another attempt', { exitCode: 0, stdout: 'riskwarden-elevated 0123456789abcdef0123456789abcdef uid=0\n' }, 'refused', /without proof/],
+    [
+      'a child that ran as a normal user',
+      { exitCode: 0, stdout: 'riskwarden-elevated NONCE uid=1000\n' },
+      'refused',
+      /did not run as administrator \(uid=1000\)/,
+    ],
+    [
+      'a proof line from another attempt',
+      { exitCode: 0, stdout: 'riskwarden-elevated 0123456789abcdef0123456789abcdef uid=0\n' },
+      'refused',
+      /without proof/,
+    ],
     ['a prompt that cannot start', { error: 'EACCES' }, 'unavailable', /could not be started \(EACCES\)/],
   ])('reads %s as %s', async (_what, answer, kind, message) => {
     const outcome = await linux(answer).elevate();
@@ -77,12 +101,18 @@ describe('OS elevation prompt', () => {
 
   it('says the prompt is unavailable when pkexec is not installed, without running anything', async () => {
     const spawn = vi.fn();
-    expect(await new OsElevator({ platform: 'linux', exists: () => false, spawn }).elevate()).toEqual({ kind: 'unavailable', message: '/usr/bin/pkexec is not installed; admin unlock needs pkexec' });
+    expect(await new OsElevator({ platform: 'linux', exists: () => false, spawn }).elevate()).toEqual({
+      kind: 'unavailable',
+      message: '/usr/bin/pkexec is not installed; admin unlock needs pkexec',
+    });
     expect(spawn).not.toHaveBeenCalled();
   });
 
   it('says the prompt is unavailable on a platform without one', async () => {
-    expect(await new OsElevator({ platform: 'aix' }).elevate()).toMatchObject({ kind: 'unavailable', message: 'admin unlock has no elevation prompt on aix' });
+    expect(await new OsElevator({ platform: 'aix' }).elevate()).toMatchObject({
+      kind: 'unavailable',
+      message: 'admin unlock has no elevation prompt on aix',
+    });
   });
 
   it('counts a prompt left unanswered past the deadline as cancelled and kills it', async () => {
@@ -96,7 +126,9 @@ describe('OS elevation prompt', () => {
     const mac = (answer: Answer) => new OsElevator({ platform: 'darwin', exists: () => true, spawn: fakeSpawn(answer) }).elevate();
     expect((await mac({ stdout: 'riskwarden-elevated NONCE uid=0' })).kind).toBe('approved');
     expect((await mac({ exitCode: 1, stderr: 'execution error: User canceled. (-128)' })).kind).toBe('cancelled');
-    expect((await mac({ exitCode: 1, stderr: 'execution error: The administrator user name or password was incorrect. (-60007)' })).kind).toBe('denied');
+    expect(
+      (await mac({ exitCode: 1, stderr: 'execution error: The administrator user name or password was incorrect. (-60007)' })).kind,
+    ).toBe('denied');
   });
 
   it('reads UAC: the proof comes from the file the elevated child wrote', async () => {
@@ -116,7 +148,14 @@ describe('OS elevation prompt', () => {
     expect((await win({}, (n) => `riskwarden-elevated ${n} admin=True\r\n`)).kind).toBe('approved');
     expect(await win({}, (n) => `riskwarden-elevated ${n} admin=False`)).toMatchObject({ kind: 'refused' });
     expect(await win({}, () => null)).toMatchObject({ kind: 'refused' });
-    expect((await win({ exitCode: 1, stderr: 'Start-Process : This command cannot be run due to the error: The operation was canceled by the user.' }, () => null)).kind).toBe('cancelled');
+    expect(
+      (
+        await win(
+          { exitCode: 1, stderr: 'Start-Process : This command cannot be run due to the error: The operation was canceled by the user.' },
+          () => null,
+        )
+      ).kind,
+    ).toBe('cancelled');
   });
 
   it('runs every prompt by an absolute path', () => {
@@ -129,7 +168,13 @@ describe('OS elevation prompt', () => {
 
   it('collects a real child process output and exit code', async () => {
     const spawn = (file: string, args: string[]) => nodeSpawn(file, args);
-    expect(await runChild(spawn, '/bin/sh', ['-c', 'echo out; echo err >&2; exit 3'], 10_000)).toEqual({ exitCode: 3, stdout: 'out\n', stderr: 'err\n', spawnError: null, timedOut: false });
+    expect(await runChild(spawn, '/bin/sh', ['-c', 'echo out; echo err >&2; exit 3'], 10_000)).toEqual({
+      exitCode: 3,
+      stdout: 'out\n',
+      stderr: 'err\n',
+      spawnError: null,
+      timedOut: false,
+    });
     expect((await runChild(spawn, '/nonexistent/prompt', [], 10_000)).spawnError).toBe('ENOENT');
   });
 });

@@ -20,9 +20,17 @@ function setup() {
   const { store, db } = openTestStore();
   const lockouts = new Lockouts(store, (r: LockRequest) => (r.kind === 'untilAdmin' ? null : RESET), clock.now());
   const executor = new Executor(broker, store, clock, silent, () => undefined, { mode: 'live' });
-  const journal: Journal & { entries: string[] } = { entries: [], add(kind, _a, title) { this.entries.push(`${kind}: ${title}`); } };
+  const journal: Journal & { entries: string[] } = {
+    entries: [],
+    add(kind, _a, title) {
+      this.entries.push(`${kind}: ${title}`);
+    },
+  };
   const enforcer = new Enforcer(store, lockouts, executor, journal, (iso) => `${iso.slice(11, 16)} UTC`);
-  const engine = new RuleEngine([maxContractsRule({ enabled: true, limit: 5, count_type: 'net', action: 'close_position' }), dailyRealizedLossRule({ enabled: true, limit: -500, include_unrealized: false })]);
+  const engine = new RuleEngine([
+    maxContractsRule({ enabled: true, limit: 5, count_type: 'net', action: 'close_position' }),
+    dailyRealizedLossRule({ enabled: true, limit: -500, include_unrealized: false }),
+  ]);
   const run = (account: ReturnType<typeof accountWith>) => enforcer.handle(account, engine.evaluate(contextOf(account)), clock.now());
   return { clock, broker, db, lockouts, enforcer, journal, run };
 }
@@ -71,7 +79,20 @@ describe('enforcer', () => {
     await clock.advance(0);
     expect(broker.calls).toEqual([]);
     account.apply({ type: 'position', position: position('MES', 2) });
-    account.apply({ type: 'order', order: { id: 5, accountId: 1, contractId: CONTRACTS.ES!.id, kind: 'limit', side: 'buy', size: 1, state: 'open', limitPrice: 5900, stopPrice: null } });
+    account.apply({
+      type: 'order',
+      order: {
+        id: 5,
+        accountId: 1,
+        contractId: CONTRACTS.ES!.id,
+        kind: 'limit',
+        side: 'buy',
+        size: 1,
+        state: 'open',
+        limitPrice: 5900,
+        stopPrice: null,
+      },
+    });
     run(account);
     await clock.advance(0);
     expect(broker.calls).toEqual([`close 1 ${CONTRACTS.MES!.id}`, 'cancel 1 5']);

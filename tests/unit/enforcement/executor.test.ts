@@ -7,15 +7,32 @@ import { FakeClock } from '../../helpers/fake-clock';
 import { openTestStore } from '../../helpers/store';
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
-const close: Action = { kind: 'closePosition', accountId: 1, contractId: 'CON.F.US.MNQ.Z26', ruleId: 'RULE-001', reason: 'max_contracts: 6 open' };
-const cancel: Action = { kind: 'cancelOrder', accountId: 1, orderId: 2_700_000_001, contractId: 'CON.F.US.EP.Z26', ruleId: 'RULE-003', reason: 'loss' };
+const close: Action = {
+  kind: 'closePosition',
+  accountId: 1,
+  contractId: 'CON.F.US.MNQ.Z26',
+  ruleId: 'RULE-001',
+  reason: 'max_contracts: 6 open',
+};
+const cancel: Action = {
+  kind: 'cancelOrder',
+  accountId: 1,
+  orderId: 2_700_000_001,
+  contractId: 'CON.F.US.EP.Z26',
+  ruleId: 'RULE-003',
+  reason: 'loss',
+};
 
 function setup(mode: 'live' | 'dry_run' = 'live') {
   const clock = new FakeClock(Date.parse('2026-11-24T15:00:00Z'));
   const broker = new ScriptedBroker();
   const { store, db } = openTestStore();
   const outcomes: ActionOutcome[] = [];
-  const executor = new Executor(broker, store, clock, silent, (o) => outcomes.push(o), { mode, backoffMs: [100, 200, 400], settleMs: 3000 });
+  const executor = new Executor(broker, store, clock, silent, (o) => outcomes.push(o), {
+    mode,
+    backoffMs: [100, 200, 400],
+    settleMs: 3000,
+  });
   const actions = () => db.prepare('SELECT action, target, status, detail FROM enforcement_actions ORDER BY id').all();
   return { clock, broker, executor, outcomes, actions };
 }
@@ -142,7 +159,10 @@ describe('executor after a final refusal', () => {
     const { store, db } = openTestStore();
     const outcomes: ActionOutcome[] = [];
     const working = new Set<number>();
-    const executor = new Executor(broker, store, clock, silent, (o) => outcomes.push(o), { mode: 'live', stillNeeded: async (a) => a.kind === 'cancelOrder' && working.has(a.orderId) });
+    const executor = new Executor(broker, store, clock, silent, (o) => outcomes.push(o), {
+      mode: 'live',
+      stillNeeded: async (a) => a.kind === 'cancelOrder' && working.has(a.orderId),
+    });
     broker.failNext(new GatewayRejectedError('Order/cancel', 3, 'Cannot cancel order: already filled'));
     executor.submit(cancel, 'rejected while locked');
     await clock.advance(0);
@@ -158,8 +178,26 @@ describe('executor after a final refusal', () => {
 });
 
 describe('executor after an ambiguous failure', () => {
-  const trim: Action = { kind: 'reducePosition', accountId: 1, contractId: 'CON.F.US.MNQ.Z26', size: 3, targetSize: 2, ruleId: 'RULE-002', reason: 'too many MNQ' };
-  const newStop: Action = { kind: 'moveStop', accountId: 1, contractId: 'CON.F.US.MNQ.Z26', orderId: null, stopPrice: 21000.25, size: 2, side: 'sell', ruleId: 'RULE-012', reason: 'breakeven' };
+  const trim: Action = {
+    kind: 'reducePosition',
+    accountId: 1,
+    contractId: 'CON.F.US.MNQ.Z26',
+    size: 3,
+    targetSize: 2,
+    ruleId: 'RULE-002',
+    reason: 'too many MNQ',
+  };
+  const newStop: Action = {
+    kind: 'moveStop',
+    accountId: 1,
+    contractId: 'CON.F.US.MNQ.Z26',
+    orderId: null,
+    stopPrice: 21000.25,
+    size: 2,
+    side: 'sell',
+    ruleId: 'RULE-012',
+    reason: 'breakeven',
+  };
 
   function withReread(answer: (action: Action) => Action | null) {
     const clock = new FakeClock(0);
@@ -178,7 +216,7 @@ describe('executor after an ambiguous failure', () => {
   }
 
   it('re-reads before repeating a trim, and trims only what is still in excess', async () => {
-    const { clock, broker, executor, reread } = withReread((a) => ({ ...a, size: 1 } as Action));
+    const { clock, broker, executor, reread } = withReread((a) => ({ ...a, size: 1 }) as Action);
     broker.failNext(new GatewayNetworkError('Position/partialCloseContract', new Error('socket hang up')));
     executor.submit(trim, 'rule breach');
     await clock.advance(100);
@@ -196,7 +234,10 @@ describe('executor after an ambiguous failure', () => {
 
   it('repeats a close without re-reading (a second close closes what is left), and after a 429 anything', async () => {
     const { clock, broker, executor, reread } = withReread((a) => a);
-    broker.failNext(new GatewayNetworkError('Position/closeContract', new Error('reset')), new GatewayRateLimitedError('Position/partialCloseContract'));
+    broker.failNext(
+      new GatewayNetworkError('Position/closeContract', new Error('reset')),
+      new GatewayRateLimitedError('Position/partialCloseContract'),
+    );
     executor.submit(close, 'rule breach');
     executor.submit({ ...trim, contractId: 'CON.F.US.EP.Z26' }, 'rule breach'); // another position: not held back by the close
     await clock.advance(100);

@@ -6,7 +6,8 @@ import { tempDir } from '../../helpers/harness';
 
 const T0 = Date.parse('2026-11-24T15:00:00Z');
 const RESET = Date.parse('2026-11-24T23:00:00Z');
-const resolveUntil = (request: LockRequest, now: number) => (request.kind === 'cooldown' ? now + request.durationMs : request.kind === 'untilAdmin' ? null : RESET);
+const resolveUntil = (request: LockRequest, now: number) =>
+  request.kind === 'cooldown' ? now + request.durationMs : request.kind === 'untilAdmin' ? null : RESET;
 
 describe('lockouts', () => {
   it('persists a lock so a restart still knows it', () => {
@@ -15,7 +16,11 @@ describe('lockouts', () => {
     new Lockouts(first.store, resolveUntil, T0).lock(1, { kind: 'untilReset' }, 'RULE-003', 'P&L −550', T0);
     first.db.close();
     const second = openTestStore(dir);
-    expect(new Lockouts(second.store, resolveUntil, T0).current(1)).toMatchObject({ kind: 'untilReset', ruleId: 'RULE-003', until: new Date(RESET).toISOString() });
+    expect(new Lockouts(second.store, resolveUntil, T0).current(1)).toMatchObject({
+      kind: 'untilReset',
+      ruleId: 'RULE-003',
+      until: new Date(RESET).toISOString(),
+    });
   });
 
   it('keeps the stronger lock and replaces a weaker one', () => {
@@ -36,7 +41,7 @@ describe('lockouts', () => {
     expect(book.expire(T0 + 59_999)).toEqual([]);
     expect(book.expire(T0 + 60_000).map((l) => l.ruleId)).toEqual(['RULE-006']);
     expect(book.current(1)).toBeNull();
-    expect(db.prepare("SELECT action, actor FROM audit_log ORDER BY id").all()).toEqual([
+    expect(db.prepare('SELECT action, actor FROM audit_log ORDER BY id').all()).toEqual([
       { action: 'lock', actor: 'risk-engine' },
       { action: 'unlock', actor: 'schedule' },
     ]);
@@ -74,7 +79,10 @@ describe('lockouts', () => {
     expect(book.isOverridden(1, 'RULE-010', RESET - 1)).toBe(true);
     expect(book.isOverridden(1, 'RULE-010', RESET)).toBe(false);
     expect(db.prepare(`SELECT cleared_by FROM lockouts`).all()).toEqual([{ cleared_by: 'admin' }]);
-    expect(db.prepare(`SELECT actor, action, detail FROM audit_log WHERE action = 'unlock'`).get()).toMatchObject({ actor: 'admin', detail: expect.stringContaining('broker re-enabled the account') });
+    expect(db.prepare(`SELECT actor, action, detail FROM audit_log WHERE action = 'unlock'`).get()).toMatchObject({
+      actor: 'admin',
+      detail: expect.stringContaining('broker re-enabled the account'),
+    });
   });
 
   it('has nothing to lift when the account is not locked', () => {
@@ -83,10 +91,30 @@ describe('lockouts', () => {
   });
 
   it.each<[string, [LockRequest, number], [LockRequest, number], boolean]>([
-    ['a longer cooldown replaces a shorter one', [{ kind: 'cooldown', durationMs: 60_000 }, T0], [{ kind: 'cooldown', durationMs: 120_000 }, T0], true],
-    ['a cooldown that ends sooner does not', [{ kind: 'cooldown', durationMs: 120_000 }, T0], [{ kind: 'cooldown', durationMs: 60_000 }, T0], false],
-    ['a cooldown that ends at the same time does not', [{ kind: 'cooldown', durationMs: 60_000 }, T0], [{ kind: 'cooldown', durationMs: 30_000 }, T0 + 30_000], false],
-    ['a lock until the reset does not yield to a cooldown', [{ kind: 'untilReset' }, T0], [{ kind: 'cooldown', durationMs: 86_400_000 }, T0], false],
+    [
+      'a longer cooldown replaces a shorter one',
+      [{ kind: 'cooldown', durationMs: 60_000 }, T0],
+      [{ kind: 'cooldown', durationMs: 120_000 }, T0],
+      true,
+    ],
+    [
+      'a cooldown that ends sooner does not',
+      [{ kind: 'cooldown', durationMs: 120_000 }, T0],
+      [{ kind: 'cooldown', durationMs: 60_000 }, T0],
+      false,
+    ],
+    [
+      'a cooldown that ends at the same time does not',
+      [{ kind: 'cooldown', durationMs: 60_000 }, T0],
+      [{ kind: 'cooldown', durationMs: 30_000 }, T0 + 30_000],
+      false,
+    ],
+    [
+      'a lock until the reset does not yield to a cooldown',
+      [{ kind: 'untilReset' }, T0],
+      [{ kind: 'cooldown', durationMs: 86_400_000 }, T0],
+      false,
+    ],
     ['an admin lock replaces a lock until the reset', [{ kind: 'untilReset' }, T0], [{ kind: 'untilAdmin' }, T0], true],
     ['an admin lock is not replaced by another one', [{ kind: 'untilAdmin' }, T0], [{ kind: 'untilAdmin' }, T0 + 1000], false],
     ['nothing replaces an admin lock', [{ kind: 'untilAdmin' }, T0], [{ kind: 'untilReset' }, T0], false],
@@ -97,7 +125,12 @@ describe('lockouts', () => {
     expect(book.lock(1, second, 'RULE-B', 'second', secondAt).created).toBe(replaced);
     expect(book.current(1)?.ruleId).toBe(replaced ? 'RULE-B' : 'RULE-A');
     expect(db.prepare('SELECT rule_id, cleared_by FROM lockouts ORDER BY id').all()).toEqual(
-      replaced ? [{ rule_id: 'RULE-A', cleared_by: 'superseded by RULE-B' }, { rule_id: 'RULE-B', cleared_by: null }] : [{ rule_id: 'RULE-A', cleared_by: null }],
+      replaced
+        ? [
+            { rule_id: 'RULE-A', cleared_by: 'superseded by RULE-B' },
+            { rule_id: 'RULE-B', cleared_by: null },
+          ]
+        : [{ rule_id: 'RULE-A', cleared_by: null }],
     );
   });
 

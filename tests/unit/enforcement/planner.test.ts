@@ -15,11 +15,30 @@ const breach = (over: Partial<Breach>): Breach => ({
   ...over,
 });
 
-const hardLoss = breach({ ruleId: 'RULE-003', ruleName: 'daily_realized_loss', category: 'hardLockout', remedy: { kind: 'flatten', lock: { kind: 'untilReset' } }, message: 'P&L −550' });
+const hardLoss = breach({
+  ruleId: 'RULE-003',
+  ruleName: 'daily_realized_loss',
+  category: 'hardLockout',
+  remedy: { kind: 'flatten', lock: { kind: 'untilReset' } },
+  message: 'P&L −550',
+});
 
 describe('planner', () => {
   const account = accountWith({ positions: [position('MNQ', 6), position('NQ', -1)] });
-  account.apply({ type: 'order', order: { id: 77, accountId: 1, contractId: CONTRACTS.ES!.id, kind: 'limit', side: 'buy', size: 1, state: 'open', limitPrice: 5990, stopPrice: null } });
+  account.apply({
+    type: 'order',
+    order: {
+      id: 77,
+      accountId: 1,
+      contractId: CONTRACTS.ES!.id,
+      kind: 'limit',
+      side: 'buy',
+      size: 1,
+      state: 'open',
+      limitPrice: 5990,
+      stopPrice: null,
+    },
+  });
 
   it('plans nothing without breaches', () => {
     expect(plan(account, [])).toBeNull();
@@ -29,7 +48,15 @@ describe('planner', () => {
     expect(plan(account, [breach({})])).toEqual({
       accountId: 1,
       lock: null,
-      actions: [{ kind: 'closePosition', accountId: 1, contractId: CONTRACTS.MNQ!.id, ruleId: 'RULE-001', reason: 'max_contracts: 6 contracts open' }],
+      actions: [
+        {
+          kind: 'closePosition',
+          accountId: 1,
+          contractId: CONTRACTS.MNQ!.id,
+          ruleId: 'RULE-001',
+          reason: 'max_contracts: 6 contracts open',
+        },
+      ],
       suspended: false,
     });
   });
@@ -37,20 +64,43 @@ describe('planner', () => {
   it('lets a hard lockout win over a close: every position closed, every order cancelled, one lock', () => {
     const result = plan(account, [breach({}), hardLoss]);
     expect(result?.lock).toEqual({ request: { kind: 'untilReset' }, ruleId: 'RULE-003', reason: 'daily_realized_loss: P&L −550' });
-    expect(result?.actions.map((a) => (a.kind === 'cancelOrder' ? a.orderId : a.contractId))).toEqual([CONTRACTS.MNQ!.id, CONTRACTS.NQ!.id, 77]);
+    expect(result?.actions.map((a) => (a.kind === 'cancelOrder' ? a.orderId : a.contractId))).toEqual([
+      CONTRACTS.MNQ!.id,
+      CONTRACTS.NQ!.id,
+      77,
+    ]);
     expect(new Set(result?.actions.map((a) => a.ruleId))).toEqual(new Set(['RULE-003']));
   });
 
   it('prefers the hard lockout over a cooldown and the longer of two cooldowns', () => {
-    const short = breach({ ruleId: 'RULE-006', category: 'cooldown', remedy: { kind: 'flatten', lock: { kind: 'cooldown', durationMs: 60_000 } } });
-    const long = breach({ ruleId: 'RULE-007', category: 'cooldown', remedy: { kind: 'flatten', lock: { kind: 'cooldown', durationMs: 3_600_000 } } });
+    const short = breach({
+      ruleId: 'RULE-006',
+      category: 'cooldown',
+      remedy: { kind: 'flatten', lock: { kind: 'cooldown', durationMs: 60_000 } },
+    });
+    const long = breach({
+      ruleId: 'RULE-007',
+      category: 'cooldown',
+      remedy: { kind: 'flatten', lock: { kind: 'cooldown', durationMs: 3_600_000 } },
+    });
     expect(plan(account, [short, hardLoss, long])?.lock?.ruleId).toBe('RULE-003');
     expect(plan(account, [short, long])?.lock?.ruleId).toBe('RULE-007');
   });
 
   it('never cancels a market order that is closing a position, but does cancel resting exits and new entries', () => {
     const locked = accountWith({ positions: [position('MES', 2)] });
-    const order = (id: number, over: object) => ({ id, accountId: 1, contractId: CONTRACTS.MES!.id, kind: 'market' as const, side: 'sell' as const, size: 2, state: 'pending' as const, limitPrice: null, stopPrice: null, ...over });
+    const order = (id: number, over: object) => ({
+      id,
+      accountId: 1,
+      contractId: CONTRACTS.MES!.id,
+      kind: 'market' as const,
+      side: 'sell' as const,
+      size: 2,
+      state: 'pending' as const,
+      limitPrice: null,
+      stopPrice: null,
+      ...over,
+    });
     locked.apply({ type: 'order', order: order(1, {}) }); // the close in flight
     locked.apply({ type: 'order', order: order(2, { kind: 'stop', state: 'open', stopPrice: 5990 }) }); // a bracket stop
     locked.apply({ type: 'order', order: order(3, { side: 'buy' }) }); // adds to the position
@@ -62,7 +112,13 @@ describe('planner', () => {
     short.apply({ type: 'order', order: order(8, { side: 'buy' }) }); // buys back the short: an exit
     short.apply({ type: 'order', order: order(9, {}) }); // sells more: an entry
     expect(plan(short, [hardLoss])!.actions.flatMap((a) => (a.kind === 'cancelOrder' ? [a.orderId] : []))).toEqual([9]);
-    const blockCancels = [1, 2, 3].map((id) => breach({ ruleId: 'RULE-011', ruleName: 'symbol_blocks', remedy: { kind: 'cancelOrder', orderId: id, contractId: CONTRACTS.MES!.id } }));
+    const blockCancels = [1, 2, 3].map((id) =>
+      breach({
+        ruleId: 'RULE-011',
+        ruleName: 'symbol_blocks',
+        remedy: { kind: 'cancelOrder', orderId: id, contractId: CONTRACTS.MES!.id },
+      }),
+    );
     expect(plan(locked, blockCancels)!.actions.map((a) => (a.kind === 'cancelOrder' ? a.orderId : null))).toEqual([2, 3]);
   });
 
@@ -76,11 +132,22 @@ describe('planner with the other remedies', () => {
   const account = accountWith({ positions: [position('MNQ', 6), position('ES', 2)] });
   const close = breach({});
   const trim = breach({ ruleId: 'RULE-002', remedy: { kind: 'reducePosition', contractId: CONTRACTS.MNQ!.id, size: 2, targetSize: 4 } });
-  const move = breach({ ruleId: 'RULE-012', category: 'automation', remedy: { kind: 'moveStop', contractId: CONTRACTS.MNQ!.id, orderId: 1, stopPrice: 21000, size: 6, side: 'sell' } });
-  const moveEs = breach({ ruleId: 'RULE-012', category: 'automation', remedy: { kind: 'moveStop', contractId: CONTRACTS.ES!.id, orderId: null, stopPrice: 6000, size: 2, side: 'sell' } });
+  const move = breach({
+    ruleId: 'RULE-012',
+    category: 'automation',
+    remedy: { kind: 'moveStop', contractId: CONTRACTS.MNQ!.id, orderId: 1, stopPrice: 21000, size: 6, side: 'sell' },
+  });
+  const moveEs = breach({
+    ruleId: 'RULE-012',
+    category: 'automation',
+    remedy: { kind: 'moveStop', contractId: CONTRACTS.ES!.id, orderId: null, stopPrice: 6000, size: 2, side: 'sell' },
+  });
 
   it('lets a close beat a trim and a stop move on the same contract, and keeps moves elsewhere', () => {
-    expect(plan(account, [move, trim, close, moveEs])?.actions.map((a) => `${a.kind} ${a.contractId}`)).toEqual([`closePosition ${CONTRACTS.MNQ!.id}`, `moveStop ${CONTRACTS.ES!.id}`]);
+    expect(plan(account, [move, trim, close, moveEs])?.actions.map((a) => `${a.kind} ${a.contractId}`)).toEqual([
+      `closePosition ${CONTRACTS.MNQ!.id}`,
+      `moveStop ${CONTRACTS.ES!.id}`,
+    ]);
     expect(plan(account, [move, trim])?.actions.map((a) => a.kind)).toEqual(['reducePosition']);
     expect(plan(account, [close, trim, move])?.actions.map((a) => a.kind)).toEqual(['closePosition']);
   });

@@ -12,13 +12,26 @@ describe('AccountState', () => {
   });
 
   it('nets realized P&L of fees and ignores voided fills', () => {
-    const account = accountWith({ fills: [fill(CONTRACTS.ES!.id, 1, null, 1.4), fill(CONTRACTS.ES!.id, -1, 50, 1.4), { ...fill(CONTRACTS.ES!.id, -1, -900), voided: true }] });
+    const account = accountWith({
+      fills: [
+        fill(CONTRACTS.ES!.id, 1, null, 1.4),
+        fill(CONTRACTS.ES!.id, -1, 50, 1.4),
+        { ...fill(CONTRACTS.ES!.id, -1, -900), voided: true },
+      ],
+    });
     expect(account.realizedPnl()).toBeCloseTo(47.2, 9);
     expect(account.fees()).toBeCloseTo(2.8, 9);
   });
 
   it("counts a trade at an order's first opening fill", () => {
-    const account = accountWith({ fills: [fill(CONTRACTS.MNQ!.id, 1, null, 0, 10), fill(CONTRACTS.MNQ!.id, 1, null, 0, 10), fill(CONTRACTS.MNQ!.id, 1, null, 0, 11), fill(CONTRACTS.MNQ!.id, -3, 5, 0, 12)] });
+    const account = accountWith({
+      fills: [
+        fill(CONTRACTS.MNQ!.id, 1, null, 0, 10),
+        fill(CONTRACTS.MNQ!.id, 1, null, 0, 10),
+        fill(CONTRACTS.MNQ!.id, 1, null, 0, 11),
+        fill(CONTRACTS.MNQ!.id, -3, 5, 0, 12),
+      ],
+    });
     expect(account.tradeCount()).toBe(2);
   });
 
@@ -32,7 +45,17 @@ describe('AccountState', () => {
 
   it('tracks only working orders', () => {
     const account = accountWith();
-    const order = { id: 9, accountId: 1, contractId: CONTRACTS.MNQ!.id, kind: 'limit' as const, side: 'buy' as const, size: 1, state: 'open' as const, limitPrice: 1, stopPrice: null };
+    const order = {
+      id: 9,
+      accountId: 1,
+      contractId: CONTRACTS.MNQ!.id,
+      kind: 'limit' as const,
+      side: 'buy' as const,
+      size: 1,
+      state: 'open' as const,
+      limitPrice: 1,
+      stopPrice: null,
+    };
     account.apply({ type: 'order', order });
     expect(account.workingOrders()).toHaveLength(1);
     account.apply({ type: 'order', order: { ...order, state: 'cancelled' } });

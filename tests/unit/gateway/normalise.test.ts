@@ -1,8 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { lastTradePrice, mergeQuote, MalformedPayloadError, normaliseUserEvent, parseQuote } from '../../../src/main/gateway/normalise';
 
-const wirePosition = { id: 6124, accountId: 536, contractId: 'CON.F.US.ENQ.Z26', creationTimestamp: '2026-11-24T15:00:00Z', type: 2, size: 3, averagePrice: 21000.25 };
-const wireTrade = { id: 3_345_169_271, accountId: 536, contractId: 'CON.F.US.EP.Z26', creationTimestamp: '2026-11-24T15:00:00Z', price: 6065.25, profitAndLoss: 50, fees: 1.4, side: 1, size: 1, voided: false, orderId: 2_669_189_964 };
+const wirePosition = {
+  id: 6124,
+  accountId: 536,
+  contractId: 'CON.F.US.ENQ.Z26',
+  creationTimestamp: '2026-11-24T15:00:00Z',
+  type: 2,
+  size: 3,
+  averagePrice: 21000.25,
+};
+const wireTrade = {
+  id: 3_345_169_271,
+  accountId: 536,
+  contractId: 'CON.F.US.EP.Z26',
+  creationTimestamp: '2026-11-24T15:00:00Z',
+  price: 6065.25,
+  profitAndLoss: 50,
+  fees: 1.4,
+  side: 1,
+  size: 1,
+  voided: false,
+  orderId: 2_669_189_964,
+};
 
 describe('normalising hub payloads', () => {
   it.each([
@@ -16,12 +36,19 @@ describe('normalising hub payloads', () => {
   });
 
   it('treats a position of size 0 as closed, whatever its type', () => {
-    expect(normaliseUserEvent('GatewayUserPosition', { action: 2, data: { ...wirePosition, type: 1, size: 0 } })).toEqual({ type: 'positionClosed', accountId: 536, contractId: 'CON.F.US.ENQ.Z26' });
+    expect(normaliseUserEvent('GatewayUserPosition', { action: 2, data: { ...wirePosition, type: 1, size: 0 } })).toEqual({
+      type: 'positionClosed',
+      accountId: 536,
+      contractId: 'CON.F.US.ENQ.Z26',
+    });
   });
 
   it('keeps trade and order ids above 2^31 exact and signs the fill by side', () => {
     const event = normaliseUserEvent('GatewayUserTrade', { action: 0, data: wireTrade });
-    expect(event).toMatchObject({ type: 'fill', fill: { id: 3_345_169_271, orderId: 2_669_189_964, size: -1, profitAndLoss: 50, fees: 1.4 } });
+    expect(event).toMatchObject({
+      type: 'fill',
+      fill: { id: 3_345_169_271, orderId: 2_669_189_964, size: -1, profitAndLoss: 50, fees: 1.4 },
+    });
   });
 
   it('adds reported commissions to fees', () => {
@@ -31,13 +58,19 @@ describe('normalising hub payloads', () => {
 
   it('maps order enums: type 3 is a stop-limit, 4 a stop; status 8 is suspended', () => {
     const base = { id: 1, accountId: 1, contractId: 'CON.F.US.MNQ.Z26', side: 1, size: 1, limitPrice: null, stopPrice: 100 };
-    expect(normaliseUserEvent('GatewayUserOrder', { ...base, type: 3, status: 1 })).toMatchObject({ order: { kind: 'stopLimit', side: 'sell', state: 'open' } });
-    expect(normaliseUserEvent('GatewayUserOrder', { ...base, type: 4, status: 8 })).toMatchObject({ order: { kind: 'stop', state: 'suspended' } });
+    expect(normaliseUserEvent('GatewayUserOrder', { ...base, type: 3, status: 1 })).toMatchObject({
+      order: { kind: 'stopLimit', side: 'sell', state: 'open' },
+    });
+    expect(normaliseUserEvent('GatewayUserOrder', { ...base, type: 4, status: 8 })).toMatchObject({
+      order: { kind: 'stop', state: 'suspended' },
+    });
   });
 
   it('refuses a malformed payload with the field that is wrong', () => {
     expect(() => normaliseUserEvent('GatewayUserTrade', { ...wireTrade, price: 'x' })).toThrow(MalformedPayloadError);
-    expect(() => normaliseUserEvent('GatewayUserTrade', { ...wireTrade, price: 'x' })).toThrow(/GatewayUserTrade: malformed payload \(price:/);
+    expect(() => normaliseUserEvent('GatewayUserTrade', { ...wireTrade, price: 'x' })).toThrow(
+      /GatewayUserTrade: malformed payload \(price:/,
+    );
   });
 
   it('merges partial quotes per contract', () => {

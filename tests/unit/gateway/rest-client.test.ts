@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { GatewayHttpError, GatewayNetworkError, GatewayProtocolError, GatewayRateLimitedError, GatewayRejectedError, GatewayUnauthorizedError } from '../../../src/main/gateway/errors';
+import {
+  GatewayHttpError,
+  GatewayNetworkError,
+  GatewayProtocolError,
+  GatewayRateLimitedError,
+  GatewayRejectedError,
+  GatewayUnauthorizedError,
+} from '../../../src/main/gateway/errors';
 import { ProjectXApi } from '../../../src/main/gateway/projectx-api';
 import { RestClient } from '../../../src/main/gateway/rest-client';
 
@@ -14,7 +21,8 @@ function gatewayAnswering(respond: () => Response | Promise<Response>) {
   return { api: new ProjectXApi(rest), rest, sent };
 }
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 describe('REST client errors', () => {
   it('turns success:false into a typed refusal with the endpoint code name and the gateway message', async () => {
@@ -59,7 +67,11 @@ describe('REST client errors', () => {
     await api.loginKey('me', 'key');
     await api.trades(7, '2026-11-23T23:00:00.000Z');
     expect(sent[0]).toEqual({ url: 'https://api.example.test/api/Auth/loginKey', body: { userName: 'me', apiKey: 'key' }, auth: null });
-    expect(sent[1]).toEqual({ url: 'https://api.example.test/api/Trade/search', body: { accountId: 7, startTimestamp: '2026-11-23T23:00:00.000Z' }, auth: 'Bearer jwt' });
+    expect(sent[1]).toEqual({
+      url: 'https://api.example.test/api/Trade/search',
+      body: { accountId: 7, startTimestamp: '2026-11-23T23:00:00.000Z' },
+      auth: 'Bearer jwt',
+    });
   });
 
   it('accepts both shapes of Contract/searchById', async () => {

@@ -16,7 +16,10 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 type BuilderConfig = Record<string, unknown> & { deb?: { depends?: unknown } | null };
-type ValidateConfiguration = (config: unknown, debugLogger: { isEnabled: boolean; add(key: string, value: unknown): void }) => Promise<void>;
+type ValidateConfiguration = (
+  config: unknown,
+  debugLogger: { isEnabled: boolean; add(key: string, value: unknown): void },
+) => Promise<void>;
 interface FpmTargetClass {
   prototype: { getDefaultDepends(target: string): string[] };
 }
@@ -69,7 +72,9 @@ function debDependsProblems(config: BuilderConfig, defaults: readonly string[]):
     const bad = alternativesOf(relation).filter((alternative) => !ALTERNATIVE.test(alternative));
     if (bad.length) problems.push(`"${relation}" is not a Debian relation`);
   }
-  const pkexec = relations.filter((relation) => alternativesOf(relation).some((alternative) => PKEXEC_PROVIDERS.includes(packageOf(alternative))));
+  const pkexec = relations.filter((relation) =>
+    alternativesOf(relation).some((alternative) => PKEXEC_PROVIDERS.includes(packageOf(alternative))),
+  );
   if (!pkexec.some((relation) => alternativesOf(relation).some((alternative) => packageOf(alternative) === 'pkexec'))) {
     problems.push('no relation names the pkexec package (Debian 12 and later ship /usr/bin/pkexec in it)');
   }
@@ -89,7 +94,11 @@ describe('electron-builder.yml', () => {
   it.each([
     ['an unknown top-level key', (c: BuilderConfig) => ({ ...c, debb: { depends: [] } }), "configuration has an unknown property 'debb'"],
     // Inside an anyOf (deb: DebOptions | null) electron-builder reports the anyOf, not the unknown key.
-    ['a misspelt deb option', (c: BuilderConfig) => ({ ...c, deb: { ...c.deb, dependencies: ['libnss3'] } }), 'configuration.deb should be one of these'],
+    [
+      'a misspelt deb option',
+      (c: BuilderConfig) => ({ ...c, deb: { ...c.deb, dependencies: ['libnss3'] } }),
+      'configuration.deb should be one of these',
+    ],
     ['depends of the wrong type', (c: BuilderConfig) => ({ ...c, deb: { depends: { pkexec: true } } }), 'configuration.deb.depends'],
     ['a removed option', (c: BuilderConfig) => ({ ...c, npmSkipBuildFromSource: false }), 'npmSkipBuildFromSource is deprecated'],
   ])('is refused with %s', async (_what, breakIt, message) => {
@@ -107,13 +116,26 @@ describe('electron-builder.yml', () => {
   });
 
   it.each([
-    ['the old list that replaced the defaults', ['policykit-1'], ["electron-builder's default libgtk-3-0 is missing", "electron-builder's default libsecret-1-0 is missing", 'no relation names the pkexec package']],
+    [
+      'the old list that replaced the defaults',
+      ['policykit-1'],
+      [
+        "electron-builder's default libgtk-3-0 is missing",
+        "electron-builder's default libsecret-1-0 is missing",
+        'no relation names the pkexec package',
+      ],
+    ],
     ['no depends at all (defaults only)', null, ['no relation names the pkexec package']],
     ['the defaults without pkexec', 'defaults', ['no relation names the pkexec package']],
     ['a wrong alternative', ['defaults', 'pkexec | sudo'], ['"pkexec | sudo" offers sudo, which does not provide /usr/bin/pkexec']],
     ['a malformed relation', ['defaults', 'pkexec || policykit-1'], ['"pkexec || policykit-1" is not a Debian relation']],
   ])('finds the deb dependencies wrong with %s', (_what, depends, expected) => {
-    const expand = (list: unknown) => (list === 'defaults' ? [...DEFAULT_DEB_DEPENDS] : Array.isArray(list) ? list.flatMap((item) => (item === 'defaults' ? DEFAULT_DEB_DEPENDS : [item])) : list);
+    const expand = (list: unknown) =>
+      list === 'defaults'
+        ? [...DEFAULT_DEB_DEPENDS]
+        : Array.isArray(list)
+          ? list.flatMap((item) => (item === 'defaults' ? DEFAULT_DEB_DEPENDS : [item]))
+          : list;
     const problems = debDependsProblems({ ...loadConfig(), deb: { depends: expand(depends) } }, DEFAULT_DEB_DEPENDS);
     for (const problem of expected) expect(problems.some((found) => found.startsWith(problem))).toBe(true);
   });

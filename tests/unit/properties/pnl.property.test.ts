@@ -12,7 +12,12 @@ import { DEMO_ACCOUNTS, Exchange, type SimEvent } from '../../../src/main/sim/ex
 import { symbolOfContractId } from '../../../src/shared/domain';
 
 const step = fc.oneof(
-  fc.record({ kind: fc.constant('order' as const), contract: fc.integer({ min: 0, max: 3 }), buy: fc.boolean(), size: fc.integer({ min: 1, max: 4 }) }),
+  fc.record({
+    kind: fc.constant('order' as const),
+    contract: fc.integer({ min: 0, max: 3 }),
+    buy: fc.boolean(),
+    size: fc.integer({ min: 1, max: 4 }),
+  }),
   fc.record({ kind: fc.constant('price' as const), contract: fc.integer({ min: 0, max: 3 }), ticks: fc.integer({ min: -40, max: 40 }) }),
 );
 
@@ -25,11 +30,13 @@ function modelRealized(fills: { contractId: string; price: number; size: number;
     const position = book.get(fill.contractId) ?? { size: 0, avg: 0 };
     realized -= fill.fees;
     if (position.size === 0 || Math.sign(position.size) === Math.sign(fill.size)) {
-      position.avg = (position.avg * Math.abs(position.size) + fill.price * Math.abs(fill.size)) / (Math.abs(position.size) + Math.abs(fill.size));
+      position.avg =
+        (position.avg * Math.abs(position.size) + fill.price * Math.abs(fill.size)) / (Math.abs(position.size) + Math.abs(fill.size));
     } else {
       const closed = Math.min(Math.abs(fill.size), Math.abs(position.size));
       // Each closing fill's P&L is reported in cents.
-      realized += Math.round(Math.sign(position.size) * closed * ((fill.price - position.avg) / spec.tickSize) * spec.tickValue * 100) / 100;
+      realized +=
+        Math.round(Math.sign(position.size) * closed * ((fill.price - position.avg) / spec.tickSize) * spec.tickValue * 100) / 100;
       if (Math.abs(fill.size) > Math.abs(position.size)) position.avg = fill.price;
     }
     position.size += fill.size;
@@ -47,7 +54,8 @@ describe('P&L of any fill sequence (property)', () => {
         for (const s of steps) {
           const contract = SIM_CONTRACTS[s.contract]!;
           if (s.kind === 'price') exchange.setPrice(contract.id, exchange.price(contract.id)! + s.ticks * contract.tickSize);
-          else exchange.placeOrder({ accountId: DEMO_ACCOUNTS[0]!.id, contractId: contract.id, type: 2, side: s.buy ? 0 : 1, size: s.size });
+          else
+            exchange.placeOrder({ accountId: DEMO_ACCOUNTS[0]!.id, contractId: contract.id, type: 2, side: s.buy ? 0 : 1, size: s.size });
         }
         const market = new MarketBook();
         for (const c of SIM_CONTRACTS) market.addContract({ ...c, symbol: symbolOfContractId(c.id) });
@@ -56,11 +64,23 @@ describe('P&L of any fill sequence (property)', () => {
           if (e.topic === 'trade') account.apply({ type: 'fill', fill: toFill(e.payload) });
           if (e.topic === 'position') account.apply(toPositionEvent(e.payload));
         }
-        const fills = exchange.state().trades.map((t) => ({ contractId: t.contractId, price: t.price, size: t.side === 0 ? t.size : -t.size, fees: t.fees }));
+        const fills = exchange
+          .state()
+          .trades.map((t) => ({ contractId: t.contractId, price: t.price, size: t.side === 0 ? t.size : -t.size, fees: t.fees }));
         const booked = exchange.accountList()[0]!.balance - DEMO_ACCOUNTS[0]!.balance;
         expect(account.realizedPnl()).toBeCloseTo(booked, 6);
         expect(account.realizedPnl()).toBeCloseTo(modelRealized(fills), 6);
-        expect(account.positions().map((p) => [p.contractId, p.size]).sort()).toEqual(exchange.state().positions.map((p) => [p.contractId, p.type === 1 ? p.size : -p.size]).sort());
+        expect(
+          account
+            .positions()
+            .map((p) => [p.contractId, p.size])
+            .sort(),
+        ).toEqual(
+          exchange
+            .state()
+            .positions.map((p) => [p.contractId, p.type === 1 ? p.size : -p.size])
+            .sort(),
+        );
       }),
       { numRuns: 200 },
     );

@@ -43,8 +43,27 @@ describe('the config loader (property)', () => {
   it('throws nothing but an explained ConfigError for arbitrary YAML documents', () => {
     const yamlish = fc.jsonValue({ maxDepth: 4 }).map((value) => JSON.stringify({ rules: value, timezone: 'America/Chicago' }));
     const nearMiss = fc
-      .record({ max_contracts: fc.record({ limit: fc.jsonValue({ maxDepth: 1 }), count_type: fc.constantFrom('net', 'gross', 'both', 7) }, { requiredKeys: [] }), daily_realized_loss: fc.record({ limit: fc.oneof(fc.double(), fc.string(), fc.constant(null)) }, { requiredKeys: [] }) }, { requiredKeys: [] })
+      .record(
+        {
+          max_contracts: fc.record(
+            { limit: fc.jsonValue({ maxDepth: 1 }), count_type: fc.constantFrom('net', 'gross', 'both', 7) },
+            { requiredKeys: [] },
+          ),
+          daily_realized_loss: fc.record({ limit: fc.oneof(fc.double(), fc.string(), fc.constant(null)) }, { requiredKeys: [] }),
+        },
+        { requiredKeys: [] },
+      )
       .map((rules) => JSON.stringify({ rules }));
-    fc.assert(fc.property(fc.oneof(yamlish, nearMiss, fc.jsonValue().map((v) => JSON.stringify(v))), refusedOrAccepted), { numRuns: 1000 });
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          yamlish,
+          nearMiss,
+          fc.jsonValue().map((v) => JSON.stringify(v)),
+        ),
+        refusedOrAccepted,
+      ),
+      { numRuns: 1000 },
+    );
   });
 });

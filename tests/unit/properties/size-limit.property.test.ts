@@ -2,7 +2,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { maxContractsConfigSchema, maxContractsRule, contractCount } from '../../../src/main/engine/rules/max-contracts';
-import { maxContractsPerInstrumentConfigSchema, maxContractsPerInstrumentRule } from '../../../src/main/engine/rules/max-contracts-per-instrument';
+import {
+  maxContractsPerInstrumentConfigSchema,
+  maxContractsPerInstrumentRule,
+} from '../../../src/main/engine/rules/max-contracts-per-instrument';
 import type { Rule } from '../../../src/main/engine/rule';
 import { plan } from '../../../src/main/enforcement/planner';
 import { accountWith, contextOf, position } from '../../helpers/states';
@@ -19,7 +22,8 @@ function enforce(account: ReturnType<typeof accountWith>, rule: Rule): number {
       const current = account.position(action.contractId);
       if (!current) continue;
       if (action.kind === 'closePosition') account.apply({ type: 'positionClosed', accountId: 1, contractId: action.contractId });
-      if (action.kind === 'reducePosition') account.apply({ type: 'position', position: { ...current, size: current.size - Math.sign(current.size) * action.size } });
+      if (action.kind === 'reducePosition')
+        account.apply({ type: 'position', position: { ...current, size: current.size - Math.sign(current.size) * action.size } });
     }
   }
   throw new Error('enforcement did not settle in 10 rounds');
@@ -44,7 +48,9 @@ describe('size limits after enforcement (property)', () => {
     fc.assert(
       fc.property(sizes, fc.integer({ min: 0, max: 6 }), (signed, limit) => {
         const account = accountWith({ positions: signed.flatMap((size, i) => (size === 0 ? [] : [position(SYMBOLS[i]!, size)])) });
-        const rule = maxContractsPerInstrumentRule(maxContractsPerInstrumentConfigSchema.parse({ default_limit: limit, action: 'reduce_to_limit' }));
+        const rule = maxContractsPerInstrumentRule(
+          maxContractsPerInstrumentConfigSchema.parse({ default_limit: limit, action: 'reduce_to_limit' }),
+        );
         enforce(account, rule);
         for (const [i, size] of signed.entries()) {
           const after = account.positions().find((p) => p.contractId === position(SYMBOLS[i]!, 1).contractId)?.size ?? 0;

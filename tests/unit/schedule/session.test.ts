@@ -6,7 +6,13 @@ import { parseConfig } from '../../../src/main/config/loader';
 import { rulesFromConfig } from '../../../src/main/service/rules-from-config';
 import { accountWith, contextOf, position } from '../../helpers/states';
 
-const rth = sessionClock({ timezone: 'America/Chicago', start: '08:30', end: '15:00', days: ['mon', 'tue', 'wed', 'thu', 'fri'], holidays: CME_HOLIDAYS_2026_2027 });
+const rth = sessionClock({
+  timezone: 'America/Chicago',
+  start: '08:30',
+  end: '15:00',
+  days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+  holidays: CME_HOLIDAYS_2026_2027,
+});
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
 
 describe('session windows', () => {
@@ -34,23 +40,56 @@ describe('session windows', () => {
   });
 
   it('handles an overnight session that ends the next morning', () => {
-    const globex = sessionClock({ timezone: 'America/Chicago', start: '17:00', end: '16:00', days: ['sun', 'mon', 'tue', 'wed', 'thu'], holidays: [] });
-    expect(globex.current(Date.parse('2026-11-24T05:00:00Z'))).toEqual({ start: Date.parse('2026-11-23T23:00:00Z'), end: Date.parse('2026-11-24T22:00:00Z') });
+    const globex = sessionClock({
+      timezone: 'America/Chicago',
+      start: '17:00',
+      end: '16:00',
+      days: ['sun', 'mon', 'tue', 'wed', 'thu'],
+      holidays: [],
+    });
+    expect(globex.current(Date.parse('2026-11-24T05:00:00Z'))).toEqual({
+      start: Date.parse('2026-11-23T23:00:00Z'),
+      end: Date.parse('2026-11-24T22:00:00Z'),
+    });
     expect(globex.current(Date.parse('2026-11-24T22:30:00Z'))).toBeNull();
     // 02:00 Tuesday in Chicago is still Monday's session, which started the evening before.
-    expect(globex.current(Date.parse('2026-11-24T08:00:00Z'))).toEqual({ start: Date.parse('2026-11-23T23:00:00Z'), end: Date.parse('2026-11-24T22:00:00Z') });
+    expect(globex.current(Date.parse('2026-11-24T08:00:00Z'))).toEqual({
+      start: Date.parse('2026-11-23T23:00:00Z'),
+      end: Date.parse('2026-11-24T22:00:00Z'),
+    });
   });
 
   it('runs overnight when the end is earlier by minutes only, and all day when start and end are equal', () => {
-    const lateNight = sessionClock({ timezone: 'America/Chicago', start: '16:30', end: '16:15', days: ['mon', 'tue', 'wed', 'thu', 'fri'], holidays: [] });
-    expect(lateNight.current(Date.parse('2026-11-24T12:00:00Z'))).toEqual({ start: Date.parse('2026-11-23T22:30:00Z'), end: Date.parse('2026-11-24T22:15:00Z') });
-    const allDay = sessionClock({ timezone: 'America/Chicago', start: '17:00', end: '17:00', days: ['mon', 'tue', 'wed', 'thu', 'fri'], holidays: [] });
-    expect(allDay.current(Date.parse('2026-11-24T22:59:00Z'))).toEqual({ start: Date.parse('2026-11-23T23:00:00Z'), end: Date.parse('2026-11-24T23:00:00Z') });
+    const lateNight = sessionClock({
+      timezone: 'America/Chicago',
+      start: '16:30',
+      end: '16:15',
+      days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+      holidays: [],
+    });
+    expect(lateNight.current(Date.parse('2026-11-24T12:00:00Z'))).toEqual({
+      start: Date.parse('2026-11-23T22:30:00Z'),
+      end: Date.parse('2026-11-24T22:15:00Z'),
+    });
+    const allDay = sessionClock({
+      timezone: 'America/Chicago',
+      start: '17:00',
+      end: '17:00',
+      days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+      holidays: [],
+    });
+    expect(allDay.current(Date.parse('2026-11-24T22:59:00Z'))).toEqual({
+      start: Date.parse('2026-11-23T23:00:00Z'),
+      end: Date.parse('2026-11-24T23:00:00Z'),
+    });
   });
 
   it('keeps a short afternoon session within the day', () => {
     const halfHour = sessionClock({ timezone: 'America/Chicago', start: '16:00', end: '16:30', days: ['tue'], holidays: [] });
-    expect(halfHour.current(Date.parse('2026-11-24T22:15:00Z'))).toEqual({ start: Date.parse('2026-11-24T22:00:00Z'), end: Date.parse('2026-11-24T22:30:00Z') });
+    expect(halfHour.current(Date.parse('2026-11-24T22:15:00Z'))).toEqual({
+      start: Date.parse('2026-11-24T22:00:00Z'),
+      end: Date.parse('2026-11-24T22:30:00Z'),
+    });
     expect(halfHour.current(Date.parse('2026-11-25T09:00:00Z'))).toBeNull();
   });
 
@@ -86,15 +125,38 @@ describe('RULE-009 session_block_outside', () => {
   });
 
   it('leaves carried positions alone when close_positions_at_end is off, but not new orders', () => {
-    const keep = sessionBlockOutsideRule(sessionBlockOutsideConfigSchema.parse({ start: '08:30', end: '15:00', close_positions_at_end: false }), rth);
+    const keep = sessionBlockOutsideRule(
+      sessionBlockOutsideConfigSchema.parse({ start: '08:30', end: '15:00', close_positions_at_end: false }),
+      rth,
+    );
     const account = accountWith({ positions: [position('MNQ', 1)] });
     expect(keep.evaluate({ ...contextOf(account), now: evening })).toEqual([]);
-    account.apply({ type: 'order', order: { id: 3, accountId: 1, contractId: 'CON.F.US.MNQ.Z26', kind: 'limit', side: 'buy', size: 1, state: 'open', limitPrice: 1, stopPrice: null } });
+    account.apply({
+      type: 'order',
+      order: {
+        id: 3,
+        accountId: 1,
+        contractId: 'CON.F.US.MNQ.Z26',
+        kind: 'limit',
+        side: 'buy',
+        size: 1,
+        state: 'open',
+        limitPrice: 1,
+        stopPrice: null,
+      },
+    });
     expect(keep.evaluate({ ...contextOf(account), now: evening })).toHaveLength(1);
   });
 
   it('fills its bar towards the session end', () => {
-    expect(rule.measure({ ...contextOf(accountWith()), now: Date.parse('2026-11-24T20:00:00Z') })).toEqual({ value: 330, limit: 390, usage: 330 / 390, summary: 'in session 08:30–15:00: 60 min left' });
-    expect(rule.measure({ ...contextOf(accountWith()), now: Date.parse('2026-11-24T22:00:00Z') }).summary).toBe('outside the 08:30–15:00 session: no new trades');
+    expect(rule.measure({ ...contextOf(accountWith()), now: Date.parse('2026-11-24T20:00:00Z') })).toEqual({
+      value: 330,
+      limit: 390,
+      usage: 330 / 390,
+      summary: 'in session 08:30–15:00: 60 min left',
+    });
+    expect(rule.measure({ ...contextOf(accountWith()), now: Date.parse('2026-11-24T22:00:00Z') }).summary).toBe(
+      'outside the 08:30–15:00 session: no new trades',
+    );
   });
 });

@@ -151,7 +151,8 @@ describe('npm start: the Electron app, or the web host saying why', () => {
   it('download unreachable: falls back to the web host with the error’s first line', async () => {
     const root = fakeProject(INSTALL_UNREACHABLE);
     const { lines, choice } = start(root);
-    const reason = "the Electron runtime could not be installed: TypeError: fetch failed (Electron's download host, GitHub or ELECTRON_MIRROR, could not be reached)";
+    const reason =
+      "the Electron runtime could not be installed: TypeError: fetch failed (Electron's download host, GitHub or ELECTRON_MIRROR, could not be reached)";
     expect(await choice).toEqual({ runtime: 'web', reason });
     expect(lines).toEqual([
       'Fetching the Electron runtime 45.4.1 (first start only)…',
@@ -164,7 +165,10 @@ describe('npm start: the Electron app, or the web host saying why', () => {
   it('partial download, extraction breaks off (exit code 1): falls back and never runs the half-installed runtime', async () => {
     const root = fakeProject(INSTALL_BREAKS_OFF);
     const { choice } = start(root);
-    expect(await choice).toEqual({ runtime: 'web', reason: 'the Electron runtime could not be installed: Error: ENOSPC: no space left on device, write' });
+    expect(await choice).toEqual({
+      runtime: 'web',
+      reason: 'the Electron runtime could not be installed: Error: ENOSPC: no space left on device, write',
+    });
     expect(electronBinary(root)).toBeNull();
   });
 
@@ -181,7 +185,10 @@ describe('npm start: the Electron app, or the web host saying why', () => {
     const root = fakeProject(INSTALL_HANGS);
     const started = Date.now();
     const { lines, choice } = start(root, { timeoutMs: 1_200, heartbeatMs: 500 });
-    expect(await choice).toEqual({ runtime: 'web', reason: 'the Electron runtime could not be installed: the download did not finish within 1 s and was stopped' });
+    expect(await choice).toEqual({
+      runtime: 'web',
+      reason: 'the Electron runtime could not be installed: the download did not finish within 1 s and was stopped',
+    });
     expect(Date.now() - started).toBeLessThan(8_000);
     expect(lines.filter((line) => /^ {2}…still fetching \(\d+ s\)$/.test(line)).length).toBeGreaterThanOrEqual(2);
   });
@@ -191,7 +198,8 @@ describe('npm start: the Electron app, or the web host saying why', () => {
     const { lines, choice } = start(root, { prebuild: PREBUILD_UNREACHABLE });
     expect(await choice).toEqual({
       runtime: 'web',
-      reason: 'better-sqlite3 (the database driver) could not be made ready for Electron: prebuild-install: getaddrinfo ENOTFOUND github.com',
+      reason:
+        'better-sqlite3 (the database driver) could not be made ready for Electron: prebuild-install: getaddrinfo ENOTFOUND github.com',
     });
     expect(lines.at(-1)).toMatch(/same dashboard in your browser/);
     expect(fs.existsSync(sqliteTarget(root))).toBe(false);
@@ -202,7 +210,9 @@ describe('npm start: the Electron app, or the web host saying why', () => {
     const root = fakeProject(INSTALL_REACHABLE);
     const { choice } = start(root, { prebuild: PREBUILD_BROKEN });
     const result = await choice;
-    expect(result.runtime === 'web' && result.reason).toMatch(/could not be made ready for Electron: the fetched build does not load in Electron: Error: .*/);
+    expect(result.runtime === 'web' && result.reason).toMatch(
+      /could not be made ready for Electron: the fetched build does not load in Electron: Error: .*/,
+    );
     expect(fs.existsSync(sqliteTarget(root))).toBe(false);
   });
 
@@ -213,7 +223,10 @@ describe('npm start: the Electron app, or the web host saying why', () => {
     expect((await again.choice).runtime).toBe('electron');
     expect(again.lines).toEqual([]);
 
-    fs.writeFileSync(path.join(root, 'node_modules', 'better-sqlite3', 'package.json'), JSON.stringify({ name: 'better-sqlite3', version: '12.12.0' }));
+    fs.writeFileSync(
+      path.join(root, 'node_modules', 'better-sqlite3', 'package.json'),
+      JSON.stringify({ name: 'better-sqlite3', version: '12.12.0' }),
+    );
     const upgraded = start(root, { prebuild: PREBUILD_UNREACHABLE });
     expect(await upgraded.choice).toMatchObject({ runtime: 'web' });
   });
@@ -230,14 +243,21 @@ describe('the decision with both steps injected', () => {
       },
       log: (line) => lines.push(line),
     });
-    expect(choice).toEqual({ runtime: 'web', reason: 'the Electron runtime could not be installed: HTTPError: Response code 404 (Not Found)' });
+    expect(choice).toEqual({
+      runtime: 'web',
+      reason: 'the Electron runtime could not be installed: HTTPError: Response code 404 (Not Found)',
+    });
     expect(sqliteAsked).toBe(false);
     expect(lines).toHaveLength(2);
   });
 
   it('chooses Electron when both steps succeed, saying nothing itself', async () => {
     const lines: string[] = [];
-    const choice = await chooseRuntime({ ensureElectron: async () => '/x/electron', ensureSqliteForElectron: async () => '/x/sqlite.node', log: (line) => lines.push(line) });
+    const choice = await chooseRuntime({
+      ensureElectron: async () => '/x/electron',
+      ensureSqliteForElectron: async () => '/x/sqlite.node',
+      log: (line) => lines.push(line),
+    });
     expect(choice).toEqual({ runtime: 'electron', electron: '/x/electron' });
     expect(lines).toEqual([]);
   });

@@ -29,13 +29,24 @@ describe('desktop settings', () => {
   it('keeps the API key sealed, out of the settings file and out of the view, and connects with it', () => {
     const dir = tempDir();
     const view = new SettingsStore(dir, keychain()).save(topstep);
-    expect(view).toMatchObject({ firm: 'topstepx', apiUrl: 'https://api.topstepx.com', rtcUrl: 'https://rtc.topstepx.com', apiKeyStored: true, accounts: [7001] });
+    expect(view).toMatchObject({
+      firm: 'topstepx',
+      apiUrl: 'https://api.topstepx.com',
+      rtcUrl: 'https://rtc.topstepx.com',
+      apiKeyStored: true,
+      accounts: [7001],
+    });
     expect(JSON.stringify(view)).not.toContain('the-api-key');
     for (const file of fs.readdirSync(dir)) {
       expect(fs.readFileSync(path.join(dir, file), 'utf8')).not.toContain('the-api-key');
       expect(fs.statSync(path.join(dir, file)).mode & 0o777).toBe(0o600);
     }
-    expect(new SettingsStore(dir, keychain()).credentials()).toEqual({ apiUrl: 'https://api.topstepx.com', rtcUrl: 'https://rtc.topstepx.com', username: 'trader', apiKey: 'the-api-key' });
+    expect(new SettingsStore(dir, keychain()).credentials()).toEqual({
+      apiUrl: 'https://api.topstepx.com',
+      rtcUrl: 'https://rtc.topstepx.com',
+      username: 'trader',
+      apiKey: 'the-api-key',
+    });
   });
 
   it('keeps the stored key when the form leaves it empty, and forgets it on an empty string', () => {
@@ -50,7 +61,9 @@ describe('desktop settings', () => {
 
   it('takes custom URLs for a firm without a preset', () => {
     const store = new SettingsStore(tempDir(), keychain());
-    expect(store.save({ ...topstep, firm: 'custom', apiUrl: 'https://api.myfirm.projectx.com/', rtcUrl: 'https://rtc.myfirm.projectx.com' })).toMatchObject({ apiUrl: 'https://api.myfirm.projectx.com', rtcUrl: 'https://rtc.myfirm.projectx.com' });
+    expect(
+      store.save({ ...topstep, firm: 'custom', apiUrl: 'https://api.myfirm.projectx.com/', rtcUrl: 'https://rtc.myfirm.projectx.com' }),
+    ).toMatchObject({ apiUrl: 'https://api.myfirm.projectx.com', rtcUrl: 'https://rtc.myfirm.projectx.com' });
   });
 
   it.each([
@@ -68,7 +81,9 @@ describe('desktop settings', () => {
   });
 
   it('refuses to store the key when the OS offers no encryption', () => {
-    expect(() => new SettingsStore(tempDir(), keychain(false)).save(topstep)).toThrow('no encrypted storage (test keychain); the API key is not stored in plain text');
+    expect(() => new SettingsStore(tempDir(), keychain(false)).save(topstep)).toThrow(
+      'no encrypted storage (test keychain); the API key is not stored in plain text',
+    );
   });
 
   it('says which file is broken instead of connecting with defaults, and a save repairs it', () => {
@@ -87,7 +102,9 @@ describe('desktop settings', () => {
     const dir = tempDir();
     new SettingsStore(dir, keychain()).save(topstep);
     fs.writeFileSync(path.join(dir, 'api-key.sealed'), 'garbage');
-    expect(() => new SettingsStore(dir, keychain()).credentials()).toThrow('the stored API key cannot be decrypted (not sealed by this keychain); enter it again in Settings');
+    expect(() => new SettingsStore(dir, keychain()).credentials()).toThrow(
+      'the stored API key cannot be decrypted (not sealed by this keychain); enter it again in Settings',
+    );
   });
 
   it('undoes a save whose connection failed', () => {

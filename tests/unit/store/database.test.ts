@@ -11,8 +11,20 @@ describe('store', () => {
     const db = openDatabase(path.join(tempDir(), 'rw.db'));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['admin_overrides', 'audit_log', 'enforcement_actions', 'fills', 'lockouts', 'meta', 'rule_state', 'violations']);
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .pluck()
+      .all();
+    expect(tables).toEqual([
+      'admin_overrides',
+      'audit_log',
+      'enforcement_actions',
+      'fills',
+      'lockouts',
+      'meta',
+      'rule_state',
+      'violations',
+    ]);
   });
 
   it('refuses a database from a newer Risk Warden and leaves the file alone', () => {

@@ -26,8 +26,12 @@ describe('which better-sqlite3 addon the store loads', () => {
 
   it('in Electron during development: the build for its ABI under node_modules/.riskwarden', () => {
     expect(sqliteNativeBinding(context({}))).toBe(electronFile);
-    expect(sqliteNativeBinding(context({ platform: 'win32', execPath: 'C:\\rw\\node_modules\\electron\\dist\\electron.exe' }))).toBe(electronFile);
-    expect(sqliteNativeBinding(context({ platform: 'darwin', execPath: '/rw/node_modules/electron/dist/Electron.app/Contents/MacOS/Electron' }))).toBe(electronFile);
+    expect(sqliteNativeBinding(context({ platform: 'win32', execPath: 'C:\\rw\\node_modules\\electron\\dist\\electron.exe' }))).toBe(
+      electronFile,
+    );
+    expect(
+      sqliteNativeBinding(context({ platform: 'darwin', execPath: '/rw/node_modules/electron/dist/Electron.app/Contents/MacOS/Electron' })),
+    ).toBe(electronFile);
   });
 
   it('in Electron during development with that build missing: an error naming the file and `npm start`', () => {
@@ -39,7 +43,8 @@ describe('which better-sqlite3 addon the store loads', () => {
 
   it('in a packaged app: the default build, which electron-builder rebuilt for Electron', () => {
     const lookedUp: string[] = [];
-    const packaged = (execPath: string, platform: NodeJS.Platform) => sqliteNativeBinding(context({ execPath, platform, exists: (file) => (lookedUp.push(file), false) }));
+    const packaged = (execPath: string, platform: NodeJS.Platform) =>
+      sqliteNativeBinding(context({ execPath, platform, exists: (file) => (lookedUp.push(file), false) }));
     expect(packaged('/opt/Risk Warden/riskwarden', 'linux')).toBeUndefined();
     expect(packaged('C:\\Program Files\\Risk Warden\\Risk Warden.exe', 'win32')).toBeUndefined();
     expect(packaged('/Applications/Risk Warden.app/Contents/MacOS/Risk Warden', 'darwin')).toBeUndefined();

@@ -8,7 +8,15 @@ describe('web host command line', () => {
     expect(parseWebArgs([], {})).toEqual({
       port: 0,
       testClock: false,
-      launch: { gateway: null, configFile: null, dataDir: path.join(os.homedir(), '.riskwarden', 'demo'), simPort: 0, randomWalk: true, testElevator: false, guardAccounts: [] },
+      launch: {
+        gateway: null,
+        configFile: null,
+        dataDir: path.join(os.homedir(), '.riskwarden', 'demo'),
+        simPort: 0,
+        randomWalk: true,
+        testElevator: false,
+        guardAccounts: [],
+      },
     });
   });
 
@@ -21,11 +29,35 @@ describe('web host command line', () => {
   });
 
   it('connects to a real gateway with the API key from RW_API_KEY', () => {
-    const options = parseWebArgs(['--api-url', 'https://api.topstepx.com/', '--rtc-url', 'https://rtc.topstepx.com', '--username', 'trader', '--config', 'r.yaml', '--data-dir', '/d', '--port', '8123'], { RW_API_KEY: 'secret' });
+    const options = parseWebArgs(
+      [
+        '--api-url',
+        'https://api.topstepx.com/',
+        '--rtc-url',
+        'https://rtc.topstepx.com',
+        '--username',
+        'trader',
+        '--config',
+        'r.yaml',
+        '--data-dir',
+        '/d',
+        '--port',
+        '8123',
+      ],
+      { RW_API_KEY: 'secret' },
+    );
     expect(options).toEqual({
       port: 8123,
       testClock: false,
-      launch: { gateway: { apiUrl: 'https://api.topstepx.com', rtcUrl: 'https://rtc.topstepx.com', username: 'trader', apiKey: 'secret' }, configFile: 'r.yaml', dataDir: '/d', simPort: 0, randomWalk: true, testElevator: false, guardAccounts: [] },
+      launch: {
+        gateway: { apiUrl: 'https://api.topstepx.com', rtcUrl: 'https://rtc.topstepx.com', username: 'trader', apiKey: 'secret' },
+        configFile: 'r.yaml',
+        dataDir: '/d',
+        simPort: 0,
+        randomWalk: true,
+        testElevator: false,
+        guardAccounts: [],
+      },
     });
   });
 
@@ -33,13 +65,25 @@ describe('web host command line', () => {
     [['--api-url', 'https://a', '--rtc-url', 'https://r', '--username', 'u'], {}, 'RW_API_KEY'],
     [['--api-url', 'https://a', '--username', 'u'], { RW_API_KEY: 'k' }, '--rtc-url is required'],
     [['--api-url', 'https://a', '--rtc-url', 'https://r'], { RW_API_KEY: 'k' }, '--username is required'],
-    [['--api-url', 'ftp://a', '--rtc-url', 'https://r', '--username', 'u'], { RW_API_KEY: 'k' }, '--api-url must be an http(s) URL, got "ftp://a"'],
+    [
+      ['--api-url', 'ftp://a', '--rtc-url', 'https://r', '--username', 'u'],
+      { RW_API_KEY: 'k' },
+      '--api-url must be an http(s) URL, got "ftp://a"',
+    ],
     [['--port', '99999'], {}, '--port must be a TCP port number (0-65535), got "99999"'],
     [['--username', 'u'], {}, 'need --api-url'],
     [['--bogus'], {}, "Unknown option '--bogus'"],
     [['--accounts', '7001,abc'], {}, '--accounts must be comma-separated account ids, got "abc" in "7001,abc"'],
-    [['--api-url', 'https://a', '--rtc-url', 'https://r', '--username', 'u', '--test-clock'], { RW_API_KEY: 'k' }, '--test-clock works with the built-in simulator only'],
-    [['--api-url', 'https://a', '--rtc-url', 'https://r', '--username', 'u', '--test-elevator'], { RW_API_KEY: 'k' }, '--test-elevator works with the built-in simulator only'],
+    [
+      ['--api-url', 'https://a', '--rtc-url', 'https://r', '--username', 'u', '--test-clock'],
+      { RW_API_KEY: 'k' },
+      '--test-clock works with the built-in simulator only',
+    ],
+    [
+      ['--api-url', 'https://a', '--rtc-url', 'https://r', '--username', 'u', '--test-elevator'],
+      { RW_API_KEY: 'k' },
+      '--test-elevator works with the built-in simulator only',
+    ],
   ])('refuses %j with a clear reason', (argv, env, message) => {
     expect(() => parseWebArgs(argv, env)).toThrow(UsageError);
     expect(() => parseWebArgs(argv, env)).toThrow(message);

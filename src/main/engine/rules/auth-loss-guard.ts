@@ -27,12 +27,25 @@ export function authLossGuardRule(config: AuthLossGuardConfig): Rule {
     enabled: config.enabled,
     measure(context) {
       const why = reason(context);
-      return { value: why === null ? 0 : 1, limit: 0, usage: why === null ? 0 : 1, summary: why === null ? 'the broker allows trading' : `trading disabled: ${why}` };
+      return {
+        value: why === null ? 0 : 1,
+        limit: 0,
+        usage: why === null ? 0 : 1,
+        summary: why === null ? 'the broker allows trading' : `trading disabled: ${why}`,
+      };
     },
     evaluate(context): Breach[] {
       const why = reason(context);
       if (why === null) return [];
-      return [breachOf(this, context, { category: 'hardLockout', remedy: { kind: 'suspend' }, message: `trading disabled: ${why}`, value: 1, limit: 0 })];
+      return [
+        breachOf(this, context, {
+          category: 'hardLockout',
+          remedy: { kind: 'suspend' },
+          message: `trading disabled: ${why}`,
+          value: 1,
+          limit: 0,
+        }),
+      ];
     },
   };
 }

@@ -8,14 +8,20 @@ import { sizeRemedy, sizeActionSchema } from './size-remedy';
 export const maxContractsPerInstrumentConfigSchema = z.strictObject({
   enabled: z.boolean().default(true),
   default_limit: z.number().int('must be a whole number of contracts').nonnegative('cannot be negative'),
-  instrument_limits: z.record(z.string().regex(/^[A-Z0-9]+$/, 'symbol roots are upper case, e.g. MNQ'), z.number().int('must be a whole number of contracts').nonnegative('cannot be negative')).default({}),
+  instrument_limits: z
+    .record(
+      z.string().regex(/^[A-Z0-9]+$/, 'symbol roots are upper case, e.g. MNQ'),
+      z.number().int('must be a whole number of contracts').nonnegative('cannot be negative'),
+    )
+    .default({}),
   unknown_symbol: z.enum(['allow_with_default', 'block']).default('allow_with_default'),
   action: sizeActionSchema,
 });
 export type MaxContractsPerInstrumentConfig = z.infer<typeof maxContractsPerInstrumentConfigSchema>;
 
 export function maxContractsPerInstrumentRule(config: MaxContractsPerInstrumentConfig): Rule {
-  const limitOf = (symbol: string): number => config.instrument_limits[symbol] ?? (config.unknown_symbol === 'block' ? 0 : config.default_limit);
+  const limitOf = (symbol: string): number =>
+    config.instrument_limits[symbol] ?? (config.unknown_symbol === 'block' ? 0 : config.default_limit);
   const usages = (context: RuleContext) =>
     context.account.positions().map((position) => {
       const symbol = context.market.contract(position.contractId)?.symbol ?? symbolOfContractId(position.contractId);

@@ -23,12 +23,20 @@ export function noStopLossGraceRule(config: NoStopLossGraceConfig): Rule {
     unit: 'seconds',
     enabled: config.enabled,
     measure(context) {
-      const worst = unprotected(context).reduce<{ seconds: number; contractId: string } | null>((a, u) => (!a || u.seconds > a.seconds ? { seconds: u.seconds, contractId: u.position.contractId } : a), null);
+      const worst = unprotected(context).reduce<{ seconds: number; contractId: string } | null>(
+        (a, u) => (!a || u.seconds > a.seconds ? { seconds: u.seconds, contractId: u.position.contractId } : a),
+        null,
+      );
       const seconds = worst?.seconds ?? 0;
       const summary = worst
         ? `${symbolOfContractId(worst.contractId)} ${Math.floor(seconds)} s without a stop (grace ${config.grace_period_seconds} s)`
         : `every position has a stop (grace ${config.grace_period_seconds} s)`;
-      return { value: Math.floor(seconds), limit: config.grace_period_seconds, usage: usageOf(seconds, config.grace_period_seconds), summary };
+      return {
+        value: Math.floor(seconds),
+        limit: config.grace_period_seconds,
+        usage: usageOf(seconds, config.grace_period_seconds),
+        summary,
+      };
     },
     evaluate(context): Breach[] {
       return unprotected(context)

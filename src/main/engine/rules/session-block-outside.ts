@@ -10,7 +10,10 @@ export const sessionBlockOutsideConfigSchema = z.strictObject({
   enabled: z.boolean().default(true),
   start: clockTime,
   end: clockTime,
-  days: z.array(z.enum(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'])).min(1, 'needs at least one day').default(['mon', 'tue', 'wed', 'thu', 'fri']),
+  days: z
+    .array(z.enum(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']))
+    .min(1, 'needs at least one day')
+    .default(['mon', 'tue', 'wed', 'thu', 'fri']),
   /** Dates without a session; absent = the CME holiday list shipped with Risk Warden. */
   holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')).optional(),
   close_positions_at_end: z.boolean().default(true),
@@ -30,7 +33,12 @@ export function sessionBlockOutsideRule(config: SessionBlockOutsideConfig, sessi
       if (!current) return { value: 0, limit: 0, usage: 0, summary: `outside the ${config.start}–${config.end} session: no new trades` };
       const length = Math.round((current.end - current.start) / 60_000);
       const used = Math.floor((context.now - current.start) / 60_000);
-      return { value: used, limit: length, usage: usageOf(used, length), summary: `in session ${config.start}–${config.end}: ${length - used} min left` };
+      return {
+        value: used,
+        limit: length,
+        usage: usageOf(used, length),
+        summary: `in session ${config.start}–${config.end}: ${length - used} min left`,
+      };
     },
     evaluate(context): Breach[] {
       if (session.current(context.now)) return [];

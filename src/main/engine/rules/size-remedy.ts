@@ -8,6 +8,7 @@ export type SizeAction = z.infer<typeof sizeActionSchema>;
 
 /** What a position that takes the count `excess` contracts past a limit gets. */
 export function sizeRemedy(position: Position, limit: number, action: SizeAction, excess = Math.abs(position.size) - limit): Remedy {
-  if (action === 'reduce_to_limit' && excess < Math.abs(position.size)) return { kind: 'reducePosition', contractId: position.contractId, size: excess, targetSize: Math.abs(position.size) - excess };
+  if (action === 'reduce_to_limit' && excess < Math.abs(position.size))
+    return { kind: 'reducePosition', contractId: position.contractId, size: excess, targetSize: Math.abs(position.size) - excess };
   return { kind: 'closePosition', contractId: position.contractId };
 }

@@ -12,7 +12,8 @@ export type SymbolBlocksConfig = z.infer<typeof symbolBlocksConfigSchema>;
 
 export function symbolBlocksRule(config: SymbolBlocksConfig): Rule {
   const blocked = new Set(config.blocked_symbols);
-  const symbolOf = (context: RuleContext, contractId: string) => context.market.contract(contractId)?.symbol ?? symbolOfContractId(contractId);
+  const symbolOf = (context: RuleContext, contractId: string) =>
+    context.market.contract(contractId)?.symbol ?? symbolOfContractId(contractId);
   const offending = (context: RuleContext) => ({
     positions: context.account.positions().filter((p) => blocked.has(symbolOf(context, p.contractId))),
     orders: context.account.workingOrders().filter((o) => blocked.has(symbolOf(context, o.contractId))),
@@ -27,14 +28,31 @@ export function symbolBlocksRule(config: SymbolBlocksConfig): Rule {
       const { positions, orders } = offending(context);
       const value = positions.length + orders.length;
       const list = config.blocked_symbols.join(', ');
-      return { value, limit: 0, usage: value > 0 ? 1 : 0, summary: value === 0 ? `nothing open in ${list}` : `${value} order(s) or position(s) in ${list}` };
+      return {
+        value,
+        limit: 0,
+        usage: value > 0 ? 1 : 0,
+        summary: value === 0 ? `nothing open in ${list}` : `${value} order(s) or position(s) in ${list}`,
+      };
     },
     evaluate(context): Breach[] {
       const { positions, orders } = offending(context);
       const base = { category: 'tradeByTrade' as const, value: 1, limit: 0 };
       return [
-        ...positions.map((p) => breachOf(this, context, { ...base, remedy: { kind: 'closePosition', contractId: p.contractId }, message: `${symbolOf(context, p.contractId)} is a blocked symbol: position closed` })),
-        ...orders.map((o) => breachOf(this, context, { ...base, remedy: { kind: 'cancelOrder', orderId: o.id, contractId: o.contractId }, message: `${symbolOf(context, o.contractId)} is a blocked symbol: order cancelled` })),
+        ...positions.map((p) =>
+          breachOf(this, context, {
+            ...base,
+            remedy: { kind: 'closePosition', contractId: p.contractId },
+            message: `${symbolOf(context, p.contractId)} is a blocked symbol: position closed`,
+          }),
+        ),
+        ...orders.map((o) =>
+          breachOf(this, context, {
+            ...base,
+            remedy: { kind: 'cancelOrder', orderId: o.id, contractId: o.contractId },
+            message: `${symbolOf(context, o.contractId)} is a blocked symbol: order cancelled`,
+          }),
+        ),
       ];
     },
   };

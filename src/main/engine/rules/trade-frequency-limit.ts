@@ -10,9 +10,16 @@ export const tradeFrequencyLimitConfigSchema = z.strictObject({
   enabled: z.boolean().default(true),
   limits: z
     .strictObject({ per_minute: count.optional(), per_hour: count.optional(), per_session: count.optional() })
-    .refine((l) => l.per_minute !== undefined || l.per_hour !== undefined || l.per_session !== undefined, 'needs at least one of per_minute, per_hour, per_session'),
+    .refine(
+      (l) => l.per_minute !== undefined || l.per_hour !== undefined || l.per_session !== undefined,
+      'needs at least one of per_minute, per_hour, per_session',
+    ),
   cooldowns: z
-    .strictObject({ per_minute: durationSchema.prefault('60s'), per_hour: durationSchema.prefault('30m'), per_session: durationSchema.prefault('1h') })
+    .strictObject({
+      per_minute: durationSchema.prefault('60s'),
+      per_hour: durationSchema.prefault('30m'),
+      per_session: durationSchema.prefault('1h'),
+    })
     .prefault({}),
 });
 export type TradeFrequencyLimitConfig = z.infer<typeof tradeFrequencyLimitConfigSchema>;
@@ -41,7 +48,12 @@ export function tradeFrequencyLimitRule(config: TradeFrequencyLimitConfig): Rule
     enabled: config.enabled,
     measure(context) {
       const worst = counts(context).reduce((a, b) => (b.usage > a.usage ? b : a));
-      return { value: worst.value, limit: worst.limit, usage: worst.usage, summary: `${worst.value} of ${worst.limit} trades ${WINDOW_NAMES[worst.window]}` };
+      return {
+        value: worst.value,
+        limit: worst.limit,
+        usage: worst.usage,
+        summary: `${worst.value} of ${worst.limit} trades ${WINDOW_NAMES[worst.window]}`,
+      };
     },
     /** Only a new trade can break it; a count already past its limit does not re-fire on every event. */
     evaluate(context): Breach[] {

@@ -13,8 +13,15 @@ const ticks = z.number().int('must be a whole number of ticks');
 export const tradeManagementConfigSchema = z
   .strictObject({
     enabled: z.boolean().default(true),
-    auto_breakeven: z.strictObject({ profit_ticks: ticks.positive('must be at least 1'), offset_ticks: ticks.nonnegative('cannot be negative').default(0) }).optional(),
-    trailing_stop: z.strictObject({ activation_ticks: ticks.positive('must be at least 1'), trail_ticks: ticks.positive('must be at least 1') }).optional(),
+    auto_breakeven: z
+      .strictObject({
+        profit_ticks: ticks.positive('must be at least 1'),
+        offset_ticks: ticks.nonnegative('cannot be negative').default(0),
+      })
+      .optional(),
+    trailing_stop: z
+      .strictObject({ activation_ticks: ticks.positive('must be at least 1'), trail_ticks: ticks.positive('must be at least 1') })
+      .optional(),
   })
   .refine((c) => c.auto_breakeven !== undefined || c.trailing_stop !== undefined, 'needs auto_breakeven, trailing_stop or both');
 export type TradeManagementConfig = z.infer<typeof tradeManagementConfigSchema>;

@@ -9,19 +9,33 @@ export function AuditPanel() {
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    const load = () => riskApi().call('getAuditLog', { limit: 200 }).then(setEntries, (e: Error) => setError(e.message));
+    const load = () =>
+      riskApi()
+        .call('getAuditLog', { limit: 200 })
+        .then(setEntries, (e: Error) => setError(e.message));
     void load();
     const timer = setInterval(load, REFRESH_MS);
     return () => clearInterval(timer);
   }, []);
-  if (error) return <p className="error" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p className="error" role="alert">
+        {error}
+      </p>
+    );
   if (!entries) return <p className="empty">Loading the audit log…</p>;
   return (
     <section className="panel" aria-labelledby="audit-heading">
       <h2 id="audit-heading">Audit log</h2>
       <table className="table" data-testid="audit-log">
         <thead>
-          <tr><th>Time</th><th>Actor</th><th>Action</th><th>Account</th><th>Detail</th></tr>
+          <tr>
+            <th>Time</th>
+            <th>Actor</th>
+            <th>Action</th>
+            <th>Account</th>
+            <th>Detail</th>
+          </tr>
         </thead>
         <tbody>
           {entries.map((e) => (

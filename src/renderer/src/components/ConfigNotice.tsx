@@ -11,7 +11,8 @@ export function ConfigNotice({ config }: { config: Snapshot['config'] }) {
       )}
       {config.pendingAtReset.length > 0 && (
         <p className="notice notice-info" data-testid="config-pending">
-          <strong>Pending at reset:</strong> {config.pendingAtReset.join('; ')}. Loosening a limit waits for the next daily reset; tightening applies at once.
+          <strong>Pending at reset:</strong> {config.pendingAtReset.join('; ')}. Loosening a limit waits for the next daily reset;
+          tightening applies at once.
         </p>
       )}
     </>

@@ -11,13 +11,40 @@ const LABELS: Record<Snapshot['connection']['state'], string> = {
 };
 
 /** `notRunning`: main answered that it has no service (a failed start it retries), with its reason. */
-export function ConnectionBadge({ connection, transport, notRunning }: { connection: Snapshot['connection'] | null; transport: TransportState; notRunning: string | null }) {
+export function ConnectionBadge({
+  connection,
+  transport,
+  notRunning,
+}: {
+  connection: Snapshot['connection'] | null;
+  transport: TransportState;
+  notRunning: string | null;
+}) {
   if (transport !== 'open') {
-    return <span className="badge badge-bad" data-testid="connection-state" title="The dashboard lost its link to Risk Warden">Dashboard offline</span>;
+    return (
+      <span className="badge badge-bad" data-testid="connection-state" title="The dashboard lost its link to Risk Warden">
+        Dashboard offline
+      </span>
+    );
   }
-  if (!connection && notRunning) return <span className="badge badge-bad" data-testid="connection-state" title={notRunning}>Not running</span>;
-  if (!connection) return <span className="badge" data-testid="connection-state">Connecting</span>;
-  const tone = connection.state === 'live' ? 'badge-ok' : connection.state === 'connecting' || connection.state === 'reconnecting' ? 'badge-warn' : 'badge-bad';
+  if (!connection && notRunning)
+    return (
+      <span className="badge badge-bad" data-testid="connection-state" title={notRunning}>
+        Not running
+      </span>
+    );
+  if (!connection)
+    return (
+      <span className="badge" data-testid="connection-state">
+        Connecting
+      </span>
+    );
+  const tone =
+    connection.state === 'live'
+      ? 'badge-ok'
+      : connection.state === 'connecting' || connection.state === 'reconnecting'
+        ? 'badge-warn'
+        : 'badge-bad';
   return (
     <span className={`badge ${tone}`} data-testid="connection-state" title={connection.detail ?? undefined}>
       {LABELS[connection.state]}

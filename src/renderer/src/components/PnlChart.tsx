@@ -57,15 +57,20 @@ export function PnlChart({ account }: { account: AccountView }) {
       <figcaption>
         P&amp;L today <span className="muted">{signedMoney(account.pnl.total)}</span>
       </figcaption>
- <div className="chart-area">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="none" role="img" aria-label={`P&L today ${signedMoney(account.pnl.total)}${loss !== null ? `, loss limit ${money(loss)}` : ''}${target !== null ? `, profit target ${money(target)}` : ''}`}>
-        <line className="chart-zero" x1={PAD} x2={WIDTH - PAD} y1={y(0)} y2={y(0)} />
-        {loss !== null && line(loss, 'chart-limit')}
-        {target !== null && line(target, 'chart-target')}
-        <path className={account.pnl.total < 0 ? 'chart-line loss-line' : 'chart-line'} d={path} />
-      </svg>
-      {loss !== null && label(loss, 'chart-limit', 'Loss limit')}
-      {target !== null && label(target, 'chart-target', 'Profit target')}
+      <div className="chart-area">
+        <svg
+          viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+          preserveAspectRatio="none"
+          role="img"
+          aria-label={`P&L today ${signedMoney(account.pnl.total)}${loss !== null ? `, loss limit ${money(loss)}` : ''}${target !== null ? `, profit target ${money(target)}` : ''}`}
+        >
+          <line className="chart-zero" x1={PAD} x2={WIDTH - PAD} y1={y(0)} y2={y(0)} />
+          {loss !== null && line(loss, 'chart-limit')}
+          {target !== null && line(target, 'chart-target')}
+          <path className={account.pnl.total < 0 ? 'chart-line loss-line' : 'chart-line'} d={path} />
+        </svg>
+        {loss !== null && label(loss, 'chart-limit', 'Loss limit')}
+        {target !== null && label(target, 'chart-target', 'Profit target')}
       </div>
     </figure>
   );

@@ -20,7 +20,9 @@ export function PnlSummary({ account }: { account: AccountView }) {
       <Figure label="Total P&L" value={account.pnl.total} testId="pnl-total" />
       <div className="figure">
         <span className="figure-label">Trades today</span>
-        <span className="figure-value" data-testid="trade-count">{account.tradeCount}</span>
+        <span className="figure-value" data-testid="trade-count">
+          {account.tradeCount}
+        </span>
       </div>
       <Figure label="Balance" value={account.balance} testId="balance" signed={false} />
     </section>

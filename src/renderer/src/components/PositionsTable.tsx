@@ -6,16 +6,26 @@ export function PositionsTable({ account }: { account: AccountView }) {
     <section className="panel" aria-labelledby="positions-heading">
       <h2 id="positions-heading">Positions</h2>
       {account.positions.length === 0 ? (
-        <p className="empty" data-testid="positions-empty">Flat — no open positions</p>
+        <p className="empty" data-testid="positions-empty">
+          Flat — no open positions
+        </p>
       ) : (
         <table className="table" data-testid="positions">
           <thead>
             <tr>
               <th scope="col">Symbol</th>
-              <th scope="col" className="num">Size</th>
-              <th scope="col" className="num">Avg price</th>
-              <th scope="col" className="num">Mark</th>
-              <th scope="col" className="num">Unrealized</th>
+              <th scope="col" className="num">
+                Size
+              </th>
+              <th scope="col" className="num">
+                Avg price
+              </th>
+              <th scope="col" className="num">
+                Mark
+              </th>
+              <th scope="col" className="num">
+                Unrealized
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -25,7 +25,14 @@ export function RulesPanel({ rules }: { rules: RuleStatus[] }) {
               <div className="rule-figures" data-testid="rule-summary">
                 {rule.summary}
               </div>
-              <div className="bar" role="progressbar" aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100} aria-label={`${rule.title}: ${percent}% of limit`}>
+              <div
+                className="bar"
+                role="progressbar"
+                aria-valuenow={percent}
+                aria-valuemin={0}
+                aria-valuemax={100}
+                aria-label={`${rule.title}: ${percent}% of limit`}
+              >
                 <div className={`bar-fill bar-${tone}`} style={{ width: `${percent}%` }} />
               </div>
             </li>

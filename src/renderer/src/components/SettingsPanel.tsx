@@ -15,7 +15,16 @@ interface Form {
 }
 
 function formOf(view: SettingsView): Form {
-  return { firm: view.firm, apiUrl: view.apiUrl, rtcUrl: view.rtcUrl, username: view.username, apiKey: '', accounts: view.accounts.join(', '), configFile: view.configFile ?? '', startAtLogin: view.startAtLogin };
+  return {
+    firm: view.firm,
+    apiUrl: view.apiUrl,
+    rtcUrl: view.rtcUrl,
+    username: view.username,
+    apiKey: '',
+    accounts: view.accounts.join(', '),
+    configFile: view.configFile ?? '',
+    startAtLogin: view.startAtLogin,
+  };
 }
 
 function rulesSource(config: ConfigView | null | undefined): string {
@@ -35,14 +44,25 @@ export function SettingsPanel() {
   const [saving, setSaving] = useState(false);
 
   useEffect(() => {
-    riskApi().call('getSettings', {}).then((v) => (setView(v), setForm(formOf(v))), (e: Error) => setStatus({ ok: false, text: e.message }));
+    riskApi()
+      .call('getSettings', {})
+      .then(
+        (v) => (setView(v), setForm(formOf(v))),
+        (e: Error) => setStatus({ ok: false, text: e.message }),
+      );
     // Without a running service there are no rules in force to show; the dashboard already says why.
-    riskApi().call('getConfigView', {}).then(setConfig, () => setConfig(null));
+    riskApi()
+      .call('getConfigView', {})
+      .then(setConfig, () => setConfig(null));
   }, []);
 
   if (!view || !form) return <p className="empty">{status?.text ?? 'Loading settings…'}</p>;
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm({ ...form, [key]: value });
-  const accounts = form.accounts.split(',').map((s) => s.trim()).filter(Boolean).map(Number);
+  const accounts = form.accounts
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map(Number);
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -73,41 +93,112 @@ export function SettingsPanel() {
     <div className="settings">
       <form className="panel settings-form" onSubmit={save} aria-labelledby="settings-heading">
         <h2 id="settings-heading">Connection</h2>
-        {!view.editable && <p className="notice notice-info">Risk Warden was started with these on its command line and {view.secretStorage}; they are shown, not edited, here.</p>}
+        {!view.editable && (
+          <p className="notice notice-info">
+            Risk Warden was started with these on its command line and {view.secretStorage}; they are shown, not edited, here.
+          </p>
+        )}
         <label className="field">
           <span>Firm</span>
           <select value={form.firm} onChange={(e) => set('firm', e.target.value)} disabled={disabled}>
             {!view.editable && form.firm === 'simulator' && <option value="simulator">Built-in simulator (demo)</option>}
             {FIRM_PRESETS.map((p) => (
-              <option key={p.id} value={p.id}>{p.name}</option>
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
             ))}
             <option value={CUSTOM_FIRM}>Other ProjectX firm (custom URLs)</option>
           </select>
         </label>
         {form.firm === CUSTOM_FIRM && (
           <>
-            <label className="field"><span>API URL</span><input value={form.apiUrl} onChange={(e) => set('apiUrl', e.target.value)} disabled={disabled} placeholder="https://api.yourfirm.projectx.com" /></label>
-            <label className="field"><span>Realtime URL</span><input value={form.rtcUrl} onChange={(e) => set('rtcUrl', e.target.value)} disabled={disabled} placeholder="https://rtc.yourfirm.projectx.com" /></label>
+            <label className="field">
+              <span>API URL</span>
+              <input
+                value={form.apiUrl}
+                onChange={(e) => set('apiUrl', e.target.value)}
+                disabled={disabled}
+                placeholder="https://api.yourfirm.projectx.com"
+              />
+            </label>
+            <label className="field">
+              <span>Realtime URL</span>
+              <input
+                value={form.rtcUrl}
+                onChange={(e) => set('rtcUrl', e.target.value)}
+                disabled={disabled}
+                placeholder="https://rtc.yourfirm.projectx.com"
+              />
+            </label>
           </>
         )}
-        <label className="field"><span>User name</span><input value={form.username} onChange={(e) => set('username', e.target.value)} disabled={disabled} autoComplete="username" /></label>
+        <label className="field">
+          <span>User name</span>
+          <input value={form.username} onChange={(e) => set('username', e.target.value)} disabled={disabled} autoComplete="username" />
+        </label>
         <label className="field">
           <span>API key</span>
-          <input type="password" value={form.apiKey} onChange={(e) => set('apiKey', e.target.value)} disabled={disabled} autoComplete="off" placeholder={view.apiKeyStored ? 'stored — leave empty to keep it' : 'not stored yet'} />
+          <input
+            type="password"
+            value={form.apiKey}
+            onChange={(e) => set('apiKey', e.target.value)}
+            disabled={disabled}
+            autoComplete="off"
+            placeholder={view.apiKeyStored ? 'stored — leave empty to keep it' : 'not stored yet'}
+          />
           <small className="muted">Kept in {view.secretStorage}; never shown again.</small>
         </label>
-        <label className="field"><span>Accounts to guard</span><input value={form.accounts} onChange={(e) => set('accounts', e.target.value)} disabled={disabled} placeholder="all accounts of this login (or ids: 1234, 5678)" /></label>
-        <label className="field"><span>Risk config file</span><input value={form.configFile} onChange={(e) => set('configFile', e.target.value)} disabled={disabled} placeholder="built-in defaults" /></label>
-        <label className="check"><input type="checkbox" checked={form.startAtLogin} onChange={(e) => set('startAtLogin', e.target.checked)} disabled={disabled} /> Start Risk Warden when I log in</label>
-        {status && <p className={status.ok ? 'result result-ok' : 'result result-bad'} role="status">{status.text}</p>}
-        {view.editable && <div className="dialog-actions"><button type="submit" className="primary" disabled={saving}>Save and reconnect</button></div>}
+        <label className="field">
+          <span>Accounts to guard</span>
+          <input
+            value={form.accounts}
+            onChange={(e) => set('accounts', e.target.value)}
+            disabled={disabled}
+            placeholder="all accounts of this login (or ids: 1234, 5678)"
+          />
+        </label>
+        <label className="field">
+          <span>Risk config file</span>
+          <input
+            value={form.configFile}
+            onChange={(e) => set('configFile', e.target.value)}
+            disabled={disabled}
+            placeholder="built-in defaults"
+          />
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={form.startAtLogin} onChange={(e) => set('startAtLogin', e.target.checked)} disabled={disabled} />{' '}
+          Start Risk Warden when I log in
+        </label>
+        {status && (
+          <p className={status.ok ? 'result result-ok' : 'result result-bad'} role="status">
+            {status.text}
+          </p>
+        )}
+        {view.editable && (
+          <div className="dialog-actions">
+            <button type="submit" className="primary" disabled={saving}>
+              Save and reconnect
+            </button>
+          </div>
+        )}
       </form>
       <section className="panel" aria-labelledby="rules-config-heading">
         <h2 id="rules-config-heading">Rules in force</h2>
         <p className="muted">{rulesSource(config)}</p>
-        {config?.error && <p className="notice notice-bad" role="alert">Last edit refused: {config.error}</p>}
-        {config && config.pendingAtReset.length > 0 && <p className="notice notice-info">Held until the next reset: {config.pendingAtReset.join('; ')}</p>}
-        {config && <pre className="config-yaml" data-testid="effective-config">{config.effective}</pre>}
+        {config?.error && (
+          <p className="notice notice-bad" role="alert">
+            Last edit refused: {config.error}
+          </p>
+        )}
+        {config && config.pendingAtReset.length > 0 && (
+          <p className="notice notice-info">Held until the next reset: {config.pendingAtReset.join('; ')}</p>
+        )}
+        {config && (
+          <pre className="config-yaml" data-testid="effective-config">
+            {config.effective}
+          </pre>
+        )}
       </section>
     </div>
   );

@@ -35,20 +35,43 @@ export function UnlockDialog({ accountId, accountName, onClose }: { accountId: n
     <dialog ref={dialog} className="dialog" aria-labelledby="unlock-title" onCancel={onClose} data-testid="unlock-dialog">
       <form onSubmit={submit}>
         <h2 id="unlock-title">Admin unlock — {accountName}</h2>
-        <p className="muted">Your operating system will ask for an administrator password. The attempt and your reason go to the audit log, whatever the answer.</p>
+        <p className="muted">
+          Your operating system will ask for an administrator password. The attempt and your reason go to the audit log, whatever the
+          answer.
+        </p>
         <label className="field">
           <span>Reason</span>
-          <textarea value={reason} onChange={(e) => setReason(e.target.value)} required minLength={3} maxLength={500} rows={3} disabled={waiting || approved} autoFocus placeholder="Why is this account unlocked early?" />
+          <textarea
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            required
+            minLength={3}
+            maxLength={500}
+            rows={3}
+            disabled={waiting || approved}
+            autoFocus
+            placeholder="Why is this account unlocked early?"
+          />
         </label>
-        {waiting && <p className="muted" role="status">Waiting for the administrator prompt…</p>}
+        {waiting && (
+          <p className="muted" role="status">
+            Waiting for the administrator prompt…
+          </p>
+        )}
         {result && (
           <p className={approved ? 'result result-ok' : 'result result-bad'} role="alert" data-testid="unlock-result">
             {approved ? result.message : `Still locked: ${result.message}`}
           </p>
         )}
-        {error && <p className="result result-bad" role="alert">{error}</p>}
+        {error && (
+          <p className="result result-bad" role="alert">
+            {error}
+          </p>
+        )}
         <div className="dialog-actions">
-          <button type="button" onClick={onClose}>{approved ? 'Close' : 'Cancel'}</button>
+          <button type="button" onClick={onClose}>
+            {approved ? 'Close' : 'Cancel'}
+          </button>
           {!approved && (
             <button type="submit" className="primary" disabled={waiting || reason.trim().length < 3}>
               Ask for administrator approval

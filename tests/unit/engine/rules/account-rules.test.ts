@@ -26,7 +26,20 @@ describe('RULE-011 symbol_blocks', () => {
   const rule = symbolBlocksRule(symbolBlocksConfigSchema.parse({ blocked_symbols: ['NQ', 'CL'] }));
   it('closes a blocked position and cancels a blocked order, and leaves the rest', () => {
     const account = accountWith({ positions: [position('NQ', 1), position('MNQ', 1)] });
-    account.apply({ type: 'order', order: { id: 9, accountId: 1, contractId: 'CON.F.US.CLE.F27', kind: 'limit', side: 'buy', size: 1, state: 'open', limitPrice: 60, stopPrice: null } });
+    account.apply({
+      type: 'order',
+      order: {
+        id: 9,
+        accountId: 1,
+        contractId: 'CON.F.US.CLE.F27',
+        kind: 'limit',
+        side: 'buy',
+        size: 1,
+        state: 'open',
+        limitPrice: 60,
+        stopPrice: null,
+      },
+    });
     expect(rule.evaluate(contextOf(account)).map((b) => b.remedy)).toEqual([
       { kind: 'closePosition', contractId: CONTRACTS.NQ!.id },
       { kind: 'cancelOrder', orderId: 9, contractId: 'CON.F.US.CLE.F27' },
@@ -43,7 +56,10 @@ describe('RULE-010 auth_loss_guard', () => {
     const account = accountWith();
     expect(rule.evaluate(contextOf(account))).toEqual([]);
     account.apply({ type: 'account', account: { ...account.account, canTrade: false } });
-    expect(rule.evaluate(contextOf(account))[0]).toMatchObject({ remedy: { kind: 'suspend' }, message: 'trading disabled: the broker reports canTrade: false for this account' });
+    expect(rule.evaluate(contextOf(account))[0]).toMatchObject({
+      remedy: { kind: 'suspend' },
+      message: 'trading disabled: the broker reports canTrade: false for this account',
+    });
   });
   it('suspends while the session is logged out', () => {
     expect(rule.evaluate({ ...contextOf(accountWith()), loggedOut: true })[0]?.message).toContain('logged out');

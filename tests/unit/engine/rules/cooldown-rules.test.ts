@@ -5,7 +5,10 @@ import type { Fill } from '../../../../src/shared/domain';
 import { accountWith, CONTRACTS, contextOf, fill } from '../../../helpers/states';
 
 const NOW = Date.parse('2026-11-24T15:00:00Z');
-const at = (msBefore: number, orderId: number): Fill => ({ ...fill(CONTRACTS.MNQ!.id, 1, null, 0, orderId), timestamp: new Date(NOW - msBefore).toISOString() });
+const at = (msBefore: number, orderId: number): Fill => ({
+  ...fill(CONTRACTS.MNQ!.id, 1, null, 0, orderId),
+  timestamp: new Date(NOW - msBefore).toISOString(),
+});
 
 describe('RULE-006 trade_frequency_limit', () => {
   const rule = tradeFrequencyLimitRule(tradeFrequencyLimitConfigSchema.parse({ limits: { per_minute: 3, per_hour: 10, per_session: 50 } }));
@@ -54,12 +57,21 @@ describe('RULE-006 trade_frequency_limit', () => {
 
   it('refuses a config with no limit and a bad duration', () => {
     expect(() => tradeFrequencyLimitConfigSchema.parse({ limits: {} })).toThrow(/at least one of per_minute/);
-    expect(() => tradeFrequencyLimitConfigSchema.parse({ limits: { per_minute: 3 }, cooldowns: { per_minute: '1 minute' } })).toThrow(/duration such as 60s/);
+    expect(() => tradeFrequencyLimitConfigSchema.parse({ limits: { per_minute: 3 }, cooldowns: { per_minute: '1 minute' } })).toThrow(
+      /duration such as 60s/,
+    );
   });
 });
 
 describe('RULE-007 cooldown_after_loss', () => {
-  const rule = cooldownAfterLossRule(cooldownAfterLossConfigSchema.parse({ tiers: [{ loss: -100, cooldown: '15m' }, { loss: -300, cooldown: '1h' }] }));
+  const rule = cooldownAfterLossRule(
+    cooldownAfterLossConfigSchema.parse({
+      tiers: [
+        { loss: -100, cooldown: '15m' },
+        { loss: -300, cooldown: '1h' },
+      ],
+    }),
+  );
   const closing = (pnl: number) => fill(CONTRACTS.NQ!.id, -1, pnl, 1.4);
 
   it.each([
@@ -72,7 +84,9 @@ describe('RULE-007 cooldown_after_loss', () => {
   ])('a close of $pnl → cooldown $cooldown ms', ({ pnl, cooldown }) => {
     const event = { type: 'fill' as const, fill: closing(pnl) };
     const breaches = rule.evaluate(contextOf(accountWith({ fills: [event.fill] }), event));
-    expect(breaches.map((b) => (b.remedy.kind === 'flatten' && b.remedy.lock.kind === 'cooldown' ? b.remedy.lock.durationMs : null))).toEqual(cooldown === null ? [] : [cooldown]);
+    expect(
+      breaches.map((b) => (b.remedy.kind === 'flatten' && b.remedy.lock.kind === 'cooldown' ? b.remedy.lock.durationMs : null)),
+    ).toEqual(cooldown === null ? [] : [cooldown]);
   });
 
   it('ignores opening fills and evaluations without a new fill', () => {

@@ -34,12 +34,22 @@ describe('RULE-003 daily_realized_loss', () => {
 
   it('asks to flatten and lock until the next reset', () => {
     const [breach] = rule(-500).evaluate(contextOf(accountWith({ fills: [fill(CONTRACTS.ES!.id, -1, -600)] })));
-    expect(breach).toMatchObject({ ruleId: 'RULE-003', category: 'hardLockout', remedy: { kind: 'flatten', lock: { kind: 'untilReset' } }, value: -600, limit: -500 });
+    expect(breach).toMatchObject({
+      ruleId: 'RULE-003',
+      category: 'hardLockout',
+      remedy: { kind: 'flatten', lock: { kind: 'untilReset' } },
+      value: -600,
+      limit: -500,
+    });
   });
 
   it('ignores open losses unless include_unrealized is set', () => {
     // Long 2 ES at 6000 marked at 5995: 2 × 20 ticks × 12.50 = −500 unrealized; with −50 realized → −550.
-    const account = accountWith({ positions: [position('ES', 2, 6000)], marks: { [CONTRACTS.ES!.id]: 5995 }, fills: [fill(CONTRACTS.ES!.id, -1, -50)] });
+    const account = accountWith({
+      positions: [position('ES', 2, 6000)],
+      marks: { [CONTRACTS.ES!.id]: 5995 },
+      fills: [fill(CONTRACTS.ES!.id, -1, -50)],
+    });
     expect(rule(-500).evaluate(contextOf(account))).toEqual([]);
     expect(rule(-500, true).evaluate(contextOf(account))[0]?.value).toBe(-550);
   });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { maxContractsPerInstrumentConfigSchema, maxContractsPerInstrumentRule } from '../../../../src/main/engine/rules/max-contracts-per-instrument';
+import {
+  maxContractsPerInstrumentConfigSchema,
+  maxContractsPerInstrumentRule,
+} from '../../../../src/main/engine/rules/max-contracts-per-instrument';
 import { accountWith, CONTRACTS, contextOf, position } from '../../../helpers/states';
 
 const rule = (config: object) => maxContractsPerInstrumentRule(maxContractsPerInstrumentConfigSchema.parse(config));
@@ -35,7 +38,11 @@ describe('RULE-002 max_contracts_per_instrument', () => {
   });
 
   it('reports the most used instrument', () => {
-    expect(rule(base).measure(contextOf(accountWith({ positions: [position('MNQ', 1), position('NQ', 3)] })))).toEqual({ value: 3, limit: 3, usage: 1 });
+    expect(rule(base).measure(contextOf(accountWith({ positions: [position('MNQ', 1), position('NQ', 3)] })))).toEqual({
+      value: 3,
+      limit: 3,
+      usage: 1,
+    });
     expect(rule(base).measure(contextOf(accountWith()))).toEqual({ value: 0, limit: 3, usage: 0 });
   });
 });

@@ -3,7 +3,8 @@ import { contractCount, maxContractsConfigSchema, maxContractsRule } from '../..
 import { ruleState } from '../../../../src/shared/rules';
 import { accountWith, CONTRACTS, contextOf, position } from '../../../helpers/states';
 
-const rule = (limit: number, countType: 'net' | 'gross' = 'net') => maxContractsRule(maxContractsConfigSchema.parse({ limit, count_type: countType }));
+const rule = (limit: number, countType: 'net' | 'gross' = 'net') =>
+  maxContractsRule(maxContractsConfigSchema.parse({ limit, count_type: countType }));
 
 describe('RULE-001 max_contracts', () => {
   it.each([
@@ -31,7 +32,13 @@ describe('RULE-001 max_contracts', () => {
     const account = accountWith({ positions: [position('NQ', 5), position('MNQ', 1)] });
     const event = { type: 'position' as const, position: position('MNQ', 1) };
     const [breach] = rule(5).evaluate(contextOf(account, event));
-    expect(breach).toMatchObject({ ruleId: 'RULE-001', category: 'tradeByTrade', remedy: { kind: 'closePosition', contractId: CONTRACTS.MNQ!.id }, value: 6, limit: 5 });
+    expect(breach).toMatchObject({
+      ruleId: 'RULE-001',
+      category: 'tradeByTrade',
+      remedy: { kind: 'closePosition', contractId: CONTRACTS.MNQ!.id },
+      value: 6,
+      limit: 5,
+    });
   });
 
   it('closes the largest position when no event names one (reconcile, timer)', () => {
@@ -42,10 +49,16 @@ describe('RULE-001 max_contracts', () => {
 
   it('does not blame another position for contracts whose close is already on its way', () => {
     const account = accountWith({ positions: [position('MNQ', 3), position('MES', 3)] });
-    const quote = { type: 'quote' as const, quote: { contractId: CONTRACTS.MNQ!.id, lastPrice: 21000, bestBid: 21000, bestAsk: 21000.25, timestamp: '2026-11-24T15:00:00Z' } };
+    const quote = {
+      type: 'quote' as const,
+      quote: { contractId: CONTRACTS.MNQ!.id, lastPrice: 21000, bestBid: 21000, bestAsk: 21000.25, timestamp: '2026-11-24T15:00:00Z' },
+    };
     expect(rule(5).evaluate({ ...contextOf(account, quote), closing: new Set([CONTRACTS.MES!.id]) })).toEqual([]);
     expect(rule(5).measure({ ...contextOf(account, null), closing: new Set([CONTRACTS.MES!.id]) }).value).toBe(3);
-    expect(rule(2).evaluate({ ...contextOf(account, null), closing: new Set([CONTRACTS.MES!.id]) })[0]?.remedy).toEqual({ kind: 'closePosition', contractId: CONTRACTS.MNQ!.id });
+    expect(rule(2).evaluate({ ...contextOf(account, null), closing: new Set([CONTRACTS.MES!.id]) })[0]?.remedy).toEqual({
+      kind: 'closePosition',
+      contractId: CONTRACTS.MNQ!.id,
+    });
   });
 
   it('on a net count, acts on a position on the net side: closing a short while net long would raise the count', () => {

@@ -46,6 +46,9 @@ describe('RULE-005 max_unrealized_profit (per-position take-profit)', () => {
 
   it('counts a short that gained as a profit', () => {
     const account = accountWith({ positions: [position('ES', -2, 6000)], marks: { [CONTRACTS.ES!.id]: 5995 } });
-    expect(take.evaluate(contextOf(account))[0]).toMatchObject({ value: 500, remedy: { kind: 'closePosition', contractId: CONTRACTS.ES!.id } });
+    expect(take.evaluate(contextOf(account))[0]).toMatchObject({
+      value: 500,
+      remedy: { kind: 'closePosition', contractId: CONTRACTS.ES!.id },
+    });
   });
 });

@@ -5,7 +5,18 @@ import type { Order } from '../../../../src/shared/domain';
 import { accountWith, CONTRACTS, contextOf, position } from '../../../helpers/states';
 
 const T0 = Date.parse('2026-11-24T15:00:00Z');
-const stopOrder = (over: Partial<Order> = {}): Order => ({ id: 50, accountId: 1, contractId: CONTRACTS.MNQ!.id, kind: 'stop', side: 'sell', size: 2, state: 'open', limitPrice: null, stopPrice: 20990, ...over });
+const stopOrder = (over: Partial<Order> = {}): Order => ({
+  id: 50,
+  accountId: 1,
+  contractId: CONTRACTS.MNQ!.id,
+  kind: 'stop',
+  side: 'sell',
+  size: 2,
+  state: 'open',
+  limitPrice: null,
+  stopPrice: 20990,
+  ...over,
+});
 
 describe('RULE-008 no_stop_loss_grace', () => {
   const rule = noStopLossGraceRule(noStopLossGraceConfigSchema.parse({ grace_period_seconds: 10 }));
@@ -47,7 +58,12 @@ describe('RULE-008 no_stop_loss_grace', () => {
 });
 
 describe('RULE-012 trade_management', () => {
-  const rule = tradeManagementRule(tradeManagementConfigSchema.parse({ auto_breakeven: { profit_ticks: 4, offset_ticks: 1 }, trailing_stop: { activation_ticks: 8, trail_ticks: 4 } }));
+  const rule = tradeManagementRule(
+    tradeManagementConfigSchema.parse({
+      auto_breakeven: { profit_ticks: 4, offset_ticks: 1 },
+      trailing_stop: { activation_ticks: 8, trail_ticks: 4 },
+    }),
+  );
   // MNQ tick 0.25. Long 2 from 21000.
   const long = (mark: number, stop?: Partial<Order>) => {
     const account = accountWith({ positions: [position('MNQ', 2, 21000)], marks: { [CONTRACTS.MNQ!.id]: mark } });
@@ -60,11 +76,15 @@ describe('RULE-012 trade_management', () => {
   });
 
   it('moves the existing stop to entry + offset at 4 ticks of profit', () => {
-    expect(long(21001, {})).toEqual([{ kind: 'moveStop', contractId: CONTRACTS.MNQ!.id, orderId: 50, stopPrice: 21000.25, size: 2, side: 'sell' }]);
+    expect(long(21001, {})).toEqual([
+      { kind: 'moveStop', contractId: CONTRACTS.MNQ!.id, orderId: 50, stopPrice: 21000.25, size: 2, side: 'sell' },
+    ]);
   });
 
   it('places a stop when the position has none', () => {
-    expect(long(21001)).toEqual([{ kind: 'moveStop', contractId: CONTRACTS.MNQ!.id, orderId: null, stopPrice: 21000.25, size: 2, side: 'sell' }]);
+    expect(long(21001)).toEqual([
+      { kind: 'moveStop', contractId: CONTRACTS.MNQ!.id, orderId: null, stopPrice: 21000.25, size: 2, side: 'sell' },
+    ]);
   });
 
   it('trails 4 ticks behind the mark once 8 ticks in profit', () => {

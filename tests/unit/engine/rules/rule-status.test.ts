@@ -23,7 +23,10 @@ const order = (id: number, symbol: keyof typeof CONTRACTS, over: Partial<Order> 
   stopPrice: null,
   ...over,
 });
-const fillAt = (minutesAgo: number, orderId: number) => ({ ...fill(CONTRACTS.MNQ!.id, 1, null, 0, orderId), timestamp: new Date(T0 - minutesAgo * 60_000).toISOString() });
+const fillAt = (minutesAgo: number, orderId: number) => ({
+  ...fill(CONTRACTS.MNQ!.id, 1, null, 0, orderId),
+  timestamp: new Date(T0 - minutesAgo * 60_000).toISOString(),
+});
 
 describe('the thirteen rules as the dashboard names them', () => {
   it('names each rule by its config key, with the title and unit the trader reads, armed by default', () => {
@@ -46,33 +49,124 @@ describe('the thirteen rules as the dashboard names them', () => {
   });
 
   it('titles the daily loss rule by what it counts', () => {
-    const withOpen = rulesFromConfig(parseConfig('rules:\n  daily_realized_loss: { limit: -500, include_unrealized: true }\n', 'r.yaml')).rules[0]!;
+    const withOpen = rulesFromConfig(parseConfig('rules:\n  daily_realized_loss: { limit: -500, include_unrealized: true }\n', 'r.yaml'))
+      .rules[0]!;
     expect(withOpen.title).toBe('Daily loss (realized + unrealized)');
   });
 });
 
 describe('what each rule card shows: value, limit, share of the limit and the one-line summary', () => {
   it.each<[string, string, () => RuleContext, object]>([
-    ['RULE-001', 'net across symbols', () => contextOf(accountWith({ positions: [position('MNQ', 3), position('ES', -1)] })), { value: 2, limit: 5, usage: 0.4 }],
-    ['RULE-002', 'the fullest symbol against its own limit', () => contextOf(accountWith({ positions: [position('MNQ', 1), position('NQ', 2)] })), { value: 2, limit: 3, usage: 2 / 3 }],
-    ['RULE-002', 'a symbol limit over the default', () => contextOf(accountWith({ positions: [position('ES', 1), position('NQ', 2)] })), { value: 1, limit: 1, usage: 1 }],
+    [
+      'RULE-001',
+      'net across symbols',
+      () => contextOf(accountWith({ positions: [position('MNQ', 3), position('ES', -1)] })),
+      { value: 2, limit: 5, usage: 0.4 },
+    ],
+    [
+      'RULE-002',
+      'the fullest symbol against its own limit',
+      () => contextOf(accountWith({ positions: [position('MNQ', 1), position('NQ', 2)] })),
+      { value: 2, limit: 3, usage: 2 / 3 },
+    ],
+    [
+      'RULE-002',
+      'a symbol limit over the default',
+      () => contextOf(accountWith({ positions: [position('ES', 1), position('NQ', 2)] })),
+      { value: 1, limit: 1, usage: 1 },
+    ],
     ['RULE-002', 'nothing open', () => contextOf(accountWith()), { value: 0, limit: 3, usage: 0 }],
-    ['RULE-003', 'a loss', () => contextOf(accountWith({ fills: [fill(CONTRACTS.NQ!.id, -1, -400)] })), { value: -400, limit: -500, usage: 0.8 }],
-    ['RULE-003', 'a profit uses none of the loss limit', () => contextOf(accountWith({ fills: [fill(CONTRACTS.NQ!.id, -1, 400)] })), { value: 400, limit: -500, usage: 0 }],
+    [
+      'RULE-003',
+      'a loss',
+      () => contextOf(accountWith({ fills: [fill(CONTRACTS.NQ!.id, -1, -400)] })),
+      { value: -400, limit: -500, usage: 0.8 },
+    ],
+    [
+      'RULE-003',
+      'a profit uses none of the loss limit',
+      () => contextOf(accountWith({ fills: [fill(CONTRACTS.NQ!.id, -1, 400)] })),
+      { value: 400, limit: -500, usage: 0 },
+    ],
     ['RULE-003', 'flat', () => contextOf(accountWith()), { value: 0, limit: -500, usage: 0 }],
-    ['RULE-004', 'the worst open position', () => contextOf(accountWith({ positions: [position('NQ', 1, 100), position('MNQ', 1, 100)], marks: { [CONTRACTS.NQ!.id]: 88, [CONTRACTS.MNQ!.id]: 99 } })), { value: -240, limit: -300, usage: 0.8 }],
-    ['RULE-005', 'the best open position', () => contextOf(accountWith({ positions: [position('NQ', 1, 100), position('MNQ', 1, 100)], marks: { [CONTRACTS.NQ!.id]: 110, [CONTRACTS.MNQ!.id]: 101 } })), { value: 200, limit: 500, usage: 0.4 }],
-    ['RULE-006', 'the busiest window', () => contextOf(accountWith({ fills: [fillAt(0.5, 901), fillAt(0.2, 902), fillAt(30, 903)] })), { value: 2, limit: 3, usage: 2 / 3, summary: '2 of 3 trades in a minute' }],
+    [
+      'RULE-004',
+      'the worst open position',
+      () =>
+        contextOf(
+          accountWith({
+            positions: [position('NQ', 1, 100), position('MNQ', 1, 100)],
+            marks: { [CONTRACTS.NQ!.id]: 88, [CONTRACTS.MNQ!.id]: 99 },
+          }),
+        ),
+      { value: -240, limit: -300, usage: 0.8 },
+    ],
+    [
+      'RULE-005',
+      'the best open position',
+      () =>
+        contextOf(
+          accountWith({
+            positions: [position('NQ', 1, 100), position('MNQ', 1, 100)],
+            marks: { [CONTRACTS.NQ!.id]: 110, [CONTRACTS.MNQ!.id]: 101 },
+          }),
+        ),
+      { value: 200, limit: 500, usage: 0.4 },
+    ],
+    [
+      'RULE-006',
+      'the busiest window',
+      () => contextOf(accountWith({ fills: [fillAt(0.5, 901), fillAt(0.2, 902), fillAt(30, 903)] })),
+      { value: 2, limit: 3, usage: 2 / 3, summary: '2 of 3 trades in a minute' },
+    ],
     ['RULE-006', 'no trades', () => contextOf(accountWith()), { value: 0, limit: 3, usage: 0, summary: '0 of 3 trades in a minute' }],
-    ['RULE-007', 'the worst losing close against the first tier', () => contextOf(accountWith({ fills: [fill(CONTRACTS.NQ!.id, -1, -60), fill(CONTRACTS.NQ!.id, -1, -80), fill(CONTRACTS.NQ!.id, -1, 50)] })), { value: -80, limit: -100, usage: 0.8 }],
-    ['RULE-009', 'in session', () => contextOf(accountWith()), { value: 30, limit: 390, usage: 30 / 390, summary: 'in session 08:30–15:00: 360 min left' }],
-    ['RULE-009', 'after the session', () => at(contextOf(accountWith()), '2026-11-24T22:00:00Z'), { value: 0, limit: 0, usage: 0, summary: 'outside the 08:30–15:00 session: no new trades' }],
+    [
+      'RULE-007',
+      'the worst losing close against the first tier',
+      () =>
+        contextOf(
+          accountWith({ fills: [fill(CONTRACTS.NQ!.id, -1, -60), fill(CONTRACTS.NQ!.id, -1, -80), fill(CONTRACTS.NQ!.id, -1, 50)] }),
+        ),
+      { value: -80, limit: -100, usage: 0.8 },
+    ],
+    [
+      'RULE-009',
+      'in session',
+      () => contextOf(accountWith()),
+      { value: 30, limit: 390, usage: 30 / 390, summary: 'in session 08:30–15:00: 360 min left' },
+    ],
+    [
+      'RULE-009',
+      'after the session',
+      () => at(contextOf(accountWith()), '2026-11-24T22:00:00Z'),
+      { value: 0, limit: 0, usage: 0, summary: 'outside the 08:30–15:00 session: no new trades' },
+    ],
     ['RULE-010', 'trading allowed', () => contextOf(accountWith()), { value: 0, limit: 0, usage: 0, summary: 'the broker allows trading' }],
-    ['RULE-010', 'logged out', () => ({ ...contextOf(accountWith()), loggedOut: true }), { value: 1, limit: 0, usage: 1, summary: expect.stringMatching(/^trading disabled: .*logged out/) }],
-    ['RULE-011', 'nothing blocked open', () => contextOf(accountWith({ positions: [position('MNQ', 1)] })), { value: 0, limit: 0, usage: 0, summary: 'nothing open in CL, NG' }],
+    [
+      'RULE-010',
+      'logged out',
+      () => ({ ...contextOf(accountWith()), loggedOut: true }),
+      { value: 1, limit: 0, usage: 1, summary: expect.stringMatching(/^trading disabled: .*logged out/) },
+    ],
+    [
+      'RULE-011',
+      'nothing blocked open',
+      () => contextOf(accountWith({ positions: [position('MNQ', 1)] })),
+      { value: 0, limit: 0, usage: 0, summary: 'nothing open in CL, NG' },
+    ],
     ['RULE-012', 'no position', () => contextOf(accountWith()), { value: 0, limit: 0, usage: 0, summary: 'no open position to manage' }],
-    ['RULE-013', 'halfway to the target', () => contextOf(accountWith({ fills: [fill(CONTRACTS.ES!.id, -1, 500)] })), { value: 500, limit: 1000, usage: 0.5 }],
-    ['RULE-013', 'a loss is no progress', () => contextOf(accountWith({ fills: [fill(CONTRACTS.ES!.id, -1, -500)] })), { value: -500, limit: 1000, usage: 0 }],
+    [
+      'RULE-013',
+      'halfway to the target',
+      () => contextOf(accountWith({ fills: [fill(CONTRACTS.ES!.id, -1, 500)] })),
+      { value: 500, limit: 1000, usage: 0.5 },
+    ],
+    [
+      'RULE-013',
+      'a loss is no progress',
+      () => contextOf(accountWith({ fills: [fill(CONTRACTS.ES!.id, -1, -500)] })),
+      { value: -500, limit: 1000, usage: 0 },
+    ],
   ])('%s: %s', (id, _state, context, expected) => {
     const measured = rule(id).measure(context());
     expect(measured).toEqual(expect.objectContaining(expected));
@@ -82,18 +176,31 @@ describe('what each rule card shows: value, limit, share of the limit and the on
   it('RULE-008: the longest unprotected position, and a stop clears it', () => {
     const account = accountWith({ positions: [position('MNQ', 1), position('ES', -1)] });
     account.updateProtection(T0 - 7_500);
-    expect(rule('RULE-008').measure(contextOf(account))).toEqual({ value: 7, limit: 10, usage: 0.75, summary: 'MNQ 7 s without a stop (grace 10 s)' });
+    expect(rule('RULE-008').measure(contextOf(account))).toEqual({
+      value: 7,
+      limit: 10,
+      usage: 0.75,
+      summary: 'MNQ 7 s without a stop (grace 10 s)',
+    });
     account.apply({ type: 'order', order: order(5, 'MNQ', { kind: 'stop', side: 'sell', limitPrice: null, stopPrice: 95 }) });
     account.apply({ type: 'order', order: order(6, 'ES', { kind: 'stop', side: 'buy', limitPrice: null, stopPrice: 105 }) });
     account.updateProtection(T0);
-    expect(rule('RULE-008').measure(contextOf(account))).toEqual({ value: 0, limit: 10, usage: 0, summary: 'every position has a stop (grace 10 s)' });
+    expect(rule('RULE-008').measure(contextOf(account))).toEqual({
+      value: 0,
+      limit: 10,
+      usage: 0,
+      summary: 'every position has a stop (grace 10 s)',
+    });
   });
 
   it('RULE-008: names whichever position has gone longest without a stop', () => {
     const account = accountWith({ positions: [position('MNQ', 1), position('ES', -1)] });
     account.apply({ type: 'order', order: order(5, 'MNQ', { kind: 'stop', side: 'sell', limitPrice: null, stopPrice: 95 }) });
     account.updateProtection(T0 - 9_000);
-    account.apply({ type: 'order', order: order(5, 'MNQ', { kind: 'stop', side: 'sell', limitPrice: null, stopPrice: 95, state: 'cancelled' }) });
+    account.apply({
+      type: 'order',
+      order: order(5, 'MNQ', { kind: 'stop', side: 'sell', limitPrice: null, stopPrice: 95, state: 'cancelled' }),
+    });
     account.updateProtection(T0 - 2_000);
     expect(rule('RULE-008').measure(contextOf(account))).toMatchObject({ value: 9, summary: 'ES 9 s without a stop (grace 10 s)' });
   });
@@ -113,12 +220,22 @@ describe('what each rule card shows: value, limit, share of the limit and the on
     market.apply({ type: 'position', position: { accountId: 1, contractId: 'CON.F.US.CLE.Z26', size: 1, averagePrice: 70 } });
     market.apply({ type: 'order', order: { ...order(7, 'MNQ'), contractId: 'CON.F.US.CLE.Z26' } });
     market.apply({ type: 'order', order: order(8, 'MNQ') });
-    expect(rule('RULE-011').measure(contextOf(market))).toEqual({ value: 2, limit: 0, usage: 1, summary: '2 order(s) or position(s) in CL, NG' });
+    expect(rule('RULE-011').measure(contextOf(market))).toEqual({
+      value: 2,
+      limit: 0,
+      usage: 1,
+      summary: '2 order(s) or position(s) in CL, NG',
+    });
   });
 
   it('RULE-012: how many open positions have a stop', () => {
     const account = accountWith({ positions: [position('MNQ', 1), position('ES', 1)] });
     account.apply({ type: 'order', order: order(5, 'MNQ', { kind: 'stop', side: 'sell', limitPrice: null, stopPrice: 95 }) });
-    expect(rule('RULE-012').measure(contextOf(account))).toEqual({ value: 1, limit: 2, usage: 0, summary: '1 of 2 position(s) with a stop' });
+    expect(rule('RULE-012').measure(contextOf(account))).toEqual({
+      value: 1,
+      limit: 2,
+      usage: 0,
+      summary: '1 of 2 position(s) with a stop',
+    });
   });
 });
