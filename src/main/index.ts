@@ -14,14 +14,16 @@ import type { Snapshot } from '../shared/contract';
 import { IPC_CHANNELS } from '../shared/ipc-channels';
 import { splitDesktopArgv } from './desktop/desktop-args';
 import { createAutostart } from './desktop/autostart';
+import { DesktopSettings } from './desktop/desktop-settings';
 import { bridgeIpc } from './desktop/ipc-bridge';
 import { NotificationFeed } from './desktop/notifications';
 import { quitWarning } from './desktop/quit-warning';
 import { safeStorageBox } from './desktop/safe-storage-box';
+import { settingsLaunchOptions } from './desktop/settings-launch-options';
 import { WardenTray } from './desktop/tray';
 import { createDashboardWindow } from './desktop/window';
 import { createLogger } from './log';
-import { launch, type LaunchOptions } from './service/launch';
+import { launch } from './service/launch';
 import { ServiceSupervisor } from './service/supervisor';
 import type { SettingsPort } from './settings/settings-port';
 import { SettingsStore } from './settings/settings-store';
@@ -125,7 +127,10 @@ function runDesktopApp(): void {
     unsubscribe();
     // A gateway that does not answer must not keep the process alive: SQLite's WAL survives an exit anyway.
     const giveUp = new Promise<void>((resolve) =>
-      setTimeout(() => (logger.warn(`stopping took over ${QUIT_WAIT_MS} ms; exiting`), resolve()), QUIT_WAIT_MS).unref(),
+      setTimeout(() => {
+        logger.warn(`stopping took over ${QUIT_WAIT_MS} ms; exiting`);
+        resolve();
+      }, QUIT_WAIT_MS).unref(),
     );
     void Promise.race([supervisor.stop(), giveUp])
       .catch((error: Error) => logger.error(`stopping: ${error.message}`))
@@ -169,33 +174,15 @@ function runDesktopApp(): void {
       setLoginItem: (settings) => app.setLoginItemSettings(settings),
       getLoginItem: () => app.getLoginItemSettings(),
     });
-    const dataDirGiven = ours.some((arg) => arg === '--data-dir' || arg.startsWith('--data-dir='));
-    const fromSettings = (): LaunchOptions => {
-      const chosen = store.current();
-      const gateway = store.credentials();
-      return {
-        ...options,
-        gateway,
-        configFile: options.configFile ?? chosen.configFile,
-        guardAccounts: options.guardAccounts?.length ? options.guardAccounts : chosen.accounts,
-        dataDir: dataDirGiven ? options.dataDir : path.join(app.getPath('userData'), gateway ? 'live' : 'demo'),
-      };
-    };
+    const launchOptions = settingsLaunchOptions({
+      store,
+      commandLine: options,
+      dataDirGiven: ours.some((arg) => arg === '--data-dir' || arg.startsWith('--data-dir=')),
+      userData: app.getPath('userData'),
+    });
     const settings: SettingsPort = options.gateway
       ? commandLineSettings(options)
-      : {
-          view: () => store.view(),
-          async save(input) {
-            const undo = store.undoPoint();
-            const view = store.save(input);
-            autostart.set(view.startAtLogin);
-            await supervisor.replace(fromSettings, () => {
-              undo();
-              autostart.set(store.current().startAtLogin);
-            });
-            return view;
-          },
-        };
+      : new DesktopSettings({ store, supervisor, autostart, launchOptions });
     tray = new WardenTray(app.isPackaged ? path.join(process.resourcesPath, 'assets') : path.join(app.getAppPath(), 'assets'), {
       show: showWindow,
       quit: () => app.quit(),
@@ -204,7 +191,7 @@ function runDesktopApp(): void {
       () => ({ service: supervisor.current()?.service ?? null, whyNoService: supervisor.whyNotRunning(), settings }),
       () => window,
     );
-    await supervisor.start(options.gateway ? () => options : fromSettings);
+    await supervisor.start(options.gateway ? () => options : launchOptions);
     showWindow();
   });
 }

@@ -4,6 +4,7 @@
  * key as an earlier run would have, or starts with another keyring to see a key that no longer opens.
  */
 import crypto from 'node:crypto';
+import type { SecretBox } from '../../../src/main/settings/secret-box';
 
 const VERSION = Buffer.from('v11');
 const IV = Buffer.alloc(16, 0x20);
@@ -19,4 +20,14 @@ export function seal(keyring: string, plain: string): Buffer {
 export function unseal(keyring: string, sealed: Buffer): string {
   const decipher = crypto.createDecipheriv('aes-256-cbc', keyOf(keyring), IV);
   return Buffer.concat([decipher.update(sealed.subarray(VERSION.length)), decipher.final()]).toString('utf8');
+}
+
+/** The settings store's SecretBox over this keyring, for unit tests that use the real store without Electron. */
+export function keyringBox(keyring: string): SecretBox {
+  return {
+    description: keyring,
+    available: () => true,
+    encrypt: (plain) => seal(keyring, plain),
+    decrypt: (sealed) => unseal(keyring, sealed),
+  };
 }
