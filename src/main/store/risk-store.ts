@@ -1,6 +1,6 @@
 /** Repositories over the SQLite store: prepared once, synchronous, one transaction per decision. */
 import type { Fill } from '../../shared/domain';
-import type { LockoutKind } from '../../shared/contract';
+import type { AuditEntry, LockoutKind } from '../../shared/contract';
 import type { Db } from './database';
 
 export type ActionStatus = 'sent' | 'done' | 'not_needed' | 'failed' | 'dry_run';
@@ -20,15 +20,6 @@ export interface AdminOverride {
   accountId: number;
   ruleId: string;
   until: string;
-}
-
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  accountId: number | null;
-  detail: string | null;
 }
 
 interface LockoutRow {
