@@ -129,7 +129,13 @@ describe('the desktop service supervisor', () => {
           const launched = await launch(options);
           const entry = { launched, stopped: false };
           made.push(entry);
-          return { ...launched, stop: () => ((entry.stopped = true), launched.stop()) };
+          return {
+            ...launched,
+            stop: () => {
+              entry.stopped = true;
+              return launched.stop();
+            },
+          };
         },
       };
     }

@@ -54,36 +54,50 @@ export function trayState(snapshot: Snapshot | null, options: TrayStateOptions =
   const { accounts, connection, tradingDay } = snapshot;
   const facts = accounts.map((account) => {
     const lock = account.lockout;
-    const lockText = !lock
-      ? 'trading allowed'
-      : lock.until
-        ? `LOCKED until ${wallClock(lock.until, tradingDay.timezone)} (${lock.ruleId})`
-        : `LOCKED until admin unlock (${lock.ruleId})`;
+    const lockText = lockState(account, tradingDay.timezone);
     const pnlText = `${signedMoney(account.pnl.total)} today`;
     // A cut tooltip names a lock before the P&L, so that a line cut short still says LOCKED.
     return { line: `${account.name}: ${pnlText} · ${lockText}`, lockFirst: lock ? `${account.name}: ${lockText} · ${pnlText}` : null };
   });
   const lines = facts.map((fact) => fact.line);
-  const atRisk = (account: AccountView) => account.rules.some((r) => r.state === 'warning' || r.state === 'breached');
-  const icon: TrayIcon = accounts.some((a) => a.lockout)
-    ? 'locked'
-    : connection.state !== 'live'
-      ? 'disconnected'
-      : accounts.some(atRisk)
-        ? 'warning'
-        : 'ok';
+  const icon = iconOf(accounts, connection.state);
   const heading = `Risk Warden${snapshot.mode === 'demo' ? ' (demo)' : ''}${snapshot.enforcementMode === 'dry_run' ? ' — DRY RUN' : ''} — ${CONNECTION_LABEL[connection.state]}`;
   const menu = [heading, ...(lines.length ? lines : ['no accounts yet'])];
   const full = menu.join('\n');
   if (!options.maxTooltip || full.length <= options.maxTooltip) return { icon, tooltip: full, menu };
   // Cut: locked accounts first (their lock before their P&L), then those with a rule at warning or
   // breached, then the rest; the menu keeps every line whole.
-  const rank = (account: AccountView) => (account.lockout ? 0 : atRisk(account) ? 1 : 2);
   const byImportance = accounts
     .map((account, index) => ({ rank: rank(account), index }))
     .sort((a, b) => a.rank - b.rank || a.index - b.index);
   const important = byImportance.map(({ index }) => facts[index]!.lockFirst ?? facts[index]!.line);
   return { icon, tooltip: fitTooltip(heading, important.length ? important : menu.slice(1), options.maxTooltip), menu };
+}
+
+function lockState(account: AccountView, timeZone: string): string {
+  const lock = account.lockout;
+  if (!lock) return 'trading allowed';
+  if (lock.until) return `LOCKED until ${wallClock(lock.until, timeZone)} (${lock.ruleId})`;
+  return `LOCKED until admin unlock (${lock.ruleId})`;
+}
+
+/** A rule at warning (≥ 80% of its limit) or breached. */
+function atRisk(account: AccountView): boolean {
+  return account.rules.some((r) => r.state === 'warning' || r.state === 'breached');
+}
+
+function iconOf(accounts: readonly AccountView[], connection: ConnectionState): TrayIcon {
+  if (accounts.some((a) => a.lockout)) return 'locked';
+  if (connection !== 'live') return 'disconnected';
+  if (accounts.some(atRisk)) return 'warning';
+  return 'ok';
+}
+
+/** Where an account comes in a cut tooltip: locked, then at risk, then the rest. */
+function rank(account: AccountView): number {
+  if (account.lockout) return 0;
+  if (atRisk(account)) return 1;
+  return 2;
 }
 
 const ELLIPSIS = '…';

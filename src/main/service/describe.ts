@@ -17,16 +17,23 @@ const VERBS: Record<Action['kind'], { verb: string; done: string }> = {
   moveStop: { verb: 'move the stop of', done: 'Moved the stop of' },
 };
 
-export function describeOutcome({ action, status }: ActionOutcome): string {
+/** What the action works on: "MNQ order 12", "MNQ position by 2", "MNQ position to 21000", "MNQ position". */
+function targetOf(action: Action): string {
   const symbol = symbolOfContractId(action.contractId);
-  const target =
-    action.kind === 'cancelOrder'
-      ? `${symbol} order ${action.orderId}`
-      : action.kind === 'reducePosition'
-        ? `${symbol} position by ${action.size}`
-        : action.kind === 'moveStop'
-          ? `${symbol} position to ${action.stopPrice}`
-          : `${symbol} position`;
+  switch (action.kind) {
+    case 'cancelOrder':
+      return `${symbol} order ${action.orderId}`;
+    case 'reducePosition':
+      return `${symbol} position by ${action.size}`;
+    case 'moveStop':
+      return `${symbol} position to ${action.stopPrice}`;
+    case 'closePosition':
+      return `${symbol} position`;
+  }
+}
+
+export function describeOutcome({ action, status }: ActionOutcome): string {
+  const target = targetOf(action);
   const { verb, done } = VERBS[action.kind];
   switch (status) {
     case 'done':

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { AccountView } from '../../shared/contract';
+import type { AccountView, Snapshot } from '../../shared/contract';
 import { AuditPanel } from './components/AuditPanel';
 import { ConfigNotice } from './components/ConfigNotice';
 import { ConnectionBadge } from './components/ConnectionBadge';
@@ -31,6 +31,34 @@ function AccountSection({ account, timeZone }: { account: AccountView; timeZone:
         <PositionsTable account={account} />
       </div>
     </section>
+  );
+}
+
+/** Settings shows without a snapshot too: a service that cannot start is fixed there. */
+function CurrentView({ view, snapshot }: { view: View; snapshot: Snapshot | null }) {
+  if (view === 'settings')
+    return (
+      <main className="page">
+        <SettingsPanel />
+      </main>
+    );
+  if (!snapshot) return <p className="empty">Waiting for Risk Warden…</p>;
+  if (view === 'audit')
+    return (
+      <main className="page">
+        <AuditPanel />
+      </main>
+    );
+  return (
+    <main className="main">
+      <div className="accounts">
+        {snapshot.accounts.length === 0 && <p className="empty">No accounts on this login.</p>}
+        {snapshot.accounts.map((account) => (
+          <AccountSection key={account.id} account={account} timeZone={snapshot.tradingDay.timezone} />
+        ))}
+      </div>
+      <Timeline entries={snapshot.timeline} />
+    </main>
   );
 }
 
@@ -80,27 +108,7 @@ export function App() {
         </p>
       )}
       {snapshot && <ConfigNotice config={snapshot.config} />}
-      {view === 'settings' ? (
-        <main className="page">
-          <SettingsPanel />
-        </main>
-      ) : !snapshot ? (
-        <p className="empty">Waiting for Risk Warden…</p>
-      ) : view === 'audit' ? (
-        <main className="page">
-          <AuditPanel />
-        </main>
-      ) : (
-        <main className="main">
-          <div className="accounts">
-            {snapshot.accounts.length === 0 && <p className="empty">No accounts on this login.</p>}
-            {snapshot.accounts.map((account) => (
-              <AccountSection key={account.id} account={account} timeZone={snapshot.tradingDay.timezone} />
-            ))}
-          </div>
-          <Timeline entries={snapshot.timeline} />
-        </main>
-      )}
+      <CurrentView view={view} snapshot={snapshot} />
     </div>
   );
 }

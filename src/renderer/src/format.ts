@@ -2,7 +2,9 @@ export { money, signedMoney } from '../../shared/money';
 export { countdown, wallClock } from '../../shared/time-format';
 
 export function tone(value: number): 'gain' | 'loss' | 'flat' {
-  return value > 0 ? 'gain' : value < 0 ? 'loss' : 'flat';
+  if (value > 0) return 'gain';
+  if (value < 0) return 'loss';
+  return 'flat';
 }
 
 export function timeOfDay(iso: string): string {

@@ -44,7 +44,16 @@ describe('which better-sqlite3 addon the store loads', () => {
   it('in a packaged app: the default build, which electron-builder rebuilt for Electron', () => {
     const lookedUp: string[] = [];
     const packaged = (execPath: string, platform: NodeJS.Platform) =>
-      sqliteNativeBinding(context({ execPath, platform, exists: (file) => (lookedUp.push(file), false) }));
+      sqliteNativeBinding(
+        context({
+          execPath,
+          platform,
+          exists: (file) => {
+            lookedUp.push(file);
+            return false;
+          },
+        }),
+      );
     expect(packaged('/opt/Risk Warden/riskwarden', 'linux')).toBeUndefined();
     expect(packaged('C:\\Program Files\\Risk Warden\\Risk Warden.exe', 'win32')).toBeUndefined();
     expect(packaged('/Applications/Risk Warden.app/Contents/MacOS/Risk Warden', 'darwin')).toBeUndefined();

@@ -10,6 +10,15 @@ const LABELS: Record<Snapshot['connection']['state'], string> = {
   failed: 'Connection failed',
 };
 
+const TONES: Record<Snapshot['connection']['state'], string> = {
+  connecting: 'badge-warn',
+  live: 'badge-ok',
+  reconnecting: 'badge-warn',
+  stale: 'badge-bad',
+  loggedOut: 'badge-bad',
+  failed: 'badge-bad',
+};
+
 /** `notRunning`: main answered that it has no service (a failed start it retries), with its reason. */
 export function ConnectionBadge({
   connection,
@@ -39,14 +48,8 @@ export function ConnectionBadge({
         Connecting
       </span>
     );
-  const tone =
-    connection.state === 'live'
-      ? 'badge-ok'
-      : connection.state === 'connecting' || connection.state === 'reconnecting'
-        ? 'badge-warn'
-        : 'badge-bad';
   return (
-    <span className={`badge ${tone}`} data-testid="connection-state" title={connection.detail ?? undefined}>
+    <span className={`badge ${TONES[connection.state]}`} data-testid="connection-state" title={connection.detail ?? undefined}>
       {LABELS[connection.state]}
     </span>
   );

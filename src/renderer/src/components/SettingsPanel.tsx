@@ -47,7 +47,10 @@ export function SettingsPanel() {
     riskApi()
       .call('getSettings', {})
       .then(
-        (v) => (setView(v), setForm(formOf(v))),
+        (v) => {
+          setView(v);
+          setForm(formOf(v));
+        },
         (e: Error) => setStatus({ ok: false, text: e.message }),
       );
     // Without a running service there are no rules in force to show; the dashboard already says why.
