@@ -6,7 +6,7 @@ import { AccountState } from '../src/main/engine/account-state';
 import { MarketBook } from '../src/main/engine/market-book';
 import { RuleEngine } from '../src/main/engine/rule-engine';
 import { NOTHING_CLOSING } from '../src/main/engine/rule';
-import { rulesFromConfig } from '../src/main/service/rules-from-config';
+import { armRules } from '../src/main/engine/rules';
 import { SIM_CONTRACTS } from '../src/main/sim/contracts';
 import { symbolOfContractId } from '../src/shared/domain';
 
@@ -53,7 +53,7 @@ function events(): GatewayEvent[] {
 export function engineEventsPerSecond(): number {
   // Every rule armed, with the documented example values.
   const config = loadConfigFile(path.resolve('config/risk-config.all-rules.yaml'));
-  const engine = new RuleEngine(rulesFromConfig(config).rules);
+  const engine = new RuleEngine(armRules(config).rules);
   const stream = events();
   let processed = 0;
   const started = performance.now();

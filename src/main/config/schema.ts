@@ -1,18 +1,12 @@
 /** risk-config.yaml: unknown keys are refused, so a typo never silently disables a rule. */
 import { z } from 'zod';
-import { authLossGuardConfigSchema } from '../engine/rules/auth-loss-guard';
-import { cooldownAfterLossConfigSchema } from '../engine/rules/cooldown-after-loss';
-import { dailyRealizedLossConfigSchema } from '../engine/rules/daily-realized-loss';
-import { dailyRealizedProfitConfigSchema } from '../engine/rules/daily-realized-profit';
-import { dailyUnrealizedLossConfigSchema } from '../engine/rules/daily-unrealized-loss';
-import { maxContractsConfigSchema } from '../engine/rules/max-contracts';
-import { maxContractsPerInstrumentConfigSchema } from '../engine/rules/max-contracts-per-instrument';
-import { maxUnrealizedProfitConfigSchema } from '../engine/rules/max-unrealized-profit';
-import { noStopLossGraceConfigSchema } from '../engine/rules/no-stop-loss-grace';
-import { sessionBlockOutsideConfigSchema } from '../engine/rules/session-block-outside';
-import { symbolBlocksConfigSchema } from '../engine/rules/symbol-blocks';
-import { tradeFrequencyLimitConfigSchema } from '../engine/rules/trade-frequency-limit';
-import { tradeManagementConfigSchema } from '../engine/rules/trade-management';
+import { RULE_DEFINITIONS } from '../engine/rules';
+
+type RuleDefinitions = (typeof RULE_DEFINITIONS)[number];
+/** Each rule's config under its key, every rule optional. */
+type RulesShape = { [D in RuleDefinitions as D['key']]: z.ZodOptional<D['schema']> };
+
+const rulesShape = Object.fromEntries(RULE_DEFINITIONS.map((definition) => [definition.key, definition.schema.optional()])) as RulesShape;
 
 function isTimeZone(name: string): boolean {
   try {
@@ -34,21 +28,7 @@ export const riskConfigSchema = z.strictObject({
   market_data: z
     .strictObject({ stale_after_seconds: z.number().int('must be a whole number of seconds').positive('must be at least 1').default(15) })
     .default({ stale_after_seconds: 15 }),
-  rules: z.strictObject({
-    max_contracts: maxContractsConfigSchema.optional(),
-    max_contracts_per_instrument: maxContractsPerInstrumentConfigSchema.optional(),
-    daily_realized_loss: dailyRealizedLossConfigSchema.optional(),
-    daily_unrealized_loss: dailyUnrealizedLossConfigSchema.optional(),
-    max_unrealized_profit: maxUnrealizedProfitConfigSchema.optional(),
-    trade_frequency_limit: tradeFrequencyLimitConfigSchema.optional(),
-    cooldown_after_loss: cooldownAfterLossConfigSchema.optional(),
-    no_stop_loss_grace: noStopLossGraceConfigSchema.optional(),
-    session_block_outside: sessionBlockOutsideConfigSchema.optional(),
-    auth_loss_guard: authLossGuardConfigSchema.optional(),
-    symbol_blocks: symbolBlocksConfigSchema.optional(),
-    trade_management: tradeManagementConfigSchema.optional(),
-    daily_realized_profit: dailyRealizedProfitConfigSchema.optional(),
-  }),
+  rules: z.strictObject(rulesShape),
 });
 
 export type RiskConfig = z.infer<typeof riskConfigSchema>;

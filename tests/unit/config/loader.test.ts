@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfigFile, parseConfig } from '../../../src/main/config/loader';
 import { DEFAULT_CONFIG } from '../../../src/main/config/schema';
-import { rulesFromConfig } from '../../../src/main/service/rules-from-config';
+import { armRules } from '../../../src/main/engine/rules';
 import { tempDir } from '../../helpers/harness';
 
 function refusal(yaml: string): string {
@@ -73,9 +73,7 @@ describe('config loader', () => {
 describe('the all-rules example', () => {
   it('arms all thirteen rules, each with its documented example values', () => {
     const config = loadConfigFile(path.resolve('config/risk-config.all-rules.yaml'));
-    expect(rulesFromConfig(config).rules.map((r) => r.id)).toEqual(
-      Array.from({ length: 13 }, (_, i) => `RULE-${String(i + 1).padStart(3, '0')}`),
-    );
+    expect(armRules(config).rules.map((r) => r.id)).toEqual(Array.from({ length: 13 }, (_, i) => `RULE-${String(i + 1).padStart(3, '0')}`));
     expect(config.rules.trade_frequency_limit?.cooldowns).toEqual({ per_minute: 60_000, per_hour: 1_800_000, per_session: 3_600_000 });
   });
 });

@@ -3,7 +3,7 @@ import { sessionBlockOutsideConfigSchema, sessionBlockOutsideRule } from '../../
 import { CME_HOLIDAYS_2026_2027 } from '../../../src/main/schedule/cme-holidays';
 import { sessionClock } from '../../../src/main/schedule/session';
 import { parseConfig } from '../../../src/main/config/loader';
-import { rulesFromConfig } from '../../../src/main/service/rules-from-config';
+import { armRules } from '../../../src/main/engine/rules';
 import { accountWith, contextOf, position } from '../../helpers/states';
 
 const rth = sessionClock({
@@ -94,7 +94,7 @@ describe('session windows', () => {
   });
 
   it('trades Monday to Friday when the config names no days', () => {
-    const { session } = rulesFromConfig(parseConfig('rules:\n  session_block_outside: { start: "08:30", end: "15:00" }\n', 'r.yaml'));
+    const { session } = armRules(parseConfig('rules:\n  session_block_outside: { start: "08:30", end: "15:00" }\n', 'r.yaml'));
     expect(session!.current(Date.parse('2026-11-23T16:00:00Z'))).not.toBeNull(); // Monday
     expect(session!.current(Date.parse('2026-11-27T16:00:00Z'))).not.toBeNull(); // Friday
     expect(session!.current(Date.parse('2026-11-29T16:00:00Z'))).toBeNull(); // Sunday

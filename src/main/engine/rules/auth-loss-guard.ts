@@ -4,13 +4,20 @@
  * canTrade is the lock, and it ends when the broker says so.
  */
 import { z } from 'zod';
-import { RULE_IDS } from '../../../shared/rules';
-import { breachOf, type Breach, type Rule, type RuleContext } from '../rule';
+import { breachOf, usageOf, type Breach, type Rule, type RuleContext } from '../rule';
+import { defineRule } from './definition';
 
 export const authLossGuardConfigSchema = z.strictObject({
   enabled: z.boolean().default(true),
 });
 export type AuthLossGuardConfig = z.infer<typeof authLossGuardConfigSchema>;
+
+export const authLossGuard = defineRule({
+  key: 'auth_loss_guard',
+  id: 'RULE-010',
+  schema: authLossGuardConfigSchema,
+  build: authLossGuardRule,
+});
 
 function reason(context: RuleContext): string | null {
   if (context.loggedOut) return 'the gateway session is logged out';
@@ -20,17 +27,18 @@ function reason(context: RuleContext): string | null {
 
 export function authLossGuardRule(config: AuthLossGuardConfig): Rule {
   return {
-    id: RULE_IDS.authLossGuard,
-    name: 'auth_loss_guard',
+    id: authLossGuard.id,
+    name: authLossGuard.key,
     title: 'Broker access',
     unit: 'count',
     enabled: config.enabled,
     measure(context) {
       const why = reason(context);
+      const value = why === null ? 0 : 1;
       return {
-        value: why === null ? 0 : 1,
+        value,
         limit: 0,
-        usage: why === null ? 0 : 1,
+        usage: usageOf(value, 0),
         summary: why === null ? 'the broker allows trading' : `trading disabled: ${why}`,
       };
     },

@@ -1,9 +1,9 @@
 /** RULE-007 cooldown_after_loss: the tilt brake; one losing close past a tier flattens and cools down. */
 import { z } from 'zod';
 import { symbolOfContractId } from '../../../shared/domain';
-import { RULE_IDS } from '../../../shared/rules';
 import { breachOf, usageOf, type Breach, type Rule } from '../rule';
 import { durationSchema } from './duration';
+import { defineRule } from './definition';
 
 export const cooldownAfterLossConfigSchema = z.strictObject({
   enabled: z.boolean().default(true),
@@ -13,11 +13,18 @@ export const cooldownAfterLossConfigSchema = z.strictObject({
 });
 export type CooldownAfterLossConfig = z.infer<typeof cooldownAfterLossConfigSchema>;
 
+export const cooldownAfterLoss = defineRule({
+  key: 'cooldown_after_loss',
+  id: 'RULE-007',
+  schema: cooldownAfterLossConfigSchema,
+  build: cooldownAfterLossRule,
+});
+
 export function cooldownAfterLossRule(config: CooldownAfterLossConfig): Rule {
   const smallestLoss = Math.max(...config.tiers.map((t) => t.loss));
   return {
-    id: RULE_IDS.cooldownAfterLoss,
-    name: 'cooldown_after_loss',
+    id: cooldownAfterLoss.id,
+    name: cooldownAfterLoss.key,
     title: 'Cooldown after a loss',
     unit: 'usd',
     enabled: config.enabled,

@@ -1,8 +1,8 @@
 /** RULE-003 daily_realized_loss: the daily loss limit; flattens and locks until the next reset. */
 import { z } from 'zod';
 import { roundCents } from '../../../shared/domain';
-import { RULE_IDS } from '../../../shared/rules';
-import type { Breach, Measure, Rule, RuleContext } from '../rule';
+import { breachOf, usageOf, type Breach, type Measure, type Rule, type RuleContext } from '../rule';
+import { defineRule } from './definition';
 
 export const dailyRealizedLossConfigSchema = z.strictObject({
   enabled: z.boolean().default(true),
@@ -11,15 +11,22 @@ export const dailyRealizedLossConfigSchema = z.strictObject({
 });
 export type DailyRealizedLossConfig = z.infer<typeof dailyRealizedLossConfigSchema>;
 
+export const dailyRealizedLoss = defineRule({
+  key: 'daily_realized_loss',
+  id: 'RULE-003',
+  schema: dailyRealizedLossConfigSchema,
+  build: dailyRealizedLossRule,
+});
+
 export function dailyRealizedLossRule(config: DailyRealizedLossConfig): Rule {
   const measure = (context: RuleContext): Measure => {
     const { account } = context;
     const value = roundCents(account.realizedPnl() + (config.include_unrealized ? account.unrealizedPnl() : 0));
-    return { value, limit: config.limit, usage: value < 0 ? value / config.limit : 0 };
+    return { value, limit: config.limit, usage: usageOf(value, config.limit) };
   };
   return {
-    id: RULE_IDS.dailyRealizedLoss,
-    name: 'daily_realized_loss',
+    id: dailyRealizedLoss.id,
+    name: dailyRealizedLoss.key,
     title: config.include_unrealized ? 'Daily loss (realized + unrealized)' : 'Daily realized loss',
     unit: 'usd',
     enabled: config.enabled,
@@ -29,16 +36,13 @@ export function dailyRealizedLossRule(config: DailyRealizedLossConfig): Rule {
       const { value } = measure(context);
       if (value >= config.limit) return [];
       return [
-        {
-          ruleId: this.id,
-          ruleName: this.name,
-          accountId: context.account.id,
+        breachOf(this, context, {
           category: 'hardLockout',
           remedy: { kind: 'flatten', lock: { kind: 'untilReset' } },
           message: `P&L today ${value.toFixed(2)} is past the daily loss limit ${config.limit.toFixed(2)}`,
           value,
           limit: config.limit,
-        },
+        }),
       ];
     },
   };

@@ -1,8 +1,8 @@
 /** RULE-013 daily_realized_profit: walk away green; flattens and locks until the next reset with the trader's message. */
 import { z } from 'zod';
 import { roundCents } from '../../../shared/domain';
-import { RULE_IDS } from '../../../shared/rules';
 import { breachOf, usageOf, type Breach, type Rule } from '../rule';
+import { defineRule } from './definition';
 
 export const dailyRealizedProfitConfigSchema = z.strictObject({
   enabled: z.boolean().default(true),
@@ -11,10 +11,17 @@ export const dailyRealizedProfitConfigSchema = z.strictObject({
 });
 export type DailyRealizedProfitConfig = z.infer<typeof dailyRealizedProfitConfigSchema>;
 
+export const dailyRealizedProfit = defineRule({
+  key: 'daily_realized_profit',
+  id: 'RULE-013',
+  schema: dailyRealizedProfitConfigSchema,
+  build: dailyRealizedProfitRule,
+});
+
 export function dailyRealizedProfitRule(config: DailyRealizedProfitConfig): Rule {
   return {
-    id: RULE_IDS.dailyRealizedProfit,
-    name: 'daily_realized_profit',
+    id: dailyRealizedProfit.id,
+    name: dailyRealizedProfit.key,
     title: 'Daily profit target',
     unit: 'usd',
     enabled: config.enabled,

@@ -1,8 +1,8 @@
 /** RULE-004 daily_unrealized_loss: a per-position stop, evaluated on every quote. */
 import { z } from 'zod';
-import { RULE_IDS } from '../../../shared/rules';
 import type { Rule } from '../rule';
 import { positionThresholdRule } from './position-pnl';
+import { defineRule } from './definition';
 
 export const dailyUnrealizedLossConfigSchema = z.strictObject({
   enabled: z.boolean().default(true),
@@ -10,10 +10,17 @@ export const dailyUnrealizedLossConfigSchema = z.strictObject({
 });
 export type DailyUnrealizedLossConfig = z.infer<typeof dailyUnrealizedLossConfigSchema>;
 
+export const dailyUnrealizedLoss = defineRule({
+  key: 'daily_unrealized_loss',
+  id: 'RULE-004',
+  schema: dailyUnrealizedLossConfigSchema,
+  build: dailyUnrealizedLossRule,
+});
+
 export function dailyUnrealizedLossRule(config: DailyUnrealizedLossConfig): Rule {
   return positionThresholdRule({
-    id: RULE_IDS.dailyUnrealizedLoss,
-    name: 'daily_unrealized_loss',
+    id: dailyUnrealizedLoss.id,
+    name: dailyUnrealizedLoss.key,
     title: 'Open loss per position',
     enabled: config.enabled,
     threshold: config.limit,

@@ -1,9 +1,9 @@
 /** RULE-002 max_contracts_per_instrument: per-symbol size; closes (or trims) the instrument past its limit. */
 import { z } from 'zod';
 import { symbolOfContractId } from '../../../shared/domain';
-import { RULE_IDS } from '../../../shared/rules';
 import { breachOf, usageOf, type Breach, type Rule, type RuleContext } from '../rule';
 import { sizeRemedy, sizeActionSchema } from './size-remedy';
+import { defineRule } from './definition';
 
 export const maxContractsPerInstrumentConfigSchema = z.strictObject({
   enabled: z.boolean().default(true),
@@ -19,6 +19,13 @@ export const maxContractsPerInstrumentConfigSchema = z.strictObject({
 });
 export type MaxContractsPerInstrumentConfig = z.infer<typeof maxContractsPerInstrumentConfigSchema>;
 
+export const maxContractsPerInstrument = defineRule({
+  key: 'max_contracts_per_instrument',
+  id: 'RULE-002',
+  schema: maxContractsPerInstrumentConfigSchema,
+  build: maxContractsPerInstrumentRule,
+});
+
 export function maxContractsPerInstrumentRule(config: MaxContractsPerInstrumentConfig): Rule {
   const limitOf = (symbol: string): number =>
     config.instrument_limits[symbol] ?? (config.unknown_symbol === 'block' ? 0 : config.default_limit);
@@ -29,8 +36,8 @@ export function maxContractsPerInstrumentRule(config: MaxContractsPerInstrumentC
       return { position, symbol, limit, size: Math.abs(position.size), usage: usageOf(Math.abs(position.size), limit) };
     });
   return {
-    id: RULE_IDS.maxContractsPerInstrument,
-    name: 'max_contracts_per_instrument',
+    id: maxContractsPerInstrument.id,
+    name: maxContractsPerInstrument.key,
     title: 'Max contracts per instrument',
     unit: 'contracts',
     enabled: config.enabled,

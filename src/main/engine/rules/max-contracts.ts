@@ -1,10 +1,10 @@
 /** RULE-001 max_contracts: account-wide size; closes the position whose change caused the breach. */
 import { z } from 'zod';
 import type { Position } from '../../../shared/domain';
-import { RULE_IDS } from '../../../shared/rules';
 import { eventContractId } from '../../../shared/domain';
-import type { Breach, Measure, Rule, RuleContext } from '../rule';
+import { breachOf, usageOf, type Breach, type Measure, type Rule, type RuleContext } from '../rule';
 import { sizeActionSchema, sizeRemedy } from './size-remedy';
+import { defineRule } from './definition';
 
 export const maxContractsConfigSchema = z.strictObject({
   enabled: z.boolean().default(true),
@@ -13,6 +13,8 @@ export const maxContractsConfigSchema = z.strictObject({
   action: sizeActionSchema,
 });
 export type MaxContractsConfig = z.infer<typeof maxContractsConfigSchema>;
+
+export const maxContracts = defineRule({ key: 'max_contracts', id: 'RULE-001', schema: maxContractsConfigSchema, build: maxContractsRule });
 
 export function contractCount(positions: readonly Position[], countType: MaxContractsConfig['count_type']): number {
   if (countType === 'net') return Math.abs(positions.reduce((sum, p) => sum + p.size, 0));
@@ -24,11 +26,11 @@ export function maxContractsRule(config: MaxContractsConfig): Rule {
   const counted = (context: RuleContext) => context.account.positions().filter((p) => !context.closing.has(p.contractId));
   const measure = (context: RuleContext): Measure => {
     const value = contractCount(counted(context), config.count_type);
-    return { value, limit: config.limit, usage: value / config.limit };
+    return { value, limit: config.limit, usage: usageOf(value, config.limit) };
   };
   return {
-    id: RULE_IDS.maxContracts,
-    name: 'max_contracts',
+    id: maxContracts.id,
+    name: maxContracts.key,
     title: 'Max contracts',
     unit: 'contracts',
     enabled: config.enabled,
@@ -46,16 +48,13 @@ export function maxContractsRule(config: MaxContractsConfig): Rule {
         candidates.find((p) => p.contractId === fromEvent) ??
         candidates.reduce((largest, p) => (Math.abs(p.size) > Math.abs(largest.size) ? p : largest));
       return [
-        {
-          ruleId: this.id,
-          ruleName: this.name,
-          accountId: context.account.id,
+        breachOf(this, context, {
           category: 'tradeByTrade',
           remedy: sizeRemedy(offending, config.limit, config.action, value - config.limit),
           message: `${value} contracts open (${config.count_type}), limit ${config.limit}`,
           value,
           limit: config.limit,
-        },
+        }),
       ];
     },
   };

@@ -1,8 +1,8 @@
 /** RULE-005 max_unrealized_profit: a per-position take-profit, evaluated on every quote. */
 import { z } from 'zod';
-import { RULE_IDS } from '../../../shared/rules';
 import type { Rule } from '../rule';
 import { positionThresholdRule } from './position-pnl';
+import { defineRule } from './definition';
 
 export const maxUnrealizedProfitConfigSchema = z.strictObject({
   enabled: z.boolean().default(true),
@@ -10,10 +10,17 @@ export const maxUnrealizedProfitConfigSchema = z.strictObject({
 });
 export type MaxUnrealizedProfitConfig = z.infer<typeof maxUnrealizedProfitConfigSchema>;
 
+export const maxUnrealizedProfit = defineRule({
+  key: 'max_unrealized_profit',
+  id: 'RULE-005',
+  schema: maxUnrealizedProfitConfigSchema,
+  build: maxUnrealizedProfitRule,
+});
+
 export function maxUnrealizedProfitRule(config: MaxUnrealizedProfitConfig): Rule {
   return positionThresholdRule({
-    id: RULE_IDS.maxUnrealizedProfit,
-    name: 'max_unrealized_profit',
+    id: maxUnrealizedProfit.id,
+    name: maxUnrealizedProfit.key,
     title: 'Take profit per position',
     enabled: config.enabled,
     threshold: config.target,

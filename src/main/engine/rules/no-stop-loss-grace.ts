@@ -1,14 +1,21 @@
 /** RULE-008 no_stop_loss_grace: a position must be covered by a working stop within the grace period. */
 import { z } from 'zod';
 import { symbolOfContractId } from '../../../shared/domain';
-import { RULE_IDS } from '../../../shared/rules';
 import { breachOf, usageOf, type Breach, type Rule, type RuleContext } from '../rule';
+import { defineRule } from './definition';
 
 export const noStopLossGraceConfigSchema = z.strictObject({
   enabled: z.boolean().default(true),
   grace_period_seconds: z.number().int('must be a whole number of seconds').positive('must be at least 1'),
 });
 export type NoStopLossGraceConfig = z.infer<typeof noStopLossGraceConfigSchema>;
+
+export const noStopLossGrace = defineRule({
+  key: 'no_stop_loss_grace',
+  id: 'RULE-008',
+  schema: noStopLossGraceConfigSchema,
+  build: noStopLossGraceRule,
+});
 
 export function noStopLossGraceRule(config: NoStopLossGraceConfig): Rule {
   const unprotected = (context: RuleContext) =>
@@ -17,8 +24,8 @@ export function noStopLossGraceRule(config: NoStopLossGraceConfig): Rule {
       return since === null ? [] : [{ position, seconds: Math.max(0, (context.now - since) / 1000) }];
     });
   return {
-    id: RULE_IDS.noStopLossGrace,
-    name: 'no_stop_loss_grace',
+    id: noStopLossGrace.id,
+    name: noStopLossGrace.key,
     title: 'Stop loss required',
     unit: 'seconds',
     enabled: config.enabled,

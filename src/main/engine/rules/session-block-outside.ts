@@ -1,8 +1,10 @@
 /** RULE-009 session_block_outside: trade only in your session; outside it, flatten and lock until the next session starts. */
 import { z } from 'zod';
-import { RULE_IDS } from '../../../shared/rules';
+import { CME_HOLIDAYS_2026_2027 } from '../../schedule/cme-holidays';
+import { sessionClock } from '../../schedule/session';
 import { breachOf, usageOf, type Breach, type Rule } from '../rule';
 import type { SessionClock } from '../session-clock';
+import { defineRule } from './definition';
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time HH:MM such as 08:30');
 
@@ -20,10 +22,27 @@ export const sessionBlockOutsideConfigSchema = z.strictObject({
 });
 export type SessionBlockOutsideConfig = z.infer<typeof sessionBlockOutsideConfigSchema>;
 
+export const sessionBlockOutside = defineRule({
+  key: 'session_block_outside',
+  id: 'RULE-009',
+  schema: sessionBlockOutsideConfigSchema,
+  build(config, context) {
+    const session = sessionClock({
+      timezone: context.timezone,
+      start: config.start,
+      end: config.end,
+      days: config.days,
+      holidays: config.holidays ?? CME_HOLIDAYS_2026_2027,
+    });
+    context.useSession(session);
+    return sessionBlockOutsideRule(config, session);
+  },
+});
+
 export function sessionBlockOutsideRule(config: SessionBlockOutsideConfig, session: SessionClock): Rule {
   return {
-    id: RULE_IDS.sessionBlockOutside,
-    name: 'session_block_outside',
+    id: sessionBlockOutside.id,
+    name: sessionBlockOutside.key,
     title: 'Trading session',
     unit: 'minutes',
     enabled: config.enabled,

@@ -1,14 +1,16 @@
 /** RULE-011 symbol_blocks: a blacklist; any order or position in a blocked symbol is cancelled or closed. */
 import { z } from 'zod';
 import { symbolOfContractId } from '../../../shared/domain';
-import { RULE_IDS } from '../../../shared/rules';
-import { breachOf, type Breach, type Rule, type RuleContext } from '../rule';
+import { breachOf, usageOf, type Breach, type Rule, type RuleContext } from '../rule';
+import { defineRule } from './definition';
 
 export const symbolBlocksConfigSchema = z.strictObject({
   enabled: z.boolean().default(true),
   blocked_symbols: z.array(z.string().regex(/^[A-Z0-9]+$/, 'symbol roots are upper case, e.g. CL')),
 });
 export type SymbolBlocksConfig = z.infer<typeof symbolBlocksConfigSchema>;
+
+export const symbolBlocks = defineRule({ key: 'symbol_blocks', id: 'RULE-011', schema: symbolBlocksConfigSchema, build: symbolBlocksRule });
 
 export function symbolBlocksRule(config: SymbolBlocksConfig): Rule {
   const blocked = new Set(config.blocked_symbols);
@@ -19,8 +21,8 @@ export function symbolBlocksRule(config: SymbolBlocksConfig): Rule {
     orders: context.account.workingOrders().filter((o) => blocked.has(symbolOf(context, o.contractId))),
   });
   return {
-    id: RULE_IDS.symbolBlocks,
-    name: 'symbol_blocks',
+    id: symbolBlocks.id,
+    name: symbolBlocks.key,
     title: 'Blocked symbols',
     unit: 'count',
     enabled: config.enabled,
@@ -31,7 +33,7 @@ export function symbolBlocksRule(config: SymbolBlocksConfig): Rule {
       return {
         value,
         limit: 0,
-        usage: value > 0 ? 1 : 0,
+        usage: usageOf(value, 0),
         summary: value === 0 ? `nothing open in ${list}` : `${value} order(s) or position(s) in ${list}`,
       };
     },

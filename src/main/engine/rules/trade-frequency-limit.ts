@@ -1,8 +1,8 @@
 /** RULE-006 trade_frequency_limit: overtrading; a new trade past a rolling-window count flattens and cools down. */
 import { z } from 'zod';
-import { RULE_IDS } from '../../../shared/rules';
 import { breachOf, usageOf, type Breach, type Rule, type RuleContext } from '../rule';
 import { durationSchema } from './duration';
+import { defineRule } from './definition';
 
 const count = z.number().int('must be a whole number of trades').positive('must be at least 1');
 
@@ -24,6 +24,13 @@ export const tradeFrequencyLimitConfigSchema = z.strictObject({
 });
 export type TradeFrequencyLimitConfig = z.infer<typeof tradeFrequencyLimitConfigSchema>;
 
+export const tradeFrequencyLimit = defineRule({
+  key: 'trade_frequency_limit',
+  id: 'RULE-006',
+  schema: tradeFrequencyLimitConfigSchema,
+  build: tradeFrequencyLimitRule,
+});
+
 type Window = 'per_minute' | 'per_hour' | 'per_session';
 const WINDOW_MS: Record<Window, number> = { per_minute: 60_000, per_hour: 3_600_000, per_session: Number.POSITIVE_INFINITY };
 const WINDOW_NAMES: Record<Window, string> = { per_minute: 'in a minute', per_hour: 'in an hour', per_session: 'today' };
@@ -41,8 +48,8 @@ export function tradeFrequencyLimitRule(config: TradeFrequencyLimitConfig): Rule
     });
   };
   return {
-    id: RULE_IDS.tradeFrequencyLimit,
-    name: 'trade_frequency_limit',
+    id: tradeFrequencyLimit.id,
+    name: tradeFrequencyLimit.key,
     title: 'Trade frequency',
     unit: 'trades',
     enabled: config.enabled,

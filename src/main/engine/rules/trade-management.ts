@@ -5,8 +5,8 @@
  */
 import { z } from 'zod';
 import { symbolOfContractId, type Position } from '../../../shared/domain';
-import { RULE_IDS } from '../../../shared/rules';
 import { breachOf, type Breach, type Rule, type RuleContext } from '../rule';
+import { defineRule } from './definition';
 
 const ticks = z.number().int('must be a whole number of ticks');
 
@@ -25,6 +25,13 @@ export const tradeManagementConfigSchema = z
   })
   .refine((c) => c.auto_breakeven !== undefined || c.trailing_stop !== undefined, 'needs auto_breakeven, trailing_stop or both');
 export type TradeManagementConfig = z.infer<typeof tradeManagementConfigSchema>;
+
+export const tradeManagement = defineRule({
+  key: 'trade_management',
+  id: 'RULE-012',
+  schema: tradeManagementConfigSchema,
+  build: tradeManagementRule,
+});
 
 interface StopMove {
   position: Position;
@@ -57,8 +64,8 @@ export function tradeManagementRule(config: TradeManagementConfig): Rule {
       return [{ position, stopPrice, orderId: stop?.id ?? null, why: best.why }];
     });
   return {
-    id: RULE_IDS.tradeManagement,
-    name: 'trade_management',
+    id: tradeManagement.id,
+    name: tradeManagement.key,
     title: 'Trade management',
     unit: 'count',
     enabled: config.enabled,

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../../src/main/config/loader';
 import type { Rule, RuleContext } from '../../../../src/main/engine/rule';
-import { rulesFromConfig } from '../../../../src/main/service/rules-from-config';
+import { armRules } from '../../../../src/main/engine/rules';
 import { accountWith, CONTRACTS, contextOf, fill, position } from '../../../helpers/states';
 
 const config = parseConfig(fs.readFileSync('config/risk-config.all-rules.yaml', 'utf8'), 'risk-config.all-rules.yaml');
-const { rules } = rulesFromConfig(config);
+const { rules } = armRules(config);
 const rule = (id: string): Rule => rules.find((r) => r.id === id)!;
 const T0 = Date.parse('2026-11-24T15:00:00Z');
 const fillEvent = (f: ReturnType<typeof fill>): RuleContext['event'] => ({ type: 'fill', fill: f });
@@ -215,7 +215,7 @@ describe('RULE-009 outside the session', () => {
 });
 
 describe('size limits in the details', () => {
-  const armed = (yaml: string) => rulesFromConfig(parseConfig(`rules:\n${yaml}`, 'r.yaml')).rules[0]!;
+  const armed = (yaml: string) => armRules(parseConfig(`rules:\n${yaml}`, 'r.yaml')).rules[0]!;
 
   it('RULE-002 says when a symbol is refused because unknown symbols are blocked, and not for a symbol set to 0', () => {
     const perSymbol = armed('  max_contracts_per_instrument: { default_limit: 2, instrument_limits: { MNQ: 0 }, unknown_symbol: block }\n');
@@ -248,7 +248,7 @@ describe('size limits in the details', () => {
 });
 
 describe('rule defaults a trader leaves out', () => {
-  const armed = (yaml: string) => rulesFromConfig(parseConfig(`rules:\n${yaml}`, 'r.yaml')).rules[0]!;
+  const armed = (yaml: string) => armRules(parseConfig(`rules:\n${yaml}`, 'r.yaml')).rules[0]!;
 
   it('arms a rule written without "enabled"', () => {
     expect(armed('  auth_loss_guard: {}\n').enabled).toBe(true);

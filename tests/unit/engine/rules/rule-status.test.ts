@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../../src/main/config/loader';
 import type { Rule, RuleContext } from '../../../../src/main/engine/rule';
-import { rulesFromConfig } from '../../../../src/main/service/rules-from-config';
+import { armRules } from '../../../../src/main/engine/rules';
 import type { Order } from '../../../../src/shared/domain';
 import { accountWith, CONTRACTS, contextOf, fill, position } from '../../../helpers/states';
 
 const config = parseConfig(fs.readFileSync('config/risk-config.all-rules.yaml', 'utf8'), 'risk-config.all-rules.yaml');
-const { rules } = rulesFromConfig(config);
+const { rules } = armRules(config);
 const rule = (id: string): Rule => rules.find((r) => r.id === id)!;
 const T0 = Date.parse('2026-11-24T15:00:00Z'); // Tuesday 09:00 in Chicago
 const at = (context: RuleContext, iso: string): RuleContext => ({ ...context, now: Date.parse(iso) });
@@ -49,7 +49,7 @@ describe('the thirteen rules as the dashboard names them', () => {
   });
 
   it('titles the daily loss rule by what it counts', () => {
-    const withOpen = rulesFromConfig(parseConfig('rules:\n  daily_realized_loss: { limit: -500, include_unrealized: true }\n', 'r.yaml'))
+    const withOpen = armRules(parseConfig('rules:\n  daily_realized_loss: { limit: -500, include_unrealized: true }\n', 'r.yaml'))
       .rules[0]!;
     expect(withOpen.title).toBe('Daily loss (realized + unrealized)');
   });
@@ -206,11 +206,11 @@ describe('what each rule card shows: value, limit, share of the limit and the on
   });
 
   it('RULE-006: a trade exactly a minute old is out of the minute window; unset windows are not counted', () => {
-    const hourOnly = rulesFromConfig(parseConfig('rules:\n  trade_frequency_limit: { limits: { per_hour: 10 } }\n', 'r.yaml')).rules[0]!;
+    const hourOnly = armRules(parseConfig('rules:\n  trade_frequency_limit: { limits: { per_hour: 10 } }\n', 'r.yaml')).rules[0]!;
     const account = accountWith({ fills: [fillAt(1, 971), fillAt(0.5, 972)] });
     expect(rule('RULE-006').measure(contextOf(account))).toMatchObject({ value: 1, limit: 3, summary: '1 of 3 trades in a minute' });
     expect(hourOnly.measure(contextOf(account))).toMatchObject({ value: 2, limit: 10, summary: '2 of 10 trades in an hour' });
-    const session = rulesFromConfig(parseConfig('rules:\n  trade_frequency_limit: { limits: { per_session: 2 } }\n', 'r.yaml')).rules[0]!;
+    const session = armRules(parseConfig('rules:\n  trade_frequency_limit: { limits: { per_session: 2 } }\n', 'r.yaml')).rules[0]!;
     expect(session.measure(contextOf(account))).toMatchObject({ value: 2, limit: 2, usage: 1, summary: '2 of 2 trades today' });
   });
 

@@ -1,0 +1,58 @@
+/** Every rule Risk Warden has, in id order: the config schema's `rules:` and the armed rule set both come from this one list. */
+import type { RiskConfig } from '../../config/schema';
+import type { Rule } from '../rule';
+import type { SessionClock } from '../session-clock';
+import { authLossGuard } from './auth-loss-guard';
+import { cooldownAfterLoss } from './cooldown-after-loss';
+import { dailyRealizedLoss } from './daily-realized-loss';
+import { dailyRealizedProfit } from './daily-realized-profit';
+import { dailyUnrealizedLoss } from './daily-unrealized-loss';
+import type { ArmContext, RuleDefinition } from './definition';
+import { maxContracts } from './max-contracts';
+import { maxContractsPerInstrument } from './max-contracts-per-instrument';
+import { maxUnrealizedProfit } from './max-unrealized-profit';
+import { noStopLossGrace } from './no-stop-loss-grace';
+import { sessionBlockOutside } from './session-block-outside';
+import { symbolBlocks } from './symbol-blocks';
+import { tradeFrequencyLimit } from './trade-frequency-limit';
+import { tradeManagement } from './trade-management';
+
+export const RULE_DEFINITIONS = [
+  maxContracts,
+  maxContractsPerInstrument,
+  dailyRealizedLoss,
+  dailyUnrealizedLoss,
+  maxUnrealizedProfit,
+  tradeFrequencyLimit,
+  cooldownAfterLoss,
+  noStopLossGrace,
+  sessionBlockOutside,
+  authLossGuard,
+  symbolBlocks,
+  tradeManagement,
+  dailyRealizedProfit,
+] as const;
+
+export interface ArmedRules {
+  rules: Rule[];
+  /** The clock of session_block_outside when it is configured: locks until the next session start read it. */
+  session: SessionClock | null;
+}
+
+/** The configured rules, in id order. */
+export function armRules(config: Pick<RiskConfig, 'rules' | 'timezone'>): ArmedRules {
+  let session: SessionClock | null = null;
+  const context: ArmContext = {
+    timezone: config.timezone,
+    useSession(clock) {
+      session = clock;
+    },
+  };
+  // The config was parsed by the schema made from these same definitions, so each key holds its definition's config.
+  const configs: Readonly<Record<string, unknown>> = config.rules;
+  const rules = RULE_DEFINITIONS.flatMap((definition: RuleDefinition) => {
+    const ruleConfig = configs[definition.key];
+    return ruleConfig === undefined ? [] : [definition.build(ruleConfig, context)];
+  });
+  return { rules, session };
+}

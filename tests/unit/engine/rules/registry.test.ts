@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { loadConfigFile } from '../../../../src/main/config/loader';
+import { riskConfigSchema, type RiskConfig } from '../../../../src/main/config/schema';
+import { armRules, RULE_DEFINITIONS } from '../../../../src/main/engine/rules';
+import type { MaxContractsConfig } from '../../../../src/main/engine/rules/max-contracts';
+import type { NoStopLossGraceConfig } from '../../../../src/main/engine/rules/no-stop-loss-grace';
+
+const THIRTEEN_IDS = Array.from({ length: 13 }, (_, i) => `RULE-${String(i + 1).padStart(3, '0')}`);
+
+describe('the rule registry is the one list of rules', () => {
+  it('holds RULE-001 to RULE-013 once each, in id order', () => {
+    expect(RULE_DEFINITIONS.map((definition) => definition.id)).toEqual(THIRTEEN_IDS);
+  });
+
+  it('gives the config schema its rule keys, in the same order', () => {
+    expect(Object.keys(riskConfigSchema.shape.rules.shape)).toEqual(RULE_DEFINITIONS.map((definition) => definition.key));
+  });
+
+  it('arms every configured rule in id order, named by its config key', () => {
+    const { rules, session } = armRules(loadConfigFile(path.resolve('config/risk-config.all-rules.yaml')));
+    expect(rules.map((rule) => [rule.id, rule.name])).toEqual(RULE_DEFINITIONS.map((definition) => [definition.id, definition.key]));
+    expect(session).not.toBeNull();
+  });
+
+  it('arms only the configured rules, and no session clock without session_block_outside', () => {
+    const { rules, session } = armRules(
+      riskConfigSchema.parse({ rules: { daily_realized_profit: { target: 1000 }, max_contracts: { limit: 5 } } }),
+    );
+    expect(rules.map((rule) => rule.name)).toEqual(['max_contracts', 'daily_realized_profit']);
+    expect(session).toBeNull();
+  });
+
+  it('keeps each rule config precisely typed', () => {
+    expectTypeOf<RiskConfig['rules']['max_contracts']>().toEqualTypeOf<MaxContractsConfig | undefined>();
+    expectTypeOf<RiskConfig['rules']['no_stop_loss_grace']>().toEqualTypeOf<NoStopLossGraceConfig | undefined>();
+  });
+});
