@@ -1,25 +1,8 @@
 import { z } from 'zod';
 
-export const RULE_IDS = {
-  maxContracts: 'RULE-001',
-  maxContractsPerInstrument: 'RULE-002',
-  dailyRealizedLoss: 'RULE-003',
-  dailyUnrealizedLoss: 'RULE-004',
-  maxUnrealizedProfit: 'RULE-005',
-  tradeFrequencyLimit: 'RULE-006',
-  cooldownAfterLoss: 'RULE-007',
-  noStopLossGrace: 'RULE-008',
-  sessionBlockOutside: 'RULE-009',
-  authLossGuard: 'RULE-010',
-  symbolBlocks: 'RULE-011',
-  tradeManagement: 'RULE-012',
-  dailyRealizedProfit: 'RULE-013',
-} as const;
-
-export type RuleId = (typeof RULE_IDS)[keyof typeof RULE_IDS];
-
 export const RuleStatusSchema = z.object({
   ruleId: z.string(),
+  /** The rule's key in risk-config.yaml: max_contracts, daily_realized_loss… */
   name: z.string(),
   title: z.string(),
   enabled: z.boolean(),

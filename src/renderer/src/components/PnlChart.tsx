@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import type { AccountView, PnlHistoryView } from '../../../shared/contract';
-import { RULE_IDS } from '../../../shared/rules';
 import { money, signedMoney } from '../format';
 import { riskApi } from '../store';
 
@@ -9,8 +8,8 @@ const HEIGHT = 160;
 const PAD = 8;
 const REFRESH_MS = 5_000;
 
-function ruleLimit(account: AccountView, ruleId: string): number | null {
-  const rule = account.rules.find((r) => r.ruleId === ruleId);
+function ruleLimit(account: AccountView, name: string): number | null {
+  const rule = account.rules.find((r) => r.name === name);
   return rule?.enabled ? rule.limit : null;
 }
 
@@ -33,8 +32,8 @@ export function PnlChart({ account }: { account: AccountView }) {
     // A fill changes the curve at once; reload then rather than wait for the next refresh.
   }, [account.id, account.tradeCount]);
 
-  const loss = ruleLimit(account, RULE_IDS.dailyRealizedLoss);
-  const target = ruleLimit(account, RULE_IDS.dailyRealizedProfit);
+  const loss = ruleLimit(account, 'daily_realized_loss');
+  const target = ruleLimit(account, 'daily_realized_profit');
   const now = Date.now();
   const recorded = history.map((p) => ({ t: Date.parse(p.at), v: p.total }));
   const points = [...(recorded.length ? recorded : [{ t: now - 60_000, v: account.pnl.total }]), { t: now, v: account.pnl.total }];
