@@ -4,16 +4,13 @@
  * account is locked every position is closed and every working order cancelled ("rejected while
  * locked"). Enforcement never decides policy; the rules and the planner did.
  */
-import type { TimelineKind } from '../../shared/contract';
+import { wallClock } from '../../shared/time-format';
 import type { Breach } from '../engine/rule';
 import type { RiskStore } from '../store/risk-store';
 import type { Executor } from './executor';
+import type { Journal } from './journal';
 import type { Lockouts } from './lockouts';
 import { flattenActions, plan, type AccountExposure } from './planner';
-
-export interface Journal {
-  add(kind: TimelineKind, accountId: number | null, title: string, detail: string | null): void;
-}
 
 export const REJECTED_WHILE_LOCKED = 'rejected while locked';
 export const LOCKOUT_FLATTEN = 'flatten on lockout';
@@ -29,8 +26,6 @@ export class Enforcer {
     private readonly lockouts: Lockouts,
     private readonly executor: Executor,
     private readonly journal: Journal,
-    /** How a lock's end reads in the timeline ("17:00 CST"); the trading timezone is the service's. */
-    private readonly untilText: (iso: string) => string,
   ) {}
 
   handle(account: AccountExposure, breaches: readonly Breach[], now: number): void {
@@ -65,6 +60,11 @@ export class Enforcer {
       }
       for (const action of decided?.actions ?? []) this.executor.submit(action, RULE_BREACH);
     });
+  }
+
+  /** How a lock's end reads in the timeline: "17:00 CST" in the trading timezone. */
+  private untilText(iso: string): string {
+    return wallClock(iso, this.lockouts.calendar.schedule.timezone);
   }
 
   lastBreach(accountId: number, ruleId: string): string | null {

@@ -2,29 +2,32 @@
  * Executes enforcement actions against the broker. Each action is recorded before its call goes
  * out; transient failures (network, 5xx, 429) are retried with backoff; "already gone" answers
  * count as success. An action already in flight, or done but not yet confirmed by a later event,
- * is not sent again — so a close is requested once however many events repeat the breach.
+ * is not sent again — so a close is requested once however many events repeat the breach. The
+ * executor verifies its own actions: the events it observes confirm them, and after a failure it
+ * reads the broker to learn whether anything is left to do.
  */
-import { GatewayRateLimitedError, GatewayRejectedError, isTransient } from '../gateway/errors';
+import type { GatewayEvent } from '../../shared/domain';
+import type { AccountSync } from '../engine/account-state';
+import { NOTHING_CLOSING } from '../engine/rule';
 import type { Logger } from '../log';
 import { delay, type Clock } from '../schedule/clock';
+import { describeOutcome } from '../service/describe';
 import type { ActionStatus, RiskStore } from '../store/risk-store';
-import type { Broker } from './broker';
+import { failureOf, type Broker } from './broker';
+import type { Journal } from './journal';
 import type { Action } from './planner';
-import { NOTHING_CLOSING } from '../engine/rule';
+import { stillNeeded, whatIsLeft } from './recheck';
 
-export interface ExecutorOptions {
-  mode: 'live' | 'dry_run';
-  /**
-   * Re-reads the account after a final refusal: a cancel of an order that filled meanwhile, or a
-   * close of a position that is gone, was not needed rather than failed.
-   */
-  stillNeeded?: (action: Action) => Promise<boolean>;
-  /**
-   * Re-reads the gateway before a call that is not safe to repeat (a trim, a new stop) is sent
-   * again after an ambiguous failure (network, 5xx: the first may have gone through). Returns the
-   * call to send now, or null when nothing is left to do.
-   */
-  reread?: (action: Action) => Promise<Action | null>;
+export type EnforcementMode = 'live' | 'dry_run';
+
+export interface ExecutorDeps {
+  broker: Broker;
+  store: RiskStore;
+  clock: Clock;
+  logger: Logger;
+  /** Where each outcome is told (the timeline). */
+  journal: Journal;
+  mode: EnforcementMode;
   backoffMs?: readonly number[];
   /** How long a completed action waits for the event that confirms it before it may be sent again. */
   settleMs?: number;
@@ -46,26 +49,24 @@ interface Pending {
   closing: { accountId: number; contractId: string } | null;
 }
 
-const ALREADY_GONE = new Set(['PositionNotFound', 'OrderNotFound']);
 /** Calls whose repeat does no harm: a second close closes what is left, a second cancel or modify finds it done. */
 const REPEATABLE: ReadonlySet<Action['kind']> = new Set(['closePosition', 'cancelOrder']);
-
-/** A failure after which the gateway may have acted (the request may have arrived); a 429 means it did not. */
-function isAmbiguous(error: unknown): boolean {
-  return !(error instanceof GatewayRateLimitedError);
-}
 
 /** One in-flight action per position (close or trim), per position's stop, and per order. */
 export function actionKey(action: Action): string {
   switch (action.kind) {
     case 'cancelOrder':
-      return `cancel:${action.accountId}:${action.orderId}`;
+      return cancelKey(action.accountId, action.orderId);
     case 'moveStop':
-      return `stop:${action.accountId}:${action.contractId}`;
+      return stopKey(action.accountId, action.contractId);
     default:
-      return `position:${action.accountId}:${action.contractId}`;
+      return positionKey(action.accountId, action.contractId);
   }
 }
+
+const cancelKey = (accountId: number, orderId: number) => `cancel:${accountId}:${orderId}`;
+const stopKey = (accountId: number, contractId: string) => `stop:${accountId}:${contractId}`;
+const positionKey = (accountId: number, contractId: string) => `position:${accountId}:${contractId}`;
 
 export function describeAction(action: Action): string {
   switch (action.kind) {
@@ -85,39 +86,34 @@ export class Executor {
   private readonly running = new Set<Promise<void>>();
   private readonly backoffMs: readonly number[];
   private readonly settleMs: number;
+  private mode: EnforcementMode;
 
-  constructor(
-    private readonly broker: Broker,
-    private readonly store: RiskStore,
-    private readonly clock: Clock,
-    private readonly logger: Logger,
-    private readonly onOutcome: (outcome: ActionOutcome) => void,
-    private readonly options: ExecutorOptions,
-  ) {
-    this.backoffMs = options.backoffMs ?? [100, 250, 500, 1000, 2000, 4000];
-    this.settleMs = options.settleMs ?? 3000;
+  constructor(private readonly deps: ExecutorDeps) {
+    this.backoffMs = deps.backoffMs ?? [100, 250, 500, 1000, 2000, 4000];
+    this.settleMs = deps.settleMs ?? 3000;
+    this.mode = deps.mode;
   }
 
-  setMode(mode: ExecutorOptions['mode']): void {
-    this.options.mode = mode;
+  setMode(mode: EnforcementMode): void {
+    this.mode = mode;
   }
 
   /** Records the action synchronously (inside the caller's transaction) and sends it afterwards. */
   submit(action: Action, label: string): boolean {
     const key = actionKey(action);
     const existing = this.pending.get(key);
-    const now = this.clock.now();
+    const now = this.deps.clock.now();
     if (existing && (existing.completedAt === null || now - existing.completedAt < this.settleMs)) return false;
 
     const at = new Date(now).toISOString();
     const base = { accountId: action.accountId, ruleId: action.ruleId, action: action.kind, target: describeAction(action) };
-    if (this.options.mode === 'dry_run') {
-      this.store.recordAction(at, { ...base, status: 'dry_run', detail: label });
+    if (this.mode === 'dry_run') {
+      this.deps.store.recordAction(at, { ...base, status: 'dry_run', detail: label });
       this.pending.set(key, { completedAt: now, confirmed: false, closing: null });
-      this.onOutcome({ action, status: 'dry_run', detail: null, label });
+      this.tell({ action, status: 'dry_run', detail: null, label });
       return true;
     }
-    const id = this.store.recordAction(at, { ...base, status: 'sent', detail: label });
+    const id = this.deps.store.recordAction(at, { ...base, status: 'sent', detail: label });
     const entry: Pending = {
       completedAt: null,
       confirmed: false,
@@ -129,7 +125,7 @@ export class Executor {
       .then(
         () => this.finish(id, entry, action, label, 'done', null),
         async (error: unknown) => {
-          const needed = await (this.options.stillNeeded?.(action) ?? true);
+          const needed = await this.stillNeeded(action);
           this.finish(id, entry, action, label, needed ? 'failed' : 'not_needed', (error as Error).message);
         },
       );
@@ -138,15 +134,25 @@ export class Executor {
     return true;
   }
 
-  /** A position event confirmed a close or trim: a further breach may act again. */
-  settlePosition(accountId: number, contractId: string): void {
-    this.settle(`position:${accountId}:${contractId}`);
+  /**
+   * A gateway event of a guarded account: a position event confirms a close or trim, an order
+   * event a cancel or a stop placed or moved on its contract; a further breach may act again.
+   */
+  observe(event: GatewayEvent): void {
+    switch (event.type) {
+      case 'position':
+        return this.settle(positionKey(event.position.accountId, event.position.contractId));
+      case 'positionClosed':
+        return this.settle(positionKey(event.accountId, event.contractId));
+      case 'order':
+        this.settle(cancelKey(event.order.accountId, event.order.id));
+        return this.settle(stopKey(event.order.accountId, event.order.contractId));
+    }
   }
 
-  /** An order event confirmed a cancel, or a stop placed or moved on that contract. */
-  settleOrder(accountId: number, orderId: number, contractId: string): void {
-    this.settle(`cancel:${accountId}:${orderId}`);
-    this.settle(`stop:${accountId}:${contractId}`);
+  /** A reconcile read the account's positions over REST: each one confirms what was done to it. */
+  observeSync(sync: AccountSync): void {
+    for (const position of sync.positions) this.settle(positionKey(sync.accountId, position.contractId));
   }
 
   /**
@@ -175,12 +181,33 @@ export class Executor {
   }
 
   private finish(id: number, entry: Pending, action: Action, label: string, status: ActionStatus, detail: string | null): void {
-    entry.completedAt = this.clock.now();
+    entry.completedAt = this.deps.clock.now();
     if (status === 'failed') entry.closing = null;
     if (entry.confirmed) this.pending.delete(actionKey(action));
-    this.store.updateAction(id, status, detail);
-    if (status === 'failed') this.logger.error(`enforcement ${describeAction(action)} for account ${action.accountId} failed: ${detail}`);
-    this.onOutcome({ action, status, detail, label });
+    this.deps.store.updateAction(id, status, detail);
+    if (status === 'failed')
+      this.deps.logger.error(`enforcement ${describeAction(action)} for account ${action.accountId} failed: ${detail}`);
+    this.tell({ action, status, detail, label });
+  }
+
+  private tell(outcome: ActionOutcome): void {
+    const { action, label, detail } = outcome;
+    this.deps.journal.add(
+      'enforcement',
+      action.accountId,
+      describeOutcome(outcome),
+      `${action.ruleId} · ${label}${detail ? ` — ${detail}` : ''}`,
+    );
+  }
+
+  /** Whether the broker still shows what a refused action was for; when it cannot be read, assume so. */
+  private async stillNeeded(action: Action): Promise<boolean> {
+    try {
+      return await stillNeeded(this.deps.broker, action);
+    } catch (error) {
+      this.deps.logger.warn(`could not re-read the account after a refused ${action.kind}: ${(error as Error).message}`);
+      return true;
+    }
   }
 
   private async execute(first: Action): Promise<void> {
@@ -190,12 +217,14 @@ export class Executor {
         await this.call(action);
         return;
       } catch (error) {
-        if (error instanceof GatewayRejectedError && ALREADY_GONE.has(error.codeName)) return;
+        const failure = failureOf(error);
+        if (failure === 'alreadyGone') return;
         const wait = this.backoffMs[attempt];
-        if (!isTransient(error) || wait === undefined) throw error;
-        this.logger.warn(`${describeAction(action)} failed (${(error as Error).message}); retrying in ${wait} ms`);
-        await delay(this.clock, wait);
-        if (isAmbiguous(error) && !REPEATABLE.has(action.kind) && this.options.reread) action = await this.options.reread(action);
+        if (failure === 'final' || wait === undefined) throw error;
+        this.deps.logger.warn(`${describeAction(action)} failed (${(error as Error).message}); retrying in ${wait} ms`);
+        await delay(this.deps.clock, wait);
+        // A rate-limited call did not reach the broker; after any other failure the first may have gone through.
+        if (failure === 'transient' && !REPEATABLE.has(action.kind)) action = await whatIsLeft(this.deps.broker, action);
       }
     }
   }
@@ -203,15 +232,15 @@ export class Executor {
   private call(action: Action): Promise<void> {
     switch (action.kind) {
       case 'closePosition':
-        return this.broker.closePosition(action.accountId, action.contractId);
+        return this.deps.broker.closePosition(action.accountId, action.contractId);
       case 'reducePosition':
-        return this.broker.partialClosePosition(action.accountId, action.contractId, action.size);
+        return this.deps.broker.partialClosePosition(action.accountId, action.contractId, action.size);
       case 'cancelOrder':
-        return this.broker.cancelOrder(action.accountId, action.orderId);
+        return this.deps.broker.cancelOrder(action.accountId, action.orderId);
       case 'moveStop':
         return action.orderId === null
-          ? this.broker.placeStop(action.accountId, action.contractId, action.side, action.size, action.stopPrice)
-          : this.broker.modifyStop(action.accountId, action.orderId, action.stopPrice);
+          ? this.deps.broker.placeStop(action.accountId, action.contractId, action.side, action.size, action.stopPrice)
+          : this.deps.broker.modifyStop(action.accountId, action.orderId, action.stopPrice);
     }
   }
 }

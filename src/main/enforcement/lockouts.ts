@@ -6,11 +6,10 @@
  */
 import type { LockoutKind } from '../../shared/contract';
 import type { LockRequest } from '../engine/rule';
+import { lockEnd, type LockCalendar } from '../schedule/lock-end';
 import type { AdminOverride, LockoutRecord, RiskStore } from '../store/risk-store';
 
 const KIND_STRENGTH: Record<LockoutKind, number> = { cooldown: 1, untilSessionStart: 2, untilReset: 2, untilAdmin: 3 };
-
-export type UntilResolver = (request: LockRequest, now: number) => number | null;
 
 export interface LockOutcome {
   lock: LockoutRecord;
@@ -23,7 +22,8 @@ export class Lockouts {
 
   constructor(
     private readonly store: RiskStore,
-    private readonly resolveUntil: UntilResolver,
+    /** The calendar in force, by which a lock's end is set; a config reload replaces it. */
+    public calendar: LockCalendar,
     now: number,
   ) {
     for (const lock of store.activeLockouts()) this.active.set(lock.accountId, lock);
@@ -36,7 +36,7 @@ export class Lockouts {
 
   /** Locks the account unless an at-least-as-strong lock is already in force. */
   lock(accountId: number, request: LockRequest, ruleId: string, reason: string, now: number): LockOutcome {
-    const until = this.resolveUntil(request, now);
+    const until = lockEnd(request, now, this.calendar);
     const existing = this.active.get(accountId);
     if (existing && !this.isStronger(request.kind, until, existing)) return { lock: existing, created: false };
     const at = new Date(now).toISOString();

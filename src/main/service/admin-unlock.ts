@@ -4,7 +4,7 @@
  */
 import type { UnlockResult } from '../../shared/contract';
 import type { Elevator } from '../elevation/elevator';
-import type { Journal } from '../enforcement/enforcer';
+import type { Journal } from '../enforcement/journal';
 import type { Lockouts } from '../enforcement/lockouts';
 import type { Clock } from '../schedule/clock';
 import type { RiskStore } from '../store/risk-store';

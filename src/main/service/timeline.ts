@@ -1,7 +1,7 @@
 /** The event timeline the dashboard shows: newest last, bounded so a long day cannot grow memory. */
 import type { TimelineEntry, TimelineKind } from '../../shared/contract';
 import type { Clock } from '../schedule/clock';
-import type { Journal } from '../enforcement/enforcer';
+import type { Journal } from '../enforcement/journal';
 
 export class Timeline implements Journal {
   private entries: TimelineEntry[] = [];

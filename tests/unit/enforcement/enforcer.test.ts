@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { LockRequest } from '../../../src/main/engine/rule';
 import { dailyRealizedLossRule } from '../../../src/main/engine/rules/daily-realized-loss';
 import { maxContractsRule } from '../../../src/main/engine/rules/max-contracts';
 import { RuleEngine } from '../../../src/main/engine/rule-engine';
-import { Enforcer, REJECTED_WHILE_LOCKED, type Journal } from '../../../src/main/enforcement/enforcer';
+import { Enforcer, REJECTED_WHILE_LOCKED } from '../../../src/main/enforcement/enforcer';
+import type { Journal } from '../../../src/main/enforcement/journal';
 import { Executor } from '../../../src/main/enforcement/executor';
 import { Lockouts } from '../../../src/main/enforcement/lockouts';
 import { ScriptedBroker } from '../../helpers/broker';
@@ -18,15 +18,16 @@ function setup() {
   const clock = new FakeClock(Date.parse('2026-11-24T15:00:00Z'));
   const broker = new ScriptedBroker();
   const { store, db } = openTestStore();
-  const lockouts = new Lockouts(store, (r: LockRequest) => (r.kind === 'untilAdmin' ? null : RESET), clock.now());
-  const executor = new Executor(broker, store, clock, silent, () => undefined, { mode: 'live' });
+  // The daily reset at 23:00 UTC is RESET.
+  const lockouts = new Lockouts(store, { schedule: { timezone: 'UTC', resetTime: '23:00' }, session: null }, clock.now());
+  const executor = new Executor({ broker, store, clock, logger: silent, journal: { add() {} }, mode: 'live' });
   const journal: Journal & { entries: string[] } = {
     entries: [],
     add(kind, _a, title) {
       this.entries.push(`${kind}: ${title}`);
     },
   };
-  const enforcer = new Enforcer(store, lockouts, executor, journal, (iso) => `${iso.slice(11, 16)} UTC`);
+  const enforcer = new Enforcer(store, lockouts, executor, journal);
   const engine = new RuleEngine([
     maxContractsRule({ enabled: true, limit: 5, count_type: 'net', action: 'close_position' }),
     dailyRealizedLossRule({ enabled: true, limit: -500, include_unrealized: false }),

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { Executor, type ActionOutcome } from '../../../src/main/enforcement/executor';
+import { Executor } from '../../../src/main/enforcement/executor';
 import type { Action } from '../../../src/main/enforcement/planner';
+import type { GatewayEvent, Order, Position } from '../../../src/shared/domain';
 import { GatewayHttpError, GatewayNetworkError, GatewayRateLimitedError, GatewayRejectedError } from '../../../src/main/gateway/errors';
 import { ScriptedBroker } from '../../helpers/broker';
 import { FakeClock } from '../../helpers/fake-clock';
 import { openTestStore } from '../../helpers/store';
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
+const journal = { add() {} };
 const close: Action = {
   kind: 'closePosition',
   accountId: 1,
@@ -23,17 +25,32 @@ const cancel: Action = {
   reason: 'loss',
 };
 
+/** A position (or order) event of account 1, as the user hub sends it after a change. */
+const positionEvent = (contractId: string): GatewayEvent => ({
+  type: 'position',
+  position: { accountId: 1, contractId, size: 1, averagePrice: 100 },
+});
+const workingOrder = (id: number, contractId: string): Order => ({
+  id,
+  accountId: 1,
+  contractId,
+  kind: 'limit',
+  side: 'buy',
+  size: 1,
+  state: 'open',
+  limitPrice: 100,
+  stopPrice: null,
+});
+const orderEvent = (id: number, contractId: string): GatewayEvent => ({ type: 'order', order: workingOrder(id, contractId) });
+
 function setup(mode: 'live' | 'dry_run' = 'live') {
   const clock = new FakeClock(Date.parse('2026-11-24T15:00:00Z'));
   const broker = new ScriptedBroker();
   const { store, db } = openTestStore();
-  const outcomes: ActionOutcome[] = [];
-  const executor = new Executor(broker, store, clock, silent, (o) => outcomes.push(o), {
-    mode,
-    backoffMs: [100, 200, 400],
-    settleMs: 3000,
-  });
+  const executor = new Executor({ broker, store, clock, logger: silent, journal, mode, backoffMs: [100, 200, 400], settleMs: 3000 });
   const actions = () => db.prepare('SELECT action, target, status, detail FROM enforcement_actions ORDER BY id').all();
+  const outcomes = () =>
+    db.prepare<[], { status: string; detail: string }>('SELECT status, detail FROM enforcement_actions ORDER BY id').all();
   return { clock, broker, executor, outcomes, actions };
 }
 
@@ -46,7 +63,7 @@ describe('executor', () => {
     executor.submit(cancel, 'loss');
     expect([...executor.closing(1)]).toEqual([close.contractId]);
     await clock.advance(0);
-    executor.settlePosition(1, close.contractId);
+    executor.observe(positionEvent(close.contractId));
     expect([...executor.closing(1)]).toEqual([]);
 
     broker.failNext(new GatewayHttpError('Position/closeContract', 400));
@@ -79,7 +96,7 @@ describe('executor', () => {
     expect(broker.calls).toHaveLength(2);
     await clock.advance(200);
     expect(broker.calls).toHaveLength(3);
-    expect(outcomes.map((o) => o.status)).toEqual(['done']);
+    expect(outcomes().map((o) => o.status)).toEqual(['done']);
   });
 
   it('gives up after the last backoff step and records the failure', async () => {
@@ -89,7 +106,7 @@ describe('executor', () => {
     executor.submit(close, 'rule breach');
     await clock.advance(1000);
     expect(broker.calls).toHaveLength(4);
-    expect(outcomes[0]).toMatchObject({ status: 'failed', detail: 'Position/closeContract: HTTP 503' });
+    expect(outcomes()[0]).toMatchObject({ status: 'failed', detail: 'Position/closeContract: HTTP 503' });
     expect(actions()[0]).toMatchObject({ status: 'failed' });
   });
 
@@ -99,7 +116,7 @@ describe('executor', () => {
     executor.submit(close, 'rule breach');
     await clock.advance(5000);
     expect(broker.calls).toHaveLength(1);
-    expect(outcomes[0]?.status).toBe('failed');
+    expect(outcomes()[0]?.status).toBe('failed');
   });
 
   it.each([
@@ -110,7 +127,7 @@ describe('executor', () => {
     broker.failNext(error);
     executor.submit(action, 'rule breach');
     await clock.advance(0);
-    expect(outcomes.map((o) => o.status)).toEqual(['done']);
+    expect(outcomes().map((o) => o.status)).toEqual(['done']);
   });
 
   it('sends a close once while it is in flight or unconfirmed, and again once settled or stale', async () => {
@@ -119,7 +136,7 @@ describe('executor', () => {
     expect(executor.submit(close, 'rule breach')).toBe(false);
     await clock.advance(0);
     expect(executor.submit(close, 'rule breach')).toBe(false);
-    executor.settlePosition(1, 'CON.F.US.MNQ.Z26');
+    executor.observe(positionEvent('CON.F.US.MNQ.Z26'));
     expect(executor.submit(close, 'rule breach')).toBe(true);
     await clock.advance(3000);
     expect(executor.submit(close, 'rule breach')).toBe(true);
@@ -130,12 +147,12 @@ describe('executor', () => {
   it('takes a confirmation that arrives while the call is in flight, and no other kind', async () => {
     const { broker, executor, clock } = setup();
     executor.submit(close, 'rule breach');
-    executor.settleOrder(1, 99, close.contractId); // an order event does not confirm a close
+    executor.observe(orderEvent(99, close.contractId)); // an order event does not confirm a close
     await clock.advance(0);
     expect(executor.submit(close, 'rule breach')).toBe(false);
-    executor.settlePosition(1, close.contractId);
+    executor.observe(positionEvent(close.contractId));
     executor.submit(close, 'rule breach');
-    executor.settlePosition(1, close.contractId); // the position event beats the REST answer
+    executor.observe(positionEvent(close.contractId)); // the position event beats the REST answer
     await clock.advance(0);
     expect(executor.submit(close, 'rule breach')).toBe(true);
     await clock.advance(0);
@@ -147,7 +164,7 @@ describe('executor', () => {
     executor.submit(close, 'rule breach');
     await clock.advance(0);
     expect(broker.calls).toEqual([]);
-    expect(outcomes.map((o) => o.status)).toEqual(['dry_run']);
+    expect(outcomes().map((o) => o.status)).toEqual(['dry_run']);
     expect(actions()).toEqual([{ action: 'closePosition', target: 'close CON.F.US.MNQ.Z26', status: 'dry_run', detail: 'rule breach' }]);
   });
 });
@@ -157,22 +174,20 @@ describe('executor after a final refusal', () => {
     const clock = new FakeClock(0);
     const broker = new ScriptedBroker();
     const { store, db } = openTestStore();
-    const outcomes: ActionOutcome[] = [];
-    const working = new Set<number>();
-    const executor = new Executor(broker, store, clock, silent, (o) => outcomes.push(o), {
-      mode: 'live',
-      stillNeeded: async (a) => a.kind === 'cancelOrder' && working.has(a.orderId),
-    });
+    const outcomes = () => db.prepare<[], { status: string }>('SELECT status FROM enforcement_actions ORDER BY id').all();
+    const shown = { positions: [], orders: [] as Order[] };
+    broker.accounts.set(1, shown);
+    const executor = new Executor({ broker, store, clock, logger: silent, journal, mode: 'live' });
     broker.failNext(new GatewayRejectedError('Order/cancel', 3, 'Cannot cancel order: already filled'));
     executor.submit(cancel, 'rejected while locked');
     await clock.advance(0);
-    expect(outcomes.map((o) => o.status)).toEqual(['not_needed']);
-    working.add(cancel.orderId);
-    executor.settleOrder(1, cancel.orderId, cancel.contractId);
+    expect(outcomes().map((o) => o.status)).toEqual(['not_needed']);
+    shown.orders.push(workingOrder(cancel.orderId, cancel.contractId));
+    executor.observe(orderEvent(cancel.orderId, cancel.contractId));
     broker.failNext(new GatewayRejectedError('Order/cancel', 3, 'Rejected'));
     executor.submit(cancel, 'rejected while locked');
     await clock.advance(0);
-    expect(outcomes.map((o) => o.status)).toEqual(['not_needed', 'failed']);
+    expect(outcomes().map((o) => o.status)).toEqual(['not_needed', 'failed']);
     expect(db.prepare('SELECT status FROM enforcement_actions ORDER BY id').pluck().all()).toEqual(['not_needed', 'failed']);
   });
 });
@@ -198,25 +213,28 @@ describe('executor after an ambiguous failure', () => {
     ruleId: 'RULE-012',
     reason: 'breakeven',
   };
+  const mnq = (size: number): Position => ({ accountId: 1, contractId: 'CON.F.US.MNQ.Z26', size, averagePrice: 21000 });
+  const stopCovering = (size: number): Order => ({
+    ...workingOrder(7, 'CON.F.US.MNQ.Z26'),
+    kind: 'stop',
+    side: 'sell',
+    size,
+    stopPrice: 21000.25,
+  });
 
-  function withReread(answer: (action: Action) => Action | null) {
+  /** The executor, with the broker showing `shown` for account 1 when it is read after the failure. */
+  function withBrokerShowing(shown: { positions: Position[]; orders: Order[] }) {
     const clock = new FakeClock(0);
     const broker = new ScriptedBroker();
+    broker.accounts.set(1, shown);
     const { store } = openTestStore();
-    const reread: Action[] = [];
-    const executor = new Executor(broker, store, clock, silent, () => undefined, {
-      mode: 'live',
-      backoffMs: [100],
-      reread: async (action) => {
-        reread.push(action);
-        return answer(action);
-      },
-    });
-    return { clock, broker, executor, reread };
+    const executor = new Executor({ broker, store, clock, logger: silent, journal, mode: 'live', backoffMs: [100] });
+    return { clock, broker, executor, reread: broker.reads };
   }
 
   it('re-reads before repeating a trim, and trims only what is still in excess', async () => {
-    const { clock, broker, executor, reread } = withReread((a) => ({ ...a, size: 1 }) as Action);
+    // The first trim did not go through: 3 still open against a target of 2.
+    const { clock, broker, executor, reread } = withBrokerShowing({ positions: [mnq(3)], orders: [] });
     broker.failNext(new GatewayNetworkError('Position/partialCloseContract', new Error('socket hang up')));
     executor.submit(trim, 'rule breach');
     await clock.advance(100);
@@ -225,7 +243,7 @@ describe('executor after an ambiguous failure', () => {
   });
 
   it('does not place a second stop when the first one went through', async () => {
-    const { clock, broker, executor } = withReread(() => null);
+    const { clock, broker, executor } = withBrokerShowing({ positions: [mnq(2)], orders: [stopCovering(2)] });
     broker.failNext(new GatewayHttpError('Order/place', 502));
     executor.submit(newStop, 'automation');
     await clock.advance(100);
@@ -233,7 +251,7 @@ describe('executor after an ambiguous failure', () => {
   });
 
   it('repeats a close without re-reading (a second close closes what is left), and after a 429 anything', async () => {
-    const { clock, broker, executor, reread } = withReread((a) => a);
+    const { clock, broker, executor, reread } = withBrokerShowing({ positions: [mnq(4)], orders: [] });
     broker.failNext(
       new GatewayNetworkError('Position/closeContract', new Error('reset')),
       new GatewayRateLimitedError('Position/partialCloseContract'),

@@ -1,0 +1,24 @@
+/** When a lock a rule asked for ends: the lock-end policy, as a pure function of the calendar in force. */
+import type { LockRequest } from '../engine/rule';
+import type { SessionClock } from '../engine/session-clock';
+import { tradingDayAt, type TradingDaySchedule } from './trading-day';
+
+export interface LockCalendar {
+  schedule: TradingDaySchedule;
+  /** The configured trading session; without one a lock until the next session lasts until the reset. */
+  session: SessionClock | null;
+}
+
+/** The end of the lock in ms, or null when only an administrator can lift it. */
+export function lockEnd(request: LockRequest, now: number, calendar: LockCalendar): number | null {
+  switch (request.kind) {
+    case 'cooldown':
+      return now + request.durationMs;
+    case 'untilReset':
+      return tradingDayAt(now, calendar.schedule).end;
+    case 'untilSessionStart':
+      return calendar.session ? calendar.session.nextStart(now) : tradingDayAt(now, calendar.schedule).end;
+    case 'untilAdmin':
+      return null;
+  }
+}
