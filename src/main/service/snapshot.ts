@@ -9,6 +9,12 @@ import { NOTHING_CLOSING } from '../engine/rule';
 import type { Enforcer } from '../enforcement/enforcer';
 import type { Lockouts } from '../enforcement/lockouts';
 import type { MarketBook } from '../engine/market-book';
+import type { Clock } from '../schedule/clock';
+import type { ConfigInForce } from './config-in-force';
+import type { ConnectionStatus } from './connection-status';
+import type { DayCycle } from './day-cycle';
+import type { EventPipeline } from './event-pipeline';
+import type { Timeline } from './timeline';
 
 export interface SnapshotSources {
   accounts: Iterable<AccountState>;
@@ -98,12 +104,41 @@ export function accountView(account: AccountState, sources: SnapshotSources): Ac
   };
 }
 
-export type SnapshotHeader = Omit<Snapshot, 'accounts' | 'generatedAt'>;
+/** What the service is made of that the snapshot reads. */
+export interface ServiceParts {
+  mode: Snapshot['mode'];
+  config: ConfigInForce;
+  connection: ConnectionStatus;
+  day: DayCycle;
+  timeline: Timeline;
+  pipeline: EventPipeline;
+  market: MarketBook;
+  enforcer: Enforcer;
+  lockouts: Lockouts;
+  clock: Clock;
+}
 
-export function buildSnapshot(header: SnapshotHeader, sources: SnapshotSources): Snapshot {
+const TIMELINE_IN_SNAPSHOT = 200;
+
+export function buildSnapshot(parts: ServiceParts): Snapshot {
+  const { config, connection } = parts;
+  const { day } = parts.day;
+  const now = parts.clock.now();
+  const sources: SnapshotSources = {
+    ...parts,
+    now,
+    accounts: parts.pipeline.accounts(),
+    engine: config.engine,
+    loggedOut: connection.loggedOut,
+  };
   return {
-    ...header,
+    mode: parts.mode,
+    enforcementMode: config.config.enforcement.mode,
+    config: config.state,
+    connection: connection.current,
+    tradingDay: { start: new Date(day.start).toISOString(), nextReset: new Date(day.end).toISOString(), timezone: config.config.timezone },
+    timeline: parts.timeline.latest(TIMELINE_IN_SNAPSHOT),
     accounts: [...sources.accounts].map((a) => accountView(a, sources)),
-    generatedAt: new Date(sources.now).toISOString(),
+    generatedAt: new Date(now).toISOString(),
   };
 }

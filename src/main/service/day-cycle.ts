@@ -1,0 +1,94 @@
+/**
+ * The trading day's cycle: the daily reset (and one missed while Risk Warden was closed) and the
+ * end of timed locks. Both are wall-clock events, checked on the service's housekeeping tick.
+ */
+import type { Journal } from '../enforcement/journal';
+import type { Lockouts } from '../enforcement/lockouts';
+import type { Clock } from '../schedule/clock';
+import { wallTimeAt } from '../schedule/timezone';
+import { tradingDayAt, type TradingDay, type TradingDaySchedule } from '../schedule/trading-day';
+import type { RiskStore } from '../store/risk-store';
+
+const LAST_RESET_KEY = 'last_reset_trading_day';
+
+export interface DayCycleDeps {
+  store: RiskStore;
+  lockouts: Lockouts;
+  journal: Journal;
+  clock: Clock;
+  /** The reset time and timezone of the config in force. */
+  schedule(): TradingDaySchedule;
+  /** Runs at the reset before the new day is set: held config changes take effect, and the new day follows them. */
+  beforeReset(): void;
+  /** P&L and trade counts start again. */
+  onNewDay(day: TradingDay): void;
+}
+
+export class DayCycle {
+  private current: TradingDay;
+  private currentLabel: string;
+
+  constructor(private readonly deps: DayCycleDeps) {
+    this.current = tradingDayAt(deps.clock.now(), deps.schedule());
+    this.currentLabel = this.labelOf(this.current);
+  }
+
+  get day(): TradingDay {
+    return this.current;
+  }
+
+  /** The trading day's date (the date of the reset that ends it), as stored with each fill. */
+  get label(): string {
+    return this.currentLabel;
+  }
+
+  /** At start: a reset that came while Risk Warden was closed is recorded (today's state is loaded fresh anyway), and ended locks clear. */
+  catchUp(now: number): void {
+    const last = this.deps.store.meta(LAST_RESET_KEY);
+    if (last === null) this.deps.store.setMeta(LAST_RESET_KEY, new Date(this.current.start).toISOString());
+    else if (Date.parse(last) < this.current.start) {
+      this.recordReset(`missed while Risk Warden was closed (last reset applied: ${last}); applied at start`);
+    }
+    this.expireLocks(now);
+  }
+
+  tick(now: number): void {
+    if (now >= this.current.end) this.reset(now);
+    this.expireLocks(now);
+  }
+
+  private reset(now: number): void {
+    this.deps.beforeReset();
+    this.current = tradingDayAt(now, this.deps.schedule());
+    this.currentLabel = this.labelOf(this.current);
+    this.deps.onNewDay(this.current);
+    this.recordReset('P&L and trade counts start again at zero');
+  }
+
+  private recordReset(detail: string): void {
+    const dayStart = new Date(this.current.start).toISOString();
+    const { store } = this.deps;
+    store.transaction(() => {
+      store.setMeta(LAST_RESET_KEY, dayStart);
+      store.audit(
+        new Date(this.deps.clock.now()).toISOString(),
+        'schedule',
+        'daily reset',
+        null,
+        `trading day from ${dayStart}: ${detail}`,
+      );
+    });
+    this.deps.journal.add('reset', null, 'Daily reset', detail);
+  }
+
+  private expireLocks(now: number): void {
+    for (const lock of this.deps.lockouts.expire(now)) {
+      this.deps.journal.add('unlock', lock.accountId, `Unlocked (${lock.kind} ended)`, lock.reason);
+    }
+  }
+
+  private labelOf(day: TradingDay): string {
+    const end = wallTimeAt(day.end, this.deps.schedule().timezone);
+    return `${end.year}-${String(end.month).padStart(2, '0')}-${String(end.day).padStart(2, '0')}`;
+  }
+}

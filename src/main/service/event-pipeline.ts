@@ -1,0 +1,174 @@
+/**
+ * The event pipeline: each gateway event or REST reconcile is applied to its account, confirms
+ * enforcement actions, is judged by the rules in force, and the breaches go to enforcement; fills
+ * are stored and told, and the P&L curve follows.
+ */
+import type { PnlHistoryView } from '../../shared/contract';
+import type { Contract, Fill, GatewayEvent } from '../../shared/domain';
+import { eventAccountId, roundCents } from '../../shared/domain';
+import { AccountState, type AccountSync } from '../engine/account-state';
+import type { MarketBook } from '../engine/market-book';
+import { noStopLossGrace } from '../engine/rules/no-stop-loss-grace';
+import type { Enforcer } from '../enforcement/enforcer';
+import type { Executor } from '../enforcement/executor';
+import type { Journal } from '../enforcement/journal';
+import type { GatewayInitialState } from '../gateway/gateway-client';
+import type { Logger } from '../log';
+import type { Clock } from '../schedule/clock';
+import type { RiskStore } from '../store/risk-store';
+import type { Checkpoints } from './checkpoints';
+import type { ConfigInForce } from './config-in-force';
+import type { ConnectionStatus } from './connection-status';
+import type { DayCycle } from './day-cycle';
+import { describeFill } from './describe';
+import type { FeedWatchdog } from './feed-watchdog';
+import { PnlHistory } from './pnl-history';
+
+export interface EventPipelineDeps {
+  market: MarketBook;
+  store: RiskStore;
+  executor: Executor;
+  enforcer: Enforcer;
+  journal: Journal;
+  checkpoints: Checkpoints;
+  clock: Clock;
+  logger: Logger;
+  config: ConfigInForce;
+  connection: ConnectionStatus;
+  day: DayCycle;
+  watchdog: FeedWatchdog;
+  /** Whether events of this account are Risk Warden's business. */
+  guards(accountId: number): boolean;
+  /** Something on screen changed. */
+  changed(): void;
+}
+
+export class EventPipeline {
+  private readonly byId = new Map<number, AccountState>();
+  private readonly pnlCurve = new PnlHistory();
+
+  constructor(private readonly deps: EventPipelineDeps) {}
+
+  accounts(): IterableIterator<AccountState> {
+    return this.byId.values();
+  }
+
+  holdsPositions(): boolean {
+    return [...this.byId.values()].some((a) => a.positions().length > 0);
+  }
+
+  pnlHistory(accountId: number): PnlHistoryView {
+    return { accountId, points: this.pnlCurve.of(accountId).map((p) => ({ at: new Date(p.at).toISOString(), total: p.total })) };
+  }
+
+  /** The connect's snapshot: contracts, the guarded accounts (with their stop-loss grace clocks as stored) and their state. */
+  load(initial: GatewayInitialState): void {
+    for (const contract of initial.contracts) this.addContract(contract);
+    for (const account of initial.accounts) {
+      const state = new AccountState(account, this.deps.market);
+      state.restoreProtectionClocks((this.deps.store.ruleState(account.id, noStopLossGrace.id) ?? {}) as Record<string, number>);
+      this.byId.set(account.id, state);
+    }
+    this.applySyncs(initial.syncs);
+  }
+
+  addContract(contract: Contract): void {
+    this.deps.market.addContract(contract);
+  }
+
+  onEvent(event: GatewayEvent): void {
+    const { checkpoints, executor, logger } = this.deps;
+    checkpoints.reach('event received');
+    if (event.type === 'quote') return this.onQuote(event);
+    const accountId = eventAccountId(event);
+    let account = accountId === null ? undefined : this.byId.get(accountId);
+    if (!account) {
+      if (accountId !== null && !this.deps.guards(accountId)) return;
+      if (event.type !== 'account') {
+        logger.warn(`ignored a ${event.type} event of unknown account ${accountId}`);
+        return;
+      }
+      account = new AccountState(event.account, this.deps.market);
+      this.byId.set(event.account.id, account);
+    }
+    const fill = account.apply(event);
+    if (fill) this.recordFills(account, [fill]);
+    executor.observe(event);
+    if (event.type === 'position') this.deps.watchdog.positionChanged();
+    // A fill seen before (a replay after a reconnect) must not fire a per-fill rule twice.
+    this.evaluate(account, event.type === 'fill' && !fill ? null : event);
+    this.deps.changed();
+  }
+
+  applySyncs(syncs: readonly AccountSync[]): void {
+    for (const sync of syncs) {
+      const account = this.byId.get(sync.accountId);
+      if (!account) continue;
+      this.recordFills(account, account.reconcile(sync));
+      this.deps.executor.observeSync(sync);
+      this.evaluate(account, null);
+    }
+    this.deps.changed();
+  }
+
+  evaluateAll(): void {
+    for (const account of this.byId.values()) this.evaluate(account, null);
+  }
+
+  /** Grace periods and session ends are reached by time, not by events; the P&L curve gets its point. */
+  tick(now: number): void {
+    for (const account of this.byId.values()) {
+      this.evaluate(account, null);
+      this.recordPnl(account, now);
+    }
+  }
+
+  startNewDay(): void {
+    for (const account of this.byId.values()) account.startNewDay();
+    this.pnlCurve.clear();
+  }
+
+  private onQuote(event: Extract<GatewayEvent, { type: 'quote' }>): void {
+    this.deps.watchdog.quoteSeen();
+    this.deps.market.applyQuote(event.quote);
+    for (const account of this.byId.values()) {
+      if (account.position(event.quote.contractId)) this.evaluate(account, event);
+    }
+    this.deps.changed();
+  }
+
+  private evaluate(account: AccountState, event: GatewayEvent | null): void {
+    const { clock, config, connection, enforcer, executor, store, checkpoints } = this.deps;
+    const now = clock.now();
+    const protectionChanged = account.updateProtection(now);
+    const breaches = config.engine.evaluate({
+      account,
+      market: this.deps.market,
+      event,
+      now,
+      loggedOut: connection.loggedOut,
+      closing: executor.closing(account.id),
+    });
+    if (event) checkpoints.reach('rule evaluated');
+    enforcer.handle(account, breaches, now);
+    // After enforcement has gone out: this write must never delay a close.
+    if (protectionChanged && config.config.rules.no_stop_loss_grace) {
+      store.setRuleState(account.id, noStopLossGrace.id, account.protectionClocks());
+    }
+  }
+
+  private recordFills(account: AccountState, fills: readonly Fill[]): void {
+    if (fills.length === 0) return;
+    const { store, journal, day, clock } = this.deps;
+    store.transaction(() => {
+      for (const fill of fills) store.recordFill(fill, day.label);
+    });
+    for (const fill of fills)
+      journal.add('fill', account.id, describeFill(fill), fill.fees ? `fees ${roundCents(fill.fees).toFixed(2)}` : null);
+    this.recordPnl(account, clock.now());
+  }
+
+  private recordPnl(account: AccountState, now: number): void {
+    this.pnlCurve.record(account.id, now, roundCents(account.realizedPnl() + account.unrealizedPnl()));
+  }
+}

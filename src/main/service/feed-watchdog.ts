@@ -1,0 +1,44 @@
+/** The market-data staleness watchdog: the feed can freeze while its socket looks healthy. */
+import type { Logger } from '../log';
+import type { Clock } from '../schedule/clock';
+import type { ConnectionStatus } from './connection-status';
+
+export interface FeedWatchdogDeps {
+  clock: Clock;
+  connection: ConnectionStatus;
+  logger: Logger;
+  /** Starts the market hub again (its subscriptions are re-sent). */
+  restartFeed(): Promise<void>;
+  /** With positions open, no quote for this long means the feed froze (the config in force). */
+  staleAfterMs(): number;
+}
+
+export class FeedWatchdog {
+  /** Last quote, or last change of positions: the feed is silent when this is too old with positions open. */
+  private lastSign = 0;
+  private restarting = false;
+
+  constructor(private readonly deps: FeedWatchdogDeps) {}
+
+  quoteSeen(): void {
+    this.lastSign = this.deps.clock.now();
+    if (this.deps.connection.current.state === 'stale') this.deps.connection.set('live', 'quotes are flowing again');
+  }
+
+  /** A new or changed position is not judged by a quote older than itself. */
+  positionChanged(): void {
+    this.lastSign = this.deps.clock.now();
+  }
+
+  check(now: number, holding: boolean): void {
+    const silentMs = now - this.lastSign;
+    if (!holding || this.restarting || silentMs < this.deps.staleAfterMs()) return;
+    this.deps.connection.set('stale', `no quote for ${Math.round(silentMs / 1000)} s with positions open; restarting the market feed`);
+    this.restarting = true;
+    this.lastSign = now;
+    this.deps
+      .restartFeed()
+      .catch((error: unknown) => this.deps.logger.error(`market feed restart failed: ${(error as Error).message}`))
+      .finally(() => (this.restarting = false));
+  }
+}
