@@ -4,6 +4,7 @@
  * ordinary calls yield to them, and a 429 holds back only the ordinary calls. Should the gateway
  * refuse a close for the rate, the executor's backoff sends it again.
  */
+import { backoffStep } from '../schedule/backoff';
 import { delay, type Clock } from '../schedule/clock';
 
 /**
@@ -55,8 +56,7 @@ export class Pacer {
   /** The gateway answered 429: ordinary calls wait, longer each time it happens again. */
   rateLimited(): void {
     const steps = this.options.backoffMs ?? [2000, 5000, 15_000, 30_000];
-    this.blockedUntil = this.clock.now() + steps[Math.min(this.rateLimitedTimes, steps.length - 1)]!;
-    this.rateLimitedTimes++;
+    this.blockedUntil = this.clock.now() + backoffStep(steps, this.rateLimitedTimes++);
   }
 
   /** A call went through: the gateway is no longer pushing back. */

@@ -15,6 +15,7 @@ import {
 } from '@microsoft/signalr';
 import type { GatewayEvent, Quote } from '../../shared/domain';
 import type { Logger } from '../log';
+import { backoffStep } from '../schedule/backoff';
 import { lastTradePrice, mergeQuote, normaliseUserEvent, parseQuote, type UserHubTarget } from './normalise';
 
 export interface RealtimeHandlers {
@@ -27,9 +28,9 @@ export interface RealtimeHandlers {
   onMalformed(error: Error): void;
 }
 
-const RETRY_DELAYS_MS = [0, 1000, 2000, 5000, 10_000];
+const RETRY_DELAYS_MS = [0, 1000, 2000, 5000, 10_000, 15_000];
 const foreverRetry: IRetryPolicy = {
-  nextRetryDelayInMilliseconds: (context) => RETRY_DELAYS_MS[context.previousRetryCount] ?? 15_000,
+  nextRetryDelayInMilliseconds: (context) => backoffStep(RETRY_DELAYS_MS, context.previousRetryCount),
 };
 
 const USER_TARGETS: readonly UserHubTarget[] = ['GatewayUserAccount', 'GatewayUserPosition', 'GatewayUserOrder', 'GatewayUserTrade'];
