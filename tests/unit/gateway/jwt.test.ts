@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jwtExpiry } from '../../../src/main/gateway/gateway-client';
+import { jwtExpiry } from '../../../src/main/gateway/session';
 
 describe('session tokens', () => {
   it('reads the expiry of a JWT, and none from a token without one', () => {
