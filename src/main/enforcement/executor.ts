@@ -11,10 +11,10 @@ import type { AccountSync } from '../engine/account-state';
 import { NOTHING_CLOSING } from '../engine/rule';
 import type { Logger } from '../log';
 import { delay, type Clock } from '../schedule/clock';
-import { describeOutcome } from '../service/describe';
 import type { ActionStatus, RiskStore } from '../store/risk-store';
 import { failureOf, type Broker } from './broker';
 import type { Journal } from './journal';
+import { describeOutcome } from './outcome-text';
 import type { Action } from './planner';
 import { stillNeeded, whatIsLeft } from './recheck';
 
