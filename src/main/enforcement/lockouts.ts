@@ -5,7 +5,7 @@
  * would have ended, or else a limit that is still exceeded would lock the account at once.
  */
 import type { LockoutKind } from '../../shared/contract';
-import type { LockRequest } from '../engine/rule';
+import type { LockRequest } from '../schedule/lock-end';
 import { lockEnd, type LockCalendar } from '../schedule/lock-end';
 import type { AdminOverride, LockoutRecord, RiskStore } from '../store/risk-store';
 

@@ -4,7 +4,8 @@
  * position and cancels every working order, bracket legs included.
  */
 import type { Order, Position } from '../../shared/domain';
-import type { Breach, LockRequest } from '../engine/rule';
+import type { Breach } from '../engine/rule';
+import type { LockRequest } from '../schedule/lock-end';
 
 interface ActionBase {
   accountId: number;

@@ -3,11 +3,9 @@ import type { ContractId, GatewayEvent } from '../../shared/domain';
 import type { RuleStatus } from '../../shared/rules';
 import type { AccountState } from './account-state';
 import type { MarketBook } from './market-book';
+import type { LockRequest } from '../schedule/lock-end';
 
 export type RuleCategory = 'tradeByTrade' | 'cooldown' | 'hardLockout' | 'automation';
-
-export type LockRequest =
-  { kind: 'untilReset' } | { kind: 'cooldown'; durationMs: number } | { kind: 'untilSessionStart' } | { kind: 'untilAdmin' };
 
 export type Remedy =
   | { kind: 'closePosition'; contractId: ContractId }

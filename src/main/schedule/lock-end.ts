@@ -1,7 +1,10 @@
 /** When a lock a rule asked for ends: the lock-end policy, as a pure function of the calendar in force. */
-import type { LockRequest } from '../engine/rule';
-import type { SessionClock } from '../engine/session-clock';
+import type { SessionClock } from './session-clock';
 import { tradingDayAt, type TradingDaySchedule } from './trading-day';
+
+/** The lock a rule asks for when it flattens an account. */
+export type LockRequest =
+  { kind: 'untilReset' } | { kind: 'cooldown'; durationMs: number } | { kind: 'untilSessionStart' } | { kind: 'untilAdmin' };
 
 export interface LockCalendar {
   schedule: TradingDaySchedule;

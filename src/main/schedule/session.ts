@@ -3,7 +3,7 @@
  * a session may start on, and holidays when it does not. An end at or before the start is an
  * overnight session that ends the next day. DST comes from the timezone, not from offsets.
  */
-import type { SessionClock } from '../engine/session-clock';
+import type { SessionClock } from './session-clock';
 import { addDays, utcOfWallTime, wallTimeAt, type WallTime } from './timezone';
 
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;

@@ -103,6 +103,7 @@ export class RiskService {
       },
       createLogger('gateway'),
       options.guardAccounts,
+      clock,
     );
     const executor = (this.executor = new Executor({
       broker: this.gateway,

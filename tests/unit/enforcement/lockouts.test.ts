@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LockRequest } from '../../../src/main/engine/rule';
+import type { LockRequest } from '../../../src/main/schedule/lock-end';
 import { Lockouts } from '../../../src/main/enforcement/lockouts';
 import { openTestStore } from '../../helpers/store';
 import { tempDir } from '../../helpers/harness';

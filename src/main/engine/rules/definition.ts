@@ -1,7 +1,7 @@
 /** What the registry knows of a rule: where its config sits, its id, how its config is checked and how it is armed. */
 import type { z } from 'zod';
 import type { Rule } from '../rule';
-import type { SessionClock } from '../session-clock';
+import type { SessionClock } from '../../schedule/session-clock';
 
 /** What a builder gets besides its own config. */
 export interface ArmContext {

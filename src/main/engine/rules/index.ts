@@ -1,7 +1,7 @@
 /** Every rule Risk Warden has, in id order: the config schema's `rules:` and the armed rule set both come from this one list. */
 import type { RiskConfig } from '../../config/schema';
 import type { Rule } from '../rule';
-import type { SessionClock } from '../session-clock';
+import type { SessionClock } from '../../schedule/session-clock';
 import { authLossGuard } from './auth-loss-guard';
 import { cooldownAfterLoss } from './cooldown-after-loss';
 import { dailyRealizedLoss } from './daily-realized-loss';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CME_HOLIDAYS_2026_2027 } from '../../schedule/cme-holidays';
 import { sessionClock } from '../../schedule/session';
 import { breachOf, usageOf, type Breach, type Rule } from '../rule';
-import type { SessionClock } from '../session-clock';
+import type { SessionClock } from '../../schedule/session-clock';
 import { defineRule } from './definition';
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time HH:MM such as 08:30');
