@@ -1,0 +1,181 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfigFile } from '../../../src/main/config/loader';
+import type { RiskConfig } from '../../../src/main/config/schema';
+import type { Journal } from '../../../src/main/enforcement/journal';
+import { ConfigInForce } from '../../../src/main/service/config-in-force';
+import { FakeClock } from '../../helpers/fake-clock';
+import { tempDir } from '../../helpers/harness';
+import { openTestStore } from '../../helpers/store';
+
+const T0 = Date.parse('2026-11-24T15:00:00Z');
+const START = 'rules:\n  max_contracts: { limit: 5 }\n  daily_realized_loss: { limit: -500 }\n';
+
+/** Starts with risk-config.yaml holding `yaml`, as RiskService does with the file it was given. */
+function setup(yaml = START) {
+  const clock = new FakeClock(T0);
+  const dir = tempDir();
+  const file = path.join(dir, 'risk-config.yaml');
+  fs.writeFileSync(file, yaml);
+  const { store, db } = openTestStore(dir);
+  const entries: string[] = [];
+  const journal: Journal = { add: (kind, _accountId, title, detail) => entries.push(`${kind}: ${title} (${detail})`) };
+  const changes: RiskConfig[] = [];
+  const config = new ConfigInForce({ store, journal, clock, onChange: (next) => void changes.push(next) }, loadConfigFile(file), file);
+  const audits = () => db.prepare(`SELECT ts, actor, action, detail FROM audit_log ORDER BY id`).all();
+  /** The trader saves the file; the service's file watcher hands it over. */
+  const edit = (text: string) => {
+    fs.writeFileSync(file, text);
+    config.applyFile(file);
+  };
+  return { clock, file, config, entries, changes, audits, edit };
+}
+
+describe('config in force', () => {
+  it.each([
+    ['a half-written file', 'rules:\n  max_contracts: { limit: 3', /^risk-config\.yaml: invalid YAML: Flow map in block collection/],
+    [
+      'a value out of range',
+      'rules:\n  max_contracts: { limit: -1 }\n',
+      /^risk-config\.yaml: rules\.max_contracts\.limit must be at least 1, got -1$/,
+    ],
+    ['a misspelt setting', 'rules:\n  max_contract: { limit: 3 }\n', /^risk-config\.yaml: rules\.max_contract is not a known setting$/],
+  ])('refuses %s, says why and keeps the config in force', (_case, text, why) => {
+    const { config, entries, changes, audits, edit } = setup();
+    const before = config.config;
+    const engine = config.engine;
+    edit(text);
+    expect(config.state.error).toMatch(why);
+    expect(config.config).toBe(before);
+    expect(config.engine).toBe(engine);
+    expect(config.config.rules.max_contracts?.limit).toBe(5);
+    expect(changes).toEqual([]);
+    expect(audits()).toEqual([{ ts: '2026-11-24T15:00:00.000Z', actor: 'config', action: 'reload refused', detail: config.state.error }]);
+    expect(entries).toEqual([`config: Config change refused — the previous config stays in force (${config.state.error})`]);
+  });
+
+  it('refuses a file that cannot be read', () => {
+    const { config, file, changes } = setup();
+    fs.rmSync(file);
+    config.applyFile(file);
+    expect(config.state.error).toMatch(/^risk-config\.yaml: cannot be read: ENOENT/);
+    expect(config.config.rules.max_contracts?.limit).toBe(5);
+    expect(changes).toEqual([]);
+  });
+
+  it('clears the refusal once a valid file is saved', () => {
+    const { config, edit } = setup();
+    edit('rules:\n  max_contracts: { limit: -1 }\n');
+    edit('rules:\n  max_contracts: { limit: 4 }\n  daily_realized_loss: { limit: -500 }\n');
+    expect(config.state.error).toBeNull();
+    expect(config.config.rules.max_contracts?.limit).toBe(4);
+  });
+
+  it('applies a lower max_contracts limit at once and re-judges with it', () => {
+    const { config, file, entries, changes, audits, edit } = setup();
+    const engine = config.engine;
+    edit('rules:\n  max_contracts: { limit: 2 }\n  daily_realized_loss: { limit: -500 }\n');
+    expect(config.config.rules.max_contracts?.limit).toBe(2);
+    expect(changes).toEqual([config.config]);
+    expect(config.engine).not.toBe(engine);
+    expect(config.state).toEqual({ file, error: null, pendingAtReset: [] });
+    expect(audits()).toEqual([{ ts: '2026-11-24T15:00:00.000Z', actor: 'config', action: 'reload', detail: 'all changes in force' }]);
+    expect(entries).toEqual(['config: Config reloaded (all changes in force)']);
+  });
+
+  it('arms a rule added to the file at once', () => {
+    const { config, edit } = setup();
+    edit(`${START}  symbol_blocks: { blocked_symbols: [CL] }\n`);
+    expect(config.engine.rules.map((r) => r.id)).toContain('RULE-011');
+    expect(config.state.pendingAtReset).toEqual([]);
+  });
+
+  it('holds a looser daily loss limit until the reset and says so', () => {
+    const { config, entries, changes, audits, edit } = setup();
+    const engine = config.engine;
+    edit('rules:\n  max_contracts: { limit: 5 }\n  daily_realized_loss: { limit: -2000 }\n');
+    expect(config.config.rules.daily_realized_loss?.limit).toBe(-500);
+    expect(config.engine).toBe(engine);
+    expect(changes).toEqual([]);
+    expect(config.state.pendingAtReset).toEqual(['rules.daily_realized_loss loosened']);
+    expect(audits()).toEqual([
+      { ts: '2026-11-24T15:00:00.000Z', actor: 'config', action: 'reload', detail: 'pending at reset: rules.daily_realized_loss loosened' },
+    ]);
+    expect(entries).toEqual(['config: Config reloaded (pending at reset: rules.daily_realized_loss loosened)']);
+  });
+
+  it('applies the tightening of a mixed edit at once and holds its loosening', () => {
+    const { config, changes, edit } = setup();
+    edit('rules:\n  max_contracts: { limit: 4 }\n  daily_realized_loss: { limit: -2000 }\n');
+    expect(config.config.rules.max_contracts?.limit).toBe(4);
+    expect(config.config.rules.daily_realized_loss?.limit).toBe(-500);
+    expect(changes).toHaveLength(1);
+    expect(config.state.pendingAtReset).toEqual(['rules.daily_realized_loss loosened']);
+  });
+
+  it('puts the held loosening in force at the reset and clears what was pending', () => {
+    const { config, entries, changes, edit } = setup();
+    edit('rules:\n  max_contracts: { limit: 5 }\n  daily_realized_loss: { limit: -2000 }\n');
+    config.applyHeld();
+    expect(config.config.rules.daily_realized_loss?.limit).toBe(-2000);
+    expect(changes).toEqual([config.config]);
+    expect(config.state.pendingAtReset).toEqual([]);
+    expect(entries.at(-1)).toBe('config: Held config changes now in force (rules.daily_realized_loss loosened)');
+  });
+
+  it('holds a new reset time until the reset, then puts it in the calendar', () => {
+    const { config, edit } = setup();
+    edit(`daily_reset: '16:00'\n${START}`);
+    expect(config.state.pendingAtReset).toEqual(['the trading-day schedule (timezone, daily_reset)']);
+    expect(config.calendar.schedule).toEqual({ timezone: 'America/Chicago', resetTime: '17:00' });
+    config.applyHeld();
+    expect(config.calendar.schedule).toEqual({ timezone: 'America/Chicago', resetTime: '16:00' });
+  });
+
+  it('keeps what is held when a later edit is refused', () => {
+    const { config, edit } = setup();
+    edit('rules:\n  max_contracts: { limit: 5 }\n  daily_realized_loss: { limit: -2000 }\n');
+    edit('rules:\n  max_contracts: { limit: -1 }\n');
+    expect(config.state.pendingAtReset).toEqual(['rules.daily_realized_loss loosened']);
+    config.applyHeld();
+    expect(config.config.rules.daily_realized_loss?.limit).toBe(-2000);
+  });
+
+  it('holds nothing once the loosening is taken back before the reset', () => {
+    const { config, changes, edit } = setup();
+    edit('rules:\n  max_contracts: { limit: 5 }\n  daily_realized_loss: { limit: -2000 }\n');
+    edit(START);
+    expect(config.state.pendingAtReset).toEqual([]);
+    config.applyHeld();
+    expect(config.config.rules.daily_realized_loss?.limit).toBe(-500);
+    expect(changes).toEqual([]);
+  });
+
+  it('does nothing at the reset when nothing is held', () => {
+    const { config, entries, changes, audits } = setup();
+    const before = config.config;
+    config.applyHeld();
+    expect(config.config).toBe(before);
+    expect(changes).toEqual([]);
+    expect(entries).toEqual([]);
+    expect(audits()).toEqual([]);
+  });
+
+  it('does not re-judge the accounts when the same config is saved again', () => {
+    const { config, changes, edit } = setup();
+    const engine = config.engine;
+    edit(START);
+    edit(START.replace('limit: 5', 'limit:    5'));
+    expect(changes).toEqual([]);
+    expect(config.engine).toBe(engine);
+  });
+
+  it('shows the config in force with its defaults filled in', () => {
+    const { config, file } = setup();
+    const view = config.view();
+    expect(view).toMatchObject({ file, error: null, pendingAtReset: [] });
+    expect(view.effective).toContain('daily_reset: 17:00');
+    expect(view.effective).toContain('stale_after_seconds: 15');
+  });
+});
