@@ -4,11 +4,14 @@ import { symbolOfContractId } from '../../shared/domain';
 import type { z } from 'zod';
 import {
   OrderSide,
+  OrderStatus,
+  OrderType,
   PositionType,
   WireAccountSchema,
   WireOrderSchema,
   WirePositionSchema,
   WireTradeSchema,
+  type Code,
   type WireAccount,
   type WireContract,
   type WireOrder,
@@ -17,18 +20,27 @@ import {
   type WireTrade,
 } from './wire';
 
-const ORDER_KINDS: readonly OrderKind[] = ['unknown', 'limit', 'market', 'stopLimit', 'stop', 'trailingStop', 'joinBid', 'joinAsk'];
-const ORDER_STATES: readonly OrderState[] = [
-  'unknown',
-  'open',
-  'filled',
-  'cancelled',
-  'expired',
-  'rejected',
-  'pending',
-  'pendingCancel',
-  'suspended',
-];
+const ORDER_KINDS: Readonly<Record<number, OrderKind>> = {
+  [OrderType.Unknown]: 'unknown',
+  [OrderType.Limit]: 'limit',
+  [OrderType.Market]: 'market',
+  [OrderType.StopLimit]: 'stopLimit',
+  [OrderType.Stop]: 'stop',
+  [OrderType.TrailingStop]: 'trailingStop',
+  [OrderType.JoinBid]: 'joinBid',
+  [OrderType.JoinAsk]: 'joinAsk',
+} satisfies Record<Code<typeof OrderType>, OrderKind>;
+const ORDER_STATES: Readonly<Record<number, OrderState>> = {
+  [OrderStatus.None]: 'unknown',
+  [OrderStatus.Open]: 'open',
+  [OrderStatus.Filled]: 'filled',
+  [OrderStatus.Cancelled]: 'cancelled',
+  [OrderStatus.Expired]: 'expired',
+  [OrderStatus.Rejected]: 'rejected',
+  [OrderStatus.Pending]: 'pending',
+  [OrderStatus.PendingCancellation]: 'pendingCancel',
+  [OrderStatus.Suspended]: 'suspended',
+} satisfies Record<Code<typeof OrderStatus>, OrderState>;
 
 export function unwrapUserPayload(payload: unknown): unknown {
   if (payload !== null && typeof payload === 'object' && 'action' in payload && 'data' in payload) {

@@ -4,6 +4,29 @@
  */
 import { z } from 'zod';
 
+/** The gateway's integer enums (PROJECTX.md §5), the one definition the client, the simulator and the tests share. */
+export const OrderSide = { Bid: 0, Ask: 1 } as const;
+export const OrderType = { Unknown: 0, Limit: 1, Market: 2, StopLimit: 3, Stop: 4, TrailingStop: 5, JoinBid: 6, JoinAsk: 7 } as const;
+export const OrderStatus = {
+  None: 0,
+  Open: 1,
+  Filled: 2,
+  Cancelled: 3,
+  Expired: 4,
+  Rejected: 5,
+  Pending: 6,
+  PendingCancellation: 7,
+  Suspended: 8,
+} as const;
+export const PositionType = { Undefined: 0, Long: 1, Short: 2 } as const;
+/** The aggressor side of a market trade print (GatewayTrade `type`). */
+export const TradeLogType = { Buy: 0, Sell: 1 } as const;
+/** `action` of the live user hub's `{action, data}` envelope (PROJECTX.md §13). */
+export const UserHubAction = { Create: 0, Update: 1, Remove: 2 } as const;
+
+/** The union of an enum's values: `Code<typeof OrderType>` is 0 | 1 | … | 7. */
+export type Code<Enum> = Enum[keyof Enum];
+
 export const EnvelopeSchema = z.object({
   success: z.boolean(),
   errorCode: z.number().int(),
@@ -31,8 +54,6 @@ export const WireContractSchema = z.object({
 });
 export type WireContract = z.infer<typeof WireContractSchema>;
 
-export const PositionType = { Undefined: 0, Long: 1, Short: 2 } as const;
-
 export const WirePositionSchema = z.object({
   id: z.number().optional(),
   accountId: z.number(),
@@ -43,9 +64,6 @@ export const WirePositionSchema = z.object({
   averagePrice: z.number(),
 });
 export type WirePosition = z.infer<typeof WirePositionSchema>;
-
-export const OrderType = { Unknown: 0, Limit: 1, Market: 2, StopLimit: 3, Stop: 4, TrailingStop: 5, JoinBid: 6, JoinAsk: 7 } as const;
-export const OrderSide = { Bid: 0, Ask: 1 } as const;
 
 export const WireOrderSchema = z.object({
   id: z.number(),
