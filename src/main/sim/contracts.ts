@@ -1,4 +1,4 @@
-/** The simulator's contracts: real tick size and tick value, TopstepX-like fees per side. */
+/** The simulator's contracts, real tick size and tick value, TopstepX-like fees per side: the one list tests, e2e and bench use. */
 export interface SimContract {
   id: string;
   name: string;
@@ -10,8 +10,9 @@ export interface SimContract {
   startPrice: number;
 }
 
-export const SIM_CONTRACTS: readonly SimContract[] = [
-  {
+/** Keyed by the symbol a trader types (symbolOfContractId of the id), for tests that name a contract. */
+export const SIM_CONTRACTS_BY_SYMBOL = {
+  MNQ: {
     id: 'CON.F.US.MNQ.Z26',
     name: 'MNQZ6',
     description: 'Micro E-mini Nasdaq-100: December 2026',
@@ -21,7 +22,7 @@ export const SIM_CONTRACTS: readonly SimContract[] = [
     feePerSide: 0.37,
     startPrice: 21000,
   },
-  {
+  NQ: {
     id: 'CON.F.US.ENQ.Z26',
     name: 'NQZ6',
     description: 'E-mini NASDAQ-100: December 2026',
@@ -31,7 +32,7 @@ export const SIM_CONTRACTS: readonly SimContract[] = [
     feePerSide: 1.4,
     startPrice: 21000,
   },
-  {
+  ES: {
     id: 'CON.F.US.EP.Z26',
     name: 'ESZ6',
     description: 'E-Mini S&P 500: December 2026',
@@ -41,7 +42,7 @@ export const SIM_CONTRACTS: readonly SimContract[] = [
     feePerSide: 1.4,
     startPrice: 6000,
   },
-  {
+  MES: {
     id: 'CON.F.US.MES.Z26',
     name: 'MESZ6',
     description: 'Micro E-mini S&P 500: December 2026',
@@ -51,16 +52,6 @@ export const SIM_CONTRACTS: readonly SimContract[] = [
     feePerSide: 0.37,
     startPrice: 6000,
   },
-];
+} satisfies Record<string, SimContract>;
 
-export function wireContract(c: SimContract) {
-  return {
-    id: c.id,
-    name: c.name,
-    description: c.description,
-    tickSize: c.tickSize,
-    tickValue: c.tickValue,
-    activeContract: true,
-    symbolId: c.symbolId,
-  };
-}
+export const SIM_CONTRACTS: readonly SimContract[] = Object.values(SIM_CONTRACTS_BY_SYMBOL);

@@ -6,6 +6,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { UserHubAction } from '../gateway/wire';
 import { bearerToken, type TokenStore } from './tokens';
 
 const RS = '\x1e';
@@ -84,7 +85,13 @@ export class HubServer {
     return true;
   }
 
-  publishUser(topic: UserTopic | 'accounts', accountId: number, target: string, entity: object, action = 1): void {
+  publishUser(
+    topic: UserTopic | 'accounts',
+    accountId: number,
+    target: string,
+    entity: object,
+    action: number = UserHubAction.Update,
+  ): void {
     const argument = this.wireFormat === 'live' ? { action, data: entity } : entity;
     const message = frame({ type: 1, target, arguments: [argument] });
     this.broadcast((c) => c.hub === 'user' && (topic === 'accounts' ? c.accounts : c[topic].has(accountId)), message);

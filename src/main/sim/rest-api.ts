@@ -4,11 +4,11 @@
  * a login body without userName/apiKey is HTTP 400.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { wireContract } from './contracts';
 import { SimRejection, type Exchange } from './exchange';
 import { readJson, sendJson } from './http-util';
 import type { RestFaults } from './faults';
 import { bearerToken, type TokenStore } from './tokens';
+import { wireContract } from './wire-format';
 
 type Body = Record<string, unknown>;
 type Handler = (body: Body) => Record<string, unknown>;

@@ -12,6 +12,7 @@ import { handleRest, restRoutes } from './rest-api';
 import { FaultsSchema, RestFaults, type Faults } from './faults';
 import { TokenStore } from './tokens';
 import { TestElevationAnswerSchema, type TestElevationAnswer } from '../elevation/test-elevator';
+import { UserHubAction } from '../gateway/wire';
 
 /** Benchmarks and tests watch the wire from the gateway's side of it. */
 export interface SimulatorObserver {
@@ -42,6 +43,11 @@ export interface Simulator {
   close(): Promise<void>;
 }
 
+/** A flat position goes out as a removal, as the live gateway sends a close. */
+function positionAction(size: number): number {
+  return size === 0 ? UserHubAction.Remove : UserHubAction.Update;
+}
+
 function route(hubs: HubServer, event: SimEvent): void {
   switch (event.topic) {
     case 'account':
@@ -49,9 +55,9 @@ function route(hubs: HubServer, event: SimEvent): void {
     case 'order':
       return hubs.publishUser('orders', event.accountId, 'GatewayUserOrder', event.payload);
     case 'trade':
-      return hubs.publishUser('trades', event.accountId, 'GatewayUserTrade', event.payload, 0);
+      return hubs.publishUser('trades', event.accountId, 'GatewayUserTrade', event.payload, UserHubAction.Create);
     case 'position':
-      return hubs.publishUser('positions', event.accountId, 'GatewayUserPosition', event.payload, event.payload.size === 0 ? 2 : 1);
+      return hubs.publishUser('positions', event.accountId, 'GatewayUserPosition', event.payload, positionAction(event.payload.size));
     case 'quote':
       return hubs.publishQuote(event.contractId, event.payload);
     case 'print':
