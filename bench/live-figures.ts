@@ -1,12 +1,14 @@
 /** The figures measured against the live service, the simulator in its own process. */
 import type { Snapshot } from '../src/shared/contract';
-import { SIM_CONTRACTS } from '../src/main/sim/contracts';
+import { OrderSide, OrderType } from '../src/main/gateway/wire';
+import { DEMO_ACCOUNTS } from '../src/main/sim/accounts';
+import { SIM_CONTRACTS, SIM_CONTRACTS_BY_SYMBOL } from '../src/main/sim/contracts';
 import { startLiveBench, type LiveBench } from './live-service';
 import type { SimTimings } from './sim-process';
 import { memory, type Memory } from './stats';
 
-const ACCOUNT = 7001;
-const MNQ = 'CON.F.US.MNQ.Z26';
+const ACCOUNT = DEMO_ACCOUNTS[0]!.id;
+const MNQ = SIM_CONTRACTS_BY_SYMBOL.MNQ.id;
 const QUOTES_PER_SECOND = 5000;
 const clock = () => performance.timeOrigin + performance.now();
 
@@ -46,7 +48,7 @@ async function violationToClose(bench: LiveBench): Promise<number[]> {
   const warmup = 20;
   for (let i = 0; i < 300 + warmup; i++) {
     const trades = accountView(bench).tradeCount;
-    await bench.trader.placeOrder({ accountId: ACCOUNT, contractId: MNQ, type: 2, side: 0, size: 6 });
+    await bench.trader.placeOrder({ accountId: ACCOUNT, contractId: MNQ, type: OrderType.Market, side: OrderSide.Bid, size: 6 });
     // One breach at a time: Risk Warden has seen this 6-lot, closed it, and knows it is flat.
     await until(() => accountView(bench).tradeCount === trades + 1 && accountView(bench).positions.length === 0);
     await bench.service.settled();
@@ -62,7 +64,7 @@ async function violationToClose(bench: LiveBench): Promise<number[]> {
 /** From the simulator publishing a quote to the first renderer-facing snapshot that reflects it. */
 async function quoteToSnapshot(bench: LiveBench): Promise<{ quoteToSnapshotMs: number[]; quotesPerSecond: number }> {
   for (const contract of SIM_CONTRACTS)
-    await bench.trader.placeOrder({ accountId: ACCOUNT, contractId: contract.id, type: 2, side: 0, size: 1 });
+    await bench.trader.placeOrder({ accountId: ACCOUNT, contractId: contract.id, type: OrderType.Market, side: OrderSide.Bid, size: 1 });
   await until(() => bench.service.snapshot().accounts[0]!.positions.length === SIM_CONTRACTS.length);
   const pushes: { at: number; marks: Map<string, number> }[] = [];
   const unsubscribe = bench.service.onSnapshot((snapshot: Snapshot) => {

@@ -7,6 +7,8 @@
 import { chromium } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config';
+import { OrderSide, OrderType } from '../src/main/gateway/wire';
+import { DEMO_ACCOUNTS } from '../src/main/sim/accounts';
 import { SIM_CONTRACTS } from '../src/main/sim/contracts';
 import { commandLineSettings } from '../src/main/web/command-line-settings';
 import { startWebHost } from '../src/main/web/web-host';
@@ -14,7 +16,7 @@ import { startLiveBench } from './live-service';
 
 const QUOTES_PER_SECOND = 2000;
 const STREAM_MS = 5000;
-const ACCOUNT = 7001;
+const ACCOUNT = DEMO_ACCOUNTS[0]!.id;
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
 export interface RendererFigures {
@@ -46,7 +48,7 @@ export async function measureRenderer(): Promise<RendererFigures> {
     await page.goto(host.url);
     await page.getByTestId('connection-state').filter({ hasText: 'Live' }).waitFor();
     for (const contract of SIM_CONTRACTS)
-      await bench.trader.placeOrder({ accountId: ACCOUNT, contractId: contract.id, type: 2, side: 0, size: 1 });
+      await bench.trader.placeOrder({ accountId: ACCOUNT, contractId: contract.id, type: OrderType.Market, side: OrderSide.Bid, size: 1 });
     await page
       .locator('[data-testid^="position-"]')
       .nth(SIM_CONTRACTS.length - 1)

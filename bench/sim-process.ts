@@ -3,6 +3,7 @@
  * generation do not run on Risk Warden's event loop. It timestamps what it publishes and what it
  * receives on the machine clock so the parent can compute latencies across the two processes.
  */
+import { OrderSide } from '../src/main/gateway/wire';
 import { SIM_CONTRACTS } from '../src/main/sim/contracts';
 import { startSimulator } from '../src/main/sim/simulator';
 
@@ -25,7 +26,7 @@ const sim = await startSimulator({
   randomWalk: false,
   observer: {
     published(event) {
-      if (event.topic === 'trade' && event.payload.side === 0 && event.payload.size === 6) timings.breakingFills.push(clock());
+      if (event.topic === 'trade' && event.payload.side === OrderSide.Bid && event.payload.size === 6) timings.breakingFills.push(clock());
       else if (recordQuotes && event.topic === 'quote')
         timings.quotes.push({ contractId: event.contractId, price: event.payload.lastPrice as number, at: clock() });
     },

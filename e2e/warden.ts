@@ -8,15 +8,25 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base } from '@playwright/test';
+import { OrderSide, OrderType } from '../src/main/gateway/wire';
+import { DEMO_ACCOUNTS } from '../src/main/sim/accounts';
+import { SIM_CONTRACTS_BY_SYMBOL } from '../src/main/sim/contracts';
 
-export const ACCOUNT = 7001;
-export const CONTRACTS = { MNQ: 'CON.F.US.MNQ.Z26', NQ: 'CON.F.US.ENQ.Z26', ES: 'CON.F.US.EP.Z26', MES: 'CON.F.US.MES.Z26' } as const;
+export const ACCOUNT = DEMO_ACCOUNTS[0]!.id;
+export const CONTRACTS = {
+  MNQ: SIM_CONTRACTS_BY_SYMBOL.MNQ.id,
+  NQ: SIM_CONTRACTS_BY_SYMBOL.NQ.id,
+  ES: SIM_CONTRACTS_BY_SYMBOL.ES.id,
+  MES: SIM_CONTRACTS_BY_SYMBOL.MES.id,
+};
 
 export interface SimPosition {
   contractId: string;
   type: number;
   size: number;
 }
+
+const wireSide = (side: 'buy' | 'sell') => (side === 'buy' ? OrderSide.Bid : OrderSide.Ask);
 
 export class SimulatorControl {
   private token: string | null = null;
@@ -42,11 +52,11 @@ export class SimulatorControl {
 
   /** A market order as the trading platform would send it. */
   async market(contractId: string, side: 'buy' | 'sell', size: number): Promise<void> {
-    await this.place({ accountId: ACCOUNT, contractId, type: 2, side: side === 'buy' ? 0 : 1, size });
+    await this.place({ accountId: ACCOUNT, contractId, type: OrderType.Market, side: wireSide(side), size });
   }
 
   async limit(contractId: string, side: 'buy' | 'sell', size: number, limitPrice: number): Promise<void> {
-    await this.place({ accountId: ACCOUNT, contractId, type: 1, side: side === 'buy' ? 0 : 1, size, limitPrice });
+    await this.place({ accountId: ACCOUNT, contractId, type: OrderType.Limit, side: wireSide(side), size, limitPrice });
   }
 
   async roundTrip(contractId: string, entry: number, exit: number): Promise<void> {

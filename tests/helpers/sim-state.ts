@@ -1,5 +1,7 @@
 /** What Risk Warden should believe, read from the simulator's own books, and what it does believe. */
 import type { Snapshot } from '../../src/shared/contract';
+import { roundCents } from '../../src/shared/domain';
+import { PositionType } from '../../src/main/gateway/wire';
 import type { Simulator } from '../../src/main/sim/simulator';
 
 interface SimState {
@@ -17,9 +19,9 @@ const byContract = (a: { contractId: string }, b: { contractId: string }) => a.c
 export function expectedFrom(state: SimState) {
   return {
     positions: state.positions
-      .map((p) => ({ contractId: p.contractId, size: p.type === 1 ? p.size : -p.size, averagePrice: p.averagePrice }))
+      .map((p) => ({ contractId: p.contractId, size: p.type === PositionType.Long ? p.size : -p.size, averagePrice: p.averagePrice }))
       .sort(byContract),
-    realized: Math.round(state.trades.reduce((sum, t) => sum + (t.profitAndLoss ?? 0) - t.fees, 0) * 100) / 100,
+    realized: roundCents(state.trades.reduce((sum, t) => sum + (t.profitAndLoss ?? 0) - t.fees, 0)),
     balance: state.accounts[0]!.balance,
   };
 }

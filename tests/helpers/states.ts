@@ -4,13 +4,14 @@ import { AccountState } from '../../src/main/engine/account-state';
 import { MarketBook } from '../../src/main/engine/market-book';
 import type { RuleContext } from '../../src/main/engine/rule';
 import { symbolOfContractId } from '../../src/shared/domain';
+import { toContract } from '../../src/main/gateway/normalise';
+import { SIM_CONTRACTS_BY_SYMBOL } from '../../src/main/sim/contracts';
+import { wireContract } from '../../src/main/sim/wire-format';
 
-export const CONTRACTS: Record<string, Contract> = {
-  MNQ: { id: 'CON.F.US.MNQ.Z26', name: 'MNQZ6', description: '', tickSize: 0.25, tickValue: 0.5, symbol: 'MNQ' },
-  NQ: { id: 'CON.F.US.ENQ.Z26', name: 'NQZ6', description: '', tickSize: 0.25, tickValue: 5, symbol: 'NQ' },
-  ES: { id: 'CON.F.US.EP.Z26', name: 'ESZ6', description: '', tickSize: 0.25, tickValue: 12.5, symbol: 'ES' },
-  MES: { id: 'CON.F.US.MES.Z26', name: 'MESZ6', description: '', tickSize: 0.25, tickValue: 1.25, symbol: 'MES' },
-};
+/** The simulator's contracts as the client reads them, by symbol. */
+export const CONTRACTS: Record<string, Contract> = Object.fromEntries(
+  Object.entries(SIM_CONTRACTS_BY_SYMBOL).map(([symbol, contract]) => [symbol, toContract(wireContract(contract))]),
+);
 
 let fillId = 1;
 

@@ -1,13 +1,16 @@
 /** A trader clicking in the platform: places orders through the gateway's own REST API, not Risk Warden. */
 import { ProjectXApi } from '../../src/main/gateway/projectx-api';
 import { RestClient } from '../../src/main/gateway/rest-client';
+import { OrderSide, OrderType } from '../../src/main/gateway/wire';
+import { DEMO_ACCOUNTS } from '../../src/main/sim/accounts';
+import { SIM_CONTRACTS_BY_SYMBOL } from '../../src/main/sim/contracts';
 import type { Simulator } from '../../src/main/sim/simulator';
 
-export const DEMO_ACCOUNT = 7001;
-export const MNQ = 'CON.F.US.MNQ.Z26';
-export const NQ = 'CON.F.US.ENQ.Z26';
-export const ES = 'CON.F.US.EP.Z26';
-export const MES = 'CON.F.US.MES.Z26';
+export const DEMO_ACCOUNT = DEMO_ACCOUNTS[0]!.id;
+export const MNQ = SIM_CONTRACTS_BY_SYMBOL.MNQ.id;
+export const NQ = SIM_CONTRACTS_BY_SYMBOL.NQ.id;
+export const ES = SIM_CONTRACTS_BY_SYMBOL.ES.id;
+export const MES = SIM_CONTRACTS_BY_SYMBOL.MES.id;
 
 export class Trader {
   private constructor(private readonly api: ProjectXApi) {}
@@ -19,15 +22,15 @@ export class Trader {
   }
 
   buy(contractId: string, size: number): Promise<number> {
-    return this.api.placeOrder({ accountId: DEMO_ACCOUNT, contractId, type: 2, side: 0, size });
+    return this.api.placeOrder({ accountId: DEMO_ACCOUNT, contractId, type: OrderType.Market, side: OrderSide.Bid, size });
   }
 
   sell(contractId: string, size: number): Promise<number> {
-    return this.api.placeOrder({ accountId: DEMO_ACCOUNT, contractId, type: 2, side: 1, size });
+    return this.api.placeOrder({ accountId: DEMO_ACCOUNT, contractId, type: OrderType.Market, side: OrderSide.Ask, size });
   }
 
   limitBuy(contractId: string, size: number, limitPrice: number): Promise<number> {
-    return this.api.placeOrder({ accountId: DEMO_ACCOUNT, contractId, type: 1, side: 0, size, limitPrice });
+    return this.api.placeOrder({ accountId: DEMO_ACCOUNT, contractId, type: OrderType.Limit, side: OrderSide.Bid, size, limitPrice });
   }
 
   /** A round trip that realizes `points` × size on the contract (negative = a loss), before fees. */
