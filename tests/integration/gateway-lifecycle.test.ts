@@ -2,11 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { GatewayNetworkError } from '../../src/main/gateway/errors';
 import { ProjectXApi } from '../../src/main/gateway/projectx-api';
 import { RestClient } from '../../src/main/gateway/rest-client';
+import { OrderSide, OrderStatus, OrderType, TradeLogType } from '../../src/main/gateway/wire';
 import { RiskService, type RiskServiceOptions } from '../../src/main/service/risk-service';
 import { applyFaults, startSimulator, type Simulator } from '../../src/main/sim/simulator';
 import { config, eventually, startHarness, tempDir, type Harness } from '../helpers/harness';
 import { believed, expectedFrom, simState } from '../helpers/sim-state';
-import { ES, MNQ, Trader } from '../helpers/trader';
+import { DEMO_ACCOUNT, ES, MNQ, Trader } from '../helpers/trader';
 
 const noRules = config({});
 let harness: Harness | undefined;
@@ -40,7 +41,13 @@ describe.each(['live', 'documented'] as const)('gateway client against the simul
     harness.sim.exchange.setPrice(ES, 6000);
     await trader.buy(ES, 1);
     await eventually(() => expect(harness!.service.snapshot().accounts[0]!.positions[0]?.markPrice).toBe(6000));
-    harness.sim.hubs.publishPrint(ES, { symbolId: 'F.US.EP', price: 6002.5, timestamp: new Date().toISOString(), type: 0, volume: 3 });
+    harness.sim.hubs.publishPrint(ES, {
+      symbolId: 'F.US.EP',
+      price: 6002.5,
+      timestamp: new Date().toISOString(),
+      type: TradeLogType.Buy,
+      volume: 3,
+    });
     await eventually(() =>
       expect(harness!.service.snapshot().accounts[0]!.positions[0]).toMatchObject({ markPrice: 6002.5, unrealized: 125 }),
     );
@@ -89,14 +96,14 @@ describe('large hub messages', () => {
     harness = await startHarness({ config: noRules });
     const order = {
       id: 2_700_000_001,
-      accountId: 7001,
-      contractId: 'CON.F.US.MNQ.Z26',
+      accountId: DEMO_ACCOUNT,
+      contractId: MNQ,
       symbolId: 'F.US.MNQ',
       creationTimestamp: new Date().toISOString(),
       updateTimestamp: new Date().toISOString(),
-      status: 1,
-      type: 1,
-      side: 0,
+      status: OrderStatus.Open,
+      type: OrderType.Limit,
+      side: OrderSide.Bid,
       size: 1,
       limitPrice: 20000,
       stopPrice: null,
@@ -104,7 +111,7 @@ describe('large hub messages', () => {
       filledPrice: null,
       customTag: 'x'.repeat(1_500_000),
     };
-    harness.sim.hubs.publishUser('orders', 7001, 'GatewayUserOrder', order);
+    harness.sim.hubs.publishUser('orders', DEMO_ACCOUNT, 'GatewayUserOrder', order);
     await eventually(() => expect(harness!.service.snapshot().accounts[0]!.openOrders.map((o) => o.id)).toEqual([2_700_000_001]));
   });
 });

@@ -1,5 +1,6 @@
 /** The rules that act on time, on the broker's word or through protective orders, in the real service. */
 import { afterEach, describe, expect, it } from 'vitest';
+import { OrderSide, OrderType } from '../../src/main/gateway/wire';
 import { FakeClock } from '../helpers/fake-clock';
 import { config, eventually, startHarness, type Harness } from '../helpers/harness';
 import { DEMO_ACCOUNT, ES, MNQ, NQ, Trader } from '../helpers/trader';
@@ -8,7 +9,7 @@ let harness: Harness | undefined;
 afterEach(async () => harness?.close());
 const account = () => harness!.service.snapshot().accounts[0]!;
 const openPositions = () => harness!.sim.exchange.openPositions(DEMO_ACCOUNT);
-const openStops = () => harness!.sim.exchange.openOrders(DEMO_ACCOUNT).filter((o) => o.type === 4);
+const openStops = () => harness!.sim.exchange.openOrders(DEMO_ACCOUNT).filter((o) => o.type === OrderType.Stop);
 
 describe('RULE-008 no_stop_loss_grace in the service', () => {
   it('closes an unprotected position when the grace period ends, counting time from before a restart', async () => {
@@ -33,8 +34,8 @@ describe('RULE-008 no_stop_loss_grace in the service', () => {
     await (trader as unknown as { api: { placeOrder(o: object): Promise<number> } }).api.placeOrder({
       accountId: DEMO_ACCOUNT,
       contractId: MNQ,
-      type: 4,
-      side: 1,
+      type: OrderType.Stop,
+      side: OrderSide.Ask,
       size: 1,
       stopPrice: 20990,
     });

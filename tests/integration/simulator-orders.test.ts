@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { GatewayRejectedError } from '../../src/main/gateway/errors';
 import { ProjectXApi } from '../../src/main/gateway/projectx-api';
 import { RestClient } from '../../src/main/gateway/rest-client';
+import { OrderSide, OrderType } from '../../src/main/gateway/wire';
 import { FakeClock } from '../helpers/fake-clock';
 import { config, eventually, startHarness, type Harness } from '../helpers/harness';
 import { believed, expectedFrom, simState } from '../helpers/sim-state';
@@ -26,12 +27,12 @@ describe('bracket orders', () => {
     const entry = await api.placeOrder({
       accountId: DEMO_ACCOUNT,
       contractId: MNQ,
-      type: 1,
-      side: 0,
+      type: OrderType.Limit,
+      side: OrderSide.Bid,
       size: 2,
       limitPrice: 20990,
-      stopLossBracket: { ticks: -8, type: 4 },
-      takeProfitBracket: { ticks: 16, type: 1 },
+      stopLossBracket: { ticks: -8, type: OrderType.Stop },
+      takeProfitBracket: { ticks: 16, type: OrderType.Limit },
     });
     await eventually(() =>
       expect(
@@ -61,14 +62,17 @@ describe('bracket orders', () => {
   });
 
   it.each([
-    [{ stopLossBracket: { ticks: 8, type: 4 } }, 'Invalid stop loss ticks (8). Ticks should be less than zero when longing.'],
-    [{ takeProfitBracket: { ticks: -8, type: 1 } }, 'Invalid take profit ticks (-8). Ticks should be greater than zero when longing.'],
-    [{ stopLossBracket: { ticks: -2, type: 4 } }, 'Invalid stop loss ticks (-2). Price should be at least 4 ticks away.'],
+    [{ stopLossBracket: { ticks: 8, type: OrderType.Stop } }, 'Invalid stop loss ticks (8). Ticks should be less than zero when longing.'],
+    [
+      { takeProfitBracket: { ticks: -8, type: OrderType.Limit } },
+      'Invalid take profit ticks (-8). Ticks should be greater than zero when longing.',
+    ],
+    [{ stopLossBracket: { ticks: -2, type: OrderType.Stop } }, 'Invalid stop loss ticks (-2). Price should be at least 4 ticks away.'],
   ])('refuses %j with the live gateway message, and the rejected order still exists', async (brackets, message) => {
     harness = await startHarness({ config: config({}) });
     const api = await platform();
     const error = await api
-      .placeOrder({ accountId: DEMO_ACCOUNT, contractId: MNQ, type: 2, side: 0, size: 1, ...brackets })
+      .placeOrder({ accountId: DEMO_ACCOUNT, contractId: MNQ, type: OrderType.Market, side: OrderSide.Bid, size: 1, ...brackets })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GatewayRejectedError);
     expect(error).toMatchObject({ codeName: 'OrderRejected', gatewayMessage: message });
@@ -79,7 +83,14 @@ describe('bracket orders', () => {
     const clock = new FakeClock(Date.now());
     harness = await startHarness({ config: config({ no_stop_loss_grace: { grace_period_seconds: 10 } }), clock });
     const api = await platform();
-    await api.placeOrder({ accountId: DEMO_ACCOUNT, contractId: MNQ, type: 2, side: 0, size: 1, stopLossBracket: { ticks: -20, type: 4 } });
+    await api.placeOrder({
+      accountId: DEMO_ACCOUNT,
+      contractId: MNQ,
+      type: OrderType.Market,
+      side: OrderSide.Bid,
+      size: 1,
+      stopLossBracket: { ticks: -20, type: OrderType.Stop },
+    });
     await eventually(() => expect(account().openOrders.map((o) => o.state)).toEqual(['open']));
     await clock.advance(30_000);
     expect(harness.sim.exchange.openPositions(DEMO_ACCOUNT)).toHaveLength(1);
@@ -91,8 +102,15 @@ describe('trailing stops', () => {
     harness = await startHarness({ config: config({}) });
     const api = await platform();
     harness.sim.exchange.setPrice(MNQ, 21000);
-    await api.placeOrder({ accountId: DEMO_ACCOUNT, contractId: MNQ, type: 2, side: 0, size: 1 });
-    const trail = await api.placeOrder({ accountId: DEMO_ACCOUNT, contractId: MNQ, type: 5, side: 1, size: 1, trailPrice: 20998 }); // 8 ticks
+    await api.placeOrder({ accountId: DEMO_ACCOUNT, contractId: MNQ, type: OrderType.Market, side: OrderSide.Bid, size: 1 });
+    const trail = await api.placeOrder({
+      accountId: DEMO_ACCOUNT,
+      contractId: MNQ,
+      type: OrderType.TrailingStop,
+      side: OrderSide.Ask,
+      size: 1,
+      trailPrice: 20998, // 8 ticks
+    });
     expect((await api.orderById(DEMO_ACCOUNT, trail))?.stopPrice).toBe(20998);
     harness.sim.exchange.setPrice(MNQ, 21005);
     expect((await api.orderById(DEMO_ACCOUNT, trail))?.stopPrice).toBe(21003);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import type { Snapshot } from '../../src/shared/contract';
+import { PositionType } from '../../src/main/gateway/wire';
 import { RiskService } from '../../src/main/service/risk-service';
 import { StoreError } from '../../src/main/store/database';
 import { MIGRATIONS } from '../../src/main/store/migrations';
@@ -85,7 +86,9 @@ describe('restart and crash recovery', () => {
       pnl: before.pnl.realized,
       trades: 12,
       lockout: null,
-      positions: sim.exchange.openPositions(DEMO_ACCOUNT).map((p) => [p.contractId, p.type === 1 ? p.size : -p.size, p.averagePrice]),
+      positions: sim.exchange
+        .openPositions(DEMO_ACCOUNT)
+        .map((p) => [p.contractId, p.type === PositionType.Long ? p.size : -p.size, p.averagePrice]),
     });
   });
 

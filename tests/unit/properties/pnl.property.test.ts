@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { AccountState } from '../../../src/main/engine/account-state';
 import { MarketBook } from '../../../src/main/engine/market-book';
 import { toFill, toPositionEvent } from '../../../src/main/gateway/normalise';
+import { OrderSide, OrderType, PositionType } from '../../../src/main/gateway/wire';
 import { SIM_CONTRACTS } from '../../../src/main/sim/contracts';
 import { DEMO_ACCOUNTS, Exchange, type SimEvent } from '../../../src/main/sim/exchange';
 import { symbolOfContractId } from '../../../src/shared/domain';
@@ -55,7 +56,13 @@ describe('P&L of any fill sequence (property)', () => {
           const contract = SIM_CONTRACTS[s.contract]!;
           if (s.kind === 'price') exchange.setPrice(contract.id, exchange.price(contract.id)! + s.ticks * contract.tickSize);
           else
-            exchange.placeOrder({ accountId: DEMO_ACCOUNTS[0]!.id, contractId: contract.id, type: 2, side: s.buy ? 0 : 1, size: s.size });
+            exchange.placeOrder({
+              accountId: DEMO_ACCOUNTS[0]!.id,
+              contractId: contract.id,
+              type: OrderType.Market,
+              side: s.buy ? OrderSide.Bid : OrderSide.Ask,
+              size: s.size,
+            });
         }
         const market = new MarketBook();
         for (const c of SIM_CONTRACTS) market.addContract({ ...c, symbol: symbolOfContractId(c.id) });
@@ -64,9 +71,12 @@ describe('P&L of any fill sequence (property)', () => {
           if (e.topic === 'trade') account.apply({ type: 'fill', fill: toFill(e.payload) });
           if (e.topic === 'position') account.apply(toPositionEvent(e.payload));
         }
-        const fills = exchange
-          .state()
-          .trades.map((t) => ({ contractId: t.contractId, price: t.price, size: t.side === 0 ? t.size : -t.size, fees: t.fees }));
+        const fills = exchange.state().trades.map((t) => ({
+          contractId: t.contractId,
+          price: t.price,
+          size: t.side === OrderSide.Bid ? t.size : -t.size,
+          fees: t.fees,
+        }));
         const booked = exchange.accountList()[0]!.balance - DEMO_ACCOUNTS[0]!.balance;
         expect(account.realizedPnl()).toBeCloseTo(booked, 6);
         expect(account.realizedPnl()).toBeCloseTo(modelRealized(fills), 6);
@@ -78,7 +88,7 @@ describe('P&L of any fill sequence (property)', () => {
         ).toEqual(
           exchange
             .state()
-            .positions.map((p) => [p.contractId, p.type === 1 ? p.size : -p.size])
+            .positions.map((p) => [p.contractId, p.type === PositionType.Long ? p.size : -p.size])
             .sort(),
         );
       }),
