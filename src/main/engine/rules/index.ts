@@ -1,5 +1,4 @@
 /** Every rule Risk Warden has, in id order: the config schema's `rules:` and the armed rule set both come from this one list. */
-import type { RiskConfig } from '../../config/schema';
 import type { Rule } from '../rule';
 import type { SessionClock } from '../../schedule/session-clock';
 import { authLossGuard } from './auth-loss-guard';
@@ -39,8 +38,8 @@ export interface ArmedRules {
   session: SessionClock | null;
 }
 
-/** The configured rules, in id order. */
-export function armRules(config: Pick<RiskConfig, 'rules' | 'timezone'>): ArmedRules {
+/** The configured rules, in id order, from a config the schema made from these same definitions has parsed. */
+export function armRules(config: { readonly rules: Readonly<Record<string, unknown>>; readonly timezone: string }): ArmedRules {
   let session: SessionClock | null = null;
   const context: ArmContext = {
     timezone: config.timezone,
@@ -48,10 +47,8 @@ export function armRules(config: Pick<RiskConfig, 'rules' | 'timezone'>): ArmedR
       session = clock;
     },
   };
-  // The config was parsed by the schema made from these same definitions, so each key holds its definition's config.
-  const configs: Readonly<Record<string, unknown>> = config.rules;
   const rules = RULE_DEFINITIONS.flatMap((definition: RuleDefinition) => {
-    const ruleConfig = configs[definition.key];
+    const ruleConfig = config.rules[definition.key];
     return ruleConfig === undefined ? [] : [definition.build(ruleConfig, context)];
   });
   return { rules, session };
