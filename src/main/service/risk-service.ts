@@ -1,9 +1,8 @@
 /**
  * RiskService: the composition root shared by the Electron app and the web host, and the API the
  * IPC bridges talk to. It builds the object graph once (gateway, event pipeline, enforcement, the
- * config in force, the day cycle, the store) and runs the housekeeping tick. Data flow per event:
- * gateway → EventPipeline (AccountState → RuleEngine → Enforcer → Executor) → store, then a
- * coalesced snapshot push.
+ * config in force, the day cycle, the store). Data flow per event: gateway → EventPipeline
+ * (AccountState → RuleEngine → Enforcer → Executor) → store, then a coalesced snapshot push.
  */
 import path from 'node:path';
 import type { AuditEntry, ConfigView, PnlHistoryView, Snapshot, UnlockResult } from '../../shared/contract';
@@ -22,7 +21,6 @@ import { checkpoint, openDatabase, type Db } from '../store/database';
 import { RiskStore } from '../store/risk-store';
 import { AdminUnlock } from './admin-unlock';
 import { Checkpoints } from './checkpoints';
-import { Coalescer } from './coalescer';
 import { ConfigInForce } from './config-in-force';
 import { ConnectionStatus } from './connection-status';
 import { DayCycle } from './day-cycle';
@@ -30,6 +28,7 @@ import { EventPipeline } from './event-pipeline';
 import { FeedWatchdog } from './feed-watchdog';
 import { Housekeeping } from './housekeeping';
 import { buildSnapshot, type ServiceParts } from './snapshot';
+import { SnapshotFeed } from './snapshot-feed';
 import { Timeline } from './timeline';
 
 export interface RiskServiceOptions {
@@ -50,8 +49,6 @@ export interface RiskServiceOptions {
   guardAccounts?: readonly number[];
 }
 
-const PUSH_INTERVAL_MS = 50;
-
 export class RiskService {
   private readonly clock: Clock;
   private readonly db: Db;
@@ -64,8 +61,7 @@ export class RiskService {
   private readonly connection: ConnectionStatus;
   private readonly day: DayCycle;
   private readonly pipeline: EventPipeline;
-  private readonly push: Coalescer;
-  private readonly listeners = new Set<(snapshot: Snapshot) => void>();
+  private readonly feed: SnapshotFeed;
   private readonly parts: ServiceParts;
   private readonly housekeeping: Housekeeping;
   private stopped = false;
@@ -78,8 +74,8 @@ export class RiskService {
     const checkpoints = (this.checkpoints = options.checkpoints ?? new Checkpoints());
     this.db = openDatabase(path.join(options.dataDir, 'riskwarden.db'));
     const store = (this.store = new RiskStore(this.db));
-    this.push = new Coalescer(clock, PUSH_INTERVAL_MS, () => this.emitSnapshot());
-    const timeline = new Timeline(clock, () => this.push.request());
+    const feed = (this.feed = new SnapshotFeed(clock, () => this.snapshot()));
+    const timeline = new Timeline(clock, () => feed.changed());
     const journal: Journal = {
       add(kind, accountId, title, detail) {
         if (kind === 'enforcement') checkpoints.reach('enforcement triggered');
@@ -148,9 +144,9 @@ export class RiskService {
       day,
       watchdog,
       guards: (accountId) => this.gateway.guards(accountId),
-      changed: () => this.push.request(),
+      changed: () => feed.changed(),
     }));
-    this.housekeeping = new Housekeeping({ clock, db: this.db, day, watchdog, pipeline, changed: () => this.push.request() });
+    this.housekeeping = new Housekeeping({ clock, db: this.db, day, watchdog, pipeline, changed: () => feed.changed() });
     this.adminUnlock = new AdminUnlock({
       elevator: options.elevator ?? new OsElevator(),
       lockouts,
@@ -184,7 +180,7 @@ export class RiskService {
     }
     this.housekeeping.start();
     this.checkpoints.reach('event loop running');
-    this.push.request();
+    this.feed.changed();
   }
 
   async stop(): Promise<void> {
@@ -207,7 +203,7 @@ export class RiskService {
     if (this.stopped) return false;
     this.stopped = true;
     this.housekeeping.stop();
-    this.push.cancel();
+    this.feed.stop();
     return true;
   }
 
@@ -221,8 +217,7 @@ export class RiskService {
   }
 
   onSnapshot(listener: (snapshot: Snapshot) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.feed.subscribe(listener);
   }
 
   /** Lifts an account's lock once the OS prompt proves an administrator; every attempt is audited. */
@@ -257,12 +252,6 @@ export class RiskService {
     this.lockouts.calendar = this.config.calendar;
     this.executor.setMode(config.enforcement.mode);
     this.pipeline.evaluateAll();
-    this.push.request();
-  }
-
-  private emitSnapshot(): void {
-    if (this.listeners.size === 0) return;
-    const snapshot = this.snapshot();
-    for (const listener of this.listeners) listener(snapshot);
+    this.feed.changed();
   }
 }
