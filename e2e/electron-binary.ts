@@ -8,4 +8,4 @@ export function electronBinary(): string | null {
 }
 
 export const ELECTRON_SKIP_REASON =
-  'Electron runtime or its SQLite build not installed (run `npm start` once where its download is reachable); the same flows run in Electron through the stand-in (e2e/desktop.spec.ts) and in Chromium through the web host';
+  'Electron runtime or its SQLite build not installed (run `npm start` once where its download is reachable); the same flows run in Electron through the stand-in (e2e/desktop-*.spec.ts) and in Chromium through the web host';
