@@ -8,8 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { ProjectXApi } from '../src/main/gateway/projectx-api';
 import { RestClient } from '../src/main/gateway/rest-client';
+import { OrderSide, OrderType } from '../src/main/gateway/wire';
 import { CHECKPOINTS, Checkpoints } from '../src/main/service/checkpoints';
 import { launch, type Launched } from '../src/main/service/launch';
+import { DEMO_ACCOUNTS } from '../src/main/sim/accounts';
+import { SIM_CONTRACTS_BY_SYMBOL } from '../src/main/sim/contracts';
 
 const TIMEOUT_MS = Number(process.env.RW_SMOKE_TIMEOUT_MS ?? 20_000);
 
@@ -30,7 +33,13 @@ async function smoke(): Promise<number> {
       launched = await launch({ gateway: null, configFile, dataDir, randomWalk: false, checkpoints });
       const trader = new ProjectXApi(new RestClient({ baseUrl: launched.simulator!.url }));
       await trader.loginKey('smoke', 'smoke');
-      await trader.placeOrder({ accountId: 7001, contractId: 'CON.F.US.MNQ.Z26', type: 2, side: 0, size: 6 });
+      await trader.placeOrder({
+        accountId: DEMO_ACCOUNTS[0]!.id,
+        contractId: SIM_CONTRACTS_BY_SYMBOL.MNQ.id,
+        type: OrderType.Market,
+        side: OrderSide.Bid,
+        size: 6,
+      });
       await allReached;
       return 'done' as const;
     })();

@@ -4,80 +4,10 @@
  * any other refusal (success:false, 401, 4xx) final.
  */
 import { BrokerError, type BrokerFailure } from '../enforcement/broker';
+import { errorCodeName } from './wire';
 
-const ERROR_CODE_NAMES: Readonly<Record<string, readonly string[]>> = {
-  'Auth/loginKey': [
-    'Success',
-    'UserNotFound',
-    'PasswordVerificationFailed',
-    'InvalidCredentials',
-    'AppNotFound',
-    'AppVerificationFailed',
-    'InvalidDevice',
-    'AgreementsNotSigned',
-    'UnknownError',
-    'ApiSubscriptionNotFound',
-    'ApiKeyAuthenticationDisabled',
-  ],
-  'Auth/validate': ['Success', 'InvalidSession', 'SessionNotFound', 'ExpiredToken', 'UnknownError'],
-  'Contract/searchById': ['Success', 'ContractNotFound'],
-  'Order/place': [
-    'Success',
-    'AccountNotFound',
-    'OrderRejected',
-    'InsufficientFunds',
-    'AccountViolation',
-    'OutsideTradingHours',
-    'OrderPending',
-    'UnknownError',
-    'ContractNotFound',
-    'ContractNotActive',
-    'AccountRejected',
-  ],
-  'Order/cancel': ['Success', 'AccountNotFound', 'OrderNotFound', 'Rejected', 'Pending', 'UnknownError', 'AccountRejected'],
-  'Order/search': ['Success', 'AccountNotFound'],
-  'Order/searchById': ['Success', 'OrderNotFound'],
-  'Order/searchOpen': ['Success', 'AccountNotFound'],
-  'Position/searchOpen': ['Success', 'AccountNotFound'],
-  'Trade/search': ['Success', 'AccountNotFound'],
-  'Order/modify': [
-    'Success',
-    'AccountNotFound',
-    'OrderNotFound',
-    'Rejected',
-    'Pending',
-    'UnknownError',
-    'AccountRejected',
-    'ContractNotFound',
-  ],
-  'Position/partialCloseContract': [
-    'Success',
-    'AccountNotFound',
-    'PositionNotFound',
-    'ContractNotFound',
-    'ContractNotActive',
-    'InvalidCloseSize',
-    'OrderRejected',
-    'OrderPending',
-    'UnknownError',
-    'AccountRejected',
-  ],
-  'Position/closeContract': [
-    'Success',
-    'AccountNotFound',
-    'PositionNotFound',
-    'ContractNotFound',
-    'ContractNotActive',
-    'OrderRejected',
-    'OrderPending',
-    'UnknownError',
-    'AccountRejected',
-  ],
-};
-
-export function errorCodeName(endpoint: string, code: number): string {
-  return ERROR_CODE_NAMES[endpoint]?.[code] ?? `errorCode ${code}`;
-}
+/** The endpoint's name for a code; the tables live in wire.ts with the other wire codes. */
+export { errorCodeName };
 
 /** The gateway's answer for a position or order that no longer exists. */
 const ALREADY_GONE: ReadonlySet<string> = new Set(['PositionNotFound', 'OrderNotFound']);

@@ -27,6 +27,121 @@ export const UserHubAction = { Create: 0, Update: 1, Remove: 2 } as const;
 /** The union of an enum's values: `Code<typeof OrderType>` is 0 | 1 | … | 7. */
 export type Code<Enum> = Enum[keyof Enum];
 
+/**
+ * Each endpoint's `errorCode` enum (PROJECTX.md §5.7), a name per code from 0: the same number means different
+ * things on different endpoints (Order/place 2 is OrderRejected, Position/closeContract 2 is PositionNotFound).
+ */
+export const ERROR_CODES = {
+  'Auth/loginKey': [
+    'Success',
+    'UserNotFound',
+    'PasswordVerificationFailed',
+    'InvalidCredentials',
+    'AppNotFound',
+    'AppVerificationFailed',
+    'InvalidDevice',
+    'AgreementsNotSigned',
+    'UnknownError',
+    'ApiSubscriptionNotFound',
+    'ApiKeyAuthenticationDisabled',
+  ],
+  'Auth/validate': ['Success', 'InvalidSession', 'SessionNotFound', 'ExpiredToken', 'UnknownError'],
+  'Contract/searchById': ['Success', 'ContractNotFound'],
+  'Order/place': [
+    'Success',
+    'AccountNotFound',
+    'OrderRejected',
+    'InsufficientFunds',
+    'AccountViolation',
+    'OutsideTradingHours',
+    'OrderPending',
+    'UnknownError',
+    'ContractNotFound',
+    'ContractNotActive',
+    'AccountRejected',
+  ],
+  'Order/cancel': ['Success', 'AccountNotFound', 'OrderNotFound', 'Rejected', 'Pending', 'UnknownError', 'AccountRejected'],
+  'Order/search': ['Success', 'AccountNotFound'],
+  'Order/searchById': ['Success', 'OrderNotFound'],
+  'Order/searchOpen': ['Success', 'AccountNotFound'],
+  'Position/searchOpen': ['Success', 'AccountNotFound'],
+  'Trade/search': ['Success', 'AccountNotFound'],
+  'Order/modify': [
+    'Success',
+    'AccountNotFound',
+    'OrderNotFound',
+    'Rejected',
+    'Pending',
+    'UnknownError',
+    'AccountRejected',
+    'ContractNotFound',
+  ],
+  'Position/partialCloseContract': [
+    'Success',
+    'AccountNotFound',
+    'PositionNotFound',
+    'ContractNotFound',
+    'ContractNotActive',
+    'InvalidCloseSize',
+    'OrderRejected',
+    'OrderPending',
+    'UnknownError',
+    'AccountRejected',
+  ],
+  'Position/closeContract': [
+    'Success',
+    'AccountNotFound',
+    'PositionNotFound',
+    'ContractNotFound',
+    'ContractNotActive',
+    'OrderRejected',
+    'OrderPending',
+    'UnknownError',
+    'AccountRejected',
+  ],
+} as const satisfies Record<string, readonly string[]>;
+
+export type ErrorCodeEndpoint = keyof typeof ERROR_CODES;
+
+/**
+ * The code names of an endpoint; of a union of endpoints, only the names every one of them has (so a helper serving
+ * Position/closeContract and Position/partialCloseContract can ask for ContractNotFound, not InvalidCloseSize).
+ */
+export type ErrorCodeName<E extends ErrorCodeEndpoint> = (
+  E extends unknown ? (name: (typeof ERROR_CODES)[E][number]) => void : never
+) extends (name: infer Common extends string) => void
+  ? Common
+  : never;
+
+function codeIn(endpoint: ErrorCodeEndpoint, name: string): number {
+  const code = (ERROR_CODES[endpoint] as readonly string[]).indexOf(name);
+  if (code < 0) throw new Error(`${endpoint} has no errorCode named ${name}`);
+  return code;
+}
+
+/** The number `endpoint` answers for `name`: `errorCode('Order/place', 'ContractNotFound')` is 8. */
+export function errorCode<E extends ErrorCodeEndpoint>(endpoint: E, name: ErrorCodeName<E>): number {
+  return codeIn(endpoint, name);
+}
+
+/** The name `endpoint` gives `code`, or `errorCode N` for an endpoint or a code the table does not have. */
+export function errorCodeName(endpoint: string, code: number): string {
+  return (ERROR_CODES as Readonly<Record<string, readonly string[] | undefined>>)[endpoint]?.[code] ?? `errorCode ${code}`;
+}
+
+/** A name per endpoint, each checked against that endpoint's own enum. */
+export type ErrorCodeNames = { readonly [E in ErrorCodeEndpoint]?: ErrorCodeName<E> };
+
+/**
+ * The one number a helper answers on every endpoint that reaches it, named as each endpoint names it; throws if the
+ * numbers differ, so a constant defined with it fails when its module loads.
+ */
+export function sharedErrorCode(names: ErrorCodeNames): number {
+  const codes = new Set(Object.entries(names).map(([endpoint, name]) => codeIn(endpoint as ErrorCodeEndpoint, name)));
+  if (codes.size !== 1) throw new Error(`${JSON.stringify(names)} do not share one errorCode (${[...codes].join(', ')})`);
+  return [...codes][0]!;
+}
+
 export const EnvelopeSchema = z.object({
   success: z.boolean(),
   errorCode: z.number().int(),

@@ -3,10 +3,11 @@
  * trailing-stop and bracket matching; fills are booked in the ledger. Every change is published
  * as the wire payload the gateway would send.
  */
-import { OrderSide, OrderStatus, OrderType, type PlaceOrderRequest } from '../gateway/wire';
+import { errorCode, OrderSide, OrderStatus, OrderType, type PlaceOrderRequest } from '../gateway/wire';
 import { armedLeg, bracketLeg, isOcoSibling, type Bracket } from './brackets';
 import { SIM_CONTRACTS, type SimContract } from './contracts';
 import { alignToTick } from './fill-math';
+import { BadRequest } from './http-util';
 import { Ledger } from './ledger';
 import { matchPrice } from './matching';
 import { isListedOpen, OrderBook } from './order-book';
@@ -17,6 +18,9 @@ import { wirePosition, wirePrint, wireQuote } from './wire-format';
 
 export { DEMO_ACCOUNTS } from './accounts';
 export { SimRejection, type SimEvent } from './records';
+
+/** The endpoints that close a position: each refusal is named in the calling endpoint's own enum. */
+type PositionEndpoint = 'Position/closeContract' | 'Position/partialCloseContract';
 
 export class Exchange {
   private readonly contracts = new Map<string, SimContract>(SIM_CONTRACTS.map((c) => [c.id, c]));
@@ -83,23 +87,29 @@ export class Exchange {
     };
   }
 
+  /** A control call (/sim/account): an unknown account is a bad request, not a gateway errorCode. */
   setCanTrade(accountId: number, canTrade: boolean): void {
-    const account = this.ledger.requireAccount(accountId);
+    const account = this.ledger.account(accountId);
+    if (!account) throw new BadRequest(`Account ${accountId} not found`);
     account.canTrade = canTrade;
     this.publish({ topic: 'account', accountId, payload: { ...account } });
   }
 
+  /**
+   * Order/place. The Position endpoints close through it too, after checking the account and contract themselves, so
+   * only its OrderRejected can reach them: 2, which they read as PositionNotFound (their own OrderRejected is 5 or 6).
+   */
   placeOrder(input: PlaceOrderRequest): number {
-    const account = this.ledger.requireAccount(input.accountId);
+    const account = this.ledger.requireAccount(input.accountId, errorCode('Order/place', 'AccountNotFound'));
     const contract = this.contracts.get(input.contractId);
-    if (!contract) throw new SimRejection(8, `Contract ${input.contractId} not found`);
+    if (!contract) throw new SimRejection(errorCode('Order/place', 'ContractNotFound'), `Contract ${input.contractId} not found`);
     const order = placedOrder(this.book.nextId(), input, contract, this.timestamp());
     const problem = orderProblem(order, account, input);
     this.book.add(order);
     if (problem) {
       // Like the live gateway: a rejected order is still created, and its id returned.
       this.update(order, { status: OrderStatus.Rejected });
-      throw new SimRejection(2, problem, order.id);
+      throw new SimRejection(errorCode('Order/place', 'OrderRejected'), problem, order.id);
     }
     if (order.type === OrderType.TrailingStop)
       Object.assign(order, trailingStart(order.side, this.prices.get(contract.id)!, input.trailPrice!, contract.tickSize));
@@ -115,24 +125,28 @@ export class Exchange {
     return order.id;
   }
 
+  /** Order/searchById has no AccountNotFound: an unknown account is its OrderNotFound (1), like an unknown order. */
   orderById(accountId: number, orderId: number): SimOrder {
-    this.ledger.requireAccount(accountId);
-    return this.book.owned(accountId, orderId, 1);
+    const notFound = errorCode('Order/searchById', 'OrderNotFound');
+    this.ledger.requireAccount(accountId, notFound);
+    return this.book.owned(accountId, orderId, notFound);
   }
 
   cancelOrder(accountId: number, orderId: number): void {
-    const order = this.ownOrder(accountId, orderId);
-    if (order.status === OrderStatus.Filled) throw new SimRejection(3, 'Cannot cancel order: already filled');
-    if (!isListedOpen(order)) throw new SimRejection(3, `Order ${orderId} is not working`);
+    const order = this.ownOrder(accountId, orderId, 'Order/cancel');
+    const rejected = errorCode('Order/cancel', 'Rejected');
+    if (order.status === OrderStatus.Filled) throw new SimRejection(rejected, 'Cannot cancel order: already filled');
+    if (!isListedOpen(order)) throw new SimRejection(rejected, `Order ${orderId} is not working`);
     this.update(order, { status: OrderStatus.Cancelled });
   }
 
   /** Changes a working order's size or prices; a stop moved through the market triggers. */
   modifyOrder(accountId: number, orderId: number, change: { size?: number; limitPrice?: number; stopPrice?: number }): void {
-    const order = this.ownOrder(accountId, orderId);
-    if (order.status !== OrderStatus.Open) throw new SimRejection(3, `Order ${orderId} is not working`);
+    const order = this.ownOrder(accountId, orderId, 'Order/modify');
+    const rejected = errorCode('Order/modify', 'Rejected');
+    if (order.status !== OrderStatus.Open) throw new SimRejection(rejected, `Order ${orderId} is not working`);
     if (change.size !== undefined && (!Number.isInteger(change.size) || change.size < 1))
-      throw new SimRejection(3, `Invalid order size (${change.size})`);
+      throw new SimRejection(rejected, `Invalid order size (${change.size})`);
     this.update(order, {
       ...(change.size !== undefined ? { size: change.size } : {}),
       ...(change.limitPrice !== undefined ? { limitPrice: change.limitPrice } : {}),
@@ -143,23 +157,26 @@ export class Exchange {
 
   /** Closes the whole position at market. Like the live gateway it leaves other working orders alone. */
   closeContract(accountId: number, contractId: string): void {
-    const size = this.heldSize(accountId, contractId);
+    const size = this.heldSize(accountId, contractId, 'Position/closeContract');
     this.closeAtMarket(accountId, contractId, size, Math.abs(size));
   }
 
-  /** Closes part of the position at market (errorCode 5 InvalidCloseSize past its size). */
+  /** Closes part of the position at market (InvalidCloseSize past its size). */
   partialCloseContract(accountId: number, contractId: string, size: number): void {
-    const held = this.heldSize(accountId, contractId);
+    const held = this.heldSize(accountId, contractId, 'Position/partialCloseContract');
     if (!Number.isInteger(size) || size < 1 || size > Math.abs(held))
-      throw new SimRejection(5, `Invalid close size ${size} for a position of ${Math.abs(held)}`);
+      throw new SimRejection(
+        errorCode('Position/partialCloseContract', 'InvalidCloseSize'),
+        `Invalid close size ${size} for a position of ${Math.abs(held)}`,
+      );
     this.closeAtMarket(accountId, contractId, held, size);
   }
 
-  /** Sets the last price: a quote goes out and resting limits and stops trigger. */
+  /** Sets the last price: a quote goes out and resting limits and stops trigger. A control call (/sim/price), not an endpoint. */
   setPrice(contractId: string, price: number): void {
     const contract = this.contracts.get(contractId);
-    if (!contract) throw new SimRejection(1, `Contract ${contractId} not found`);
-    if (!Number.isFinite(price) || price <= 0) throw new SimRejection(2, `Invalid price ${price}`);
+    if (!contract) throw new BadRequest(`Contract ${contractId} not found`);
+    if (!Number.isFinite(price) || price <= 0) throw new BadRequest(`Invalid price ${price}`);
     this.prices.set(contractId, alignToTick(price, contract.tickSize));
     this.publish({ topic: 'quote', contractId, payload: this.quote(contractId)! });
     for (const order of this.book.all()) {
@@ -175,18 +192,18 @@ export class Exchange {
     return wireQuote(contract, last, this.timestamp());
   }
 
-  /** Order/cancel and Order/modify: their OrderNotFound is errorCode 2. */
-  private ownOrder(accountId: number, orderId: number): SimOrder {
-    this.ledger.requireAccount(accountId);
-    return this.book.owned(accountId, orderId, 2);
+  private ownOrder(accountId: number, orderId: number, endpoint: 'Order/cancel' | 'Order/modify'): SimOrder {
+    this.ledger.requireAccount(accountId, errorCode(endpoint, 'AccountNotFound'));
+    return this.book.owned(accountId, orderId, errorCode(endpoint, 'OrderNotFound'));
   }
 
-  /** The signed size held; both Position endpoints say ContractNotFound with 3 and PositionNotFound with 2. */
-  private heldSize(accountId: number, contractId: string): number {
-    this.ledger.requireAccount(accountId);
-    if (!this.contracts.has(contractId)) throw new SimRejection(3, `Contract ${contractId} not found`);
+  /** The signed size held. */
+  private heldSize(accountId: number, contractId: string, endpoint: PositionEndpoint): number {
+    this.ledger.requireAccount(accountId, errorCode(endpoint, 'AccountNotFound'));
+    if (!this.contracts.has(contractId))
+      throw new SimRejection(errorCode(endpoint, 'ContractNotFound'), `Contract ${contractId} not found`);
     const position = this.ledger.position(accountId, contractId);
-    if (!position) throw new SimRejection(2, `No open position in ${contractId}`);
+    if (!position) throw new SimRejection(errorCode(endpoint, 'PositionNotFound'), `No open position in ${contractId}`);
     return position.size;
   }
 

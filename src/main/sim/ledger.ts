@@ -40,9 +40,14 @@ export class Ledger {
     return this.accounts.has(id);
   }
 
-  requireAccount(accountId: number): SimAccount {
+  account(id: number): SimAccount | undefined {
+    return this.accounts.get(id);
+  }
+
+  /** The account, or the caller's endpoint's code for an unknown one. */
+  requireAccount(accountId: number, notFoundCode: number): SimAccount {
     const account = this.accounts.get(accountId);
-    if (!account) throw new SimRejection(1, `Account ${accountId} not found`);
+    if (!account) throw new SimRejection(notFoundCode, `Account ${accountId} not found`);
     return account;
   }
 

@@ -39,7 +39,7 @@ export class OrderBook {
     return [...this.orders.values()];
   }
 
-  /** The account's order, or the endpoint's OrderNotFound errorCode. */
+  /** The account's order, or the caller's endpoint's OrderNotFound. */
   owned(accountId: number, orderId: number, notFoundCode: number): SimOrder {
     const order = this.orders.get(orderId);
     if (!order || order.accountId !== accountId) throw new SimRejection(notFoundCode, `Order ${orderId} not found`);

@@ -82,7 +82,7 @@ export type SimEvent =
   | { topic: 'quote'; contractId: string; payload: Record<string, unknown> }
   | { topic: 'print'; contractId: string; payload: ReturnType<typeof wirePrint> };
 
-/** A refusal with the endpoint's own errorCode and the gateway's message. */
+/** A refusal with the endpoint's own errorCode, named through wire.ts (`errorCode('Order/place', 'ContractNotFound')`), and the gateway's message. */
 export class SimRejection extends Error {
   constructor(
     readonly code: number,

@@ -4,6 +4,7 @@
  * a login body without userName/apiKey is HTTP 400.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { errorCode, sharedErrorCode } from '../gateway/wire';
 import { SimRejection, type Exchange } from './exchange';
 import { readJson, sendJson } from './http-util';
 import type { RestFaults } from './faults';
@@ -13,17 +14,44 @@ import { wireContract } from './wire-format';
 type Body = Record<string, unknown>;
 type Handler = (body: Body) => Record<string, unknown>;
 
+/** Every endpoint's Success is 0 (PROJECTX.md §5.7), including those without an errorCode table. */
 const ok = (payload: Record<string, unknown> = {}) => ({ ...payload, success: true, errorCode: 0, errorMessage: null });
+
+/** The endpoints that list an account's orders, positions or trades: an unknown account, or no start, is 1. */
+const ACCOUNT_NOT_FOUND = sharedErrorCode({
+  'Order/search': 'AccountNotFound',
+  'Order/searchOpen': 'AccountNotFound',
+  'Position/searchOpen': 'AccountNotFound',
+  'Trade/search': 'AccountNotFound',
+});
+
+/**
+ * A missing or non-numeric field is 1 on every endpoint that reads one: AccountNotFound, except on Order/searchById,
+ * which has none and whose 1 is OrderNotFound.
+ */
+const MISSING_FIELD = sharedErrorCode({
+  'Order/place': 'AccountNotFound',
+  'Order/modify': 'AccountNotFound',
+  'Order/cancel': 'AccountNotFound',
+  'Order/searchById': 'OrderNotFound',
+  'Order/search': 'AccountNotFound',
+  'Order/searchOpen': 'AccountNotFound',
+  'Position/searchOpen': 'AccountNotFound',
+  'Position/closeContract': 'AccountNotFound',
+  'Position/partialCloseContract': 'AccountNotFound',
+  'Trade/search': 'AccountNotFound',
+});
 
 function num(body: Body, key: string): number {
   const value = body[key];
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new SimRejection(1, `${key} is required`);
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new SimRejection(MISSING_FIELD, `${key} is required`);
   return value;
 }
 
+/** Order/search and Trade/search. */
 function since(body: Body): number {
   const start = body.startTimestamp;
-  if (typeof start !== 'string' || Number.isNaN(Date.parse(start))) throw new SimRejection(1, 'startTimestamp is required');
+  if (typeof start !== 'string' || Number.isNaN(Date.parse(start))) throw new SimRejection(ACCOUNT_NOT_FOUND, 'startTimestamp is required');
   return Date.parse(start);
 }
 
@@ -49,7 +77,13 @@ export function restRoutes(exchange: Exchange): Record<string, Handler> {
     },
     'Contract/searchById': (b) => {
       const contract = exchange.contract(String(b.contractId));
-      if (!contract) return { contract: null, success: false, errorCode: 1, errorMessage: `Contract ${String(b.contractId)} not found` };
+      if (!contract)
+        return {
+          contract: null,
+          success: false,
+          errorCode: errorCode('Contract/searchById', 'ContractNotFound'),
+          errorMessage: `Contract ${String(b.contractId)} not found`,
+        };
       return ok({ contract: wireContract(contract) });
     },
     'Position/searchOpen': (b) => ok({ positions: exchange.openPositions(accountOf(exchange, b)) }),
@@ -104,16 +138,18 @@ export function restRoutes(exchange: Exchange): Record<string, Handler> {
   };
 }
 
+/** Order/place's brackets. */
 function bracketOf(value: unknown): { ticks: number; type: number } | null {
   if (value === null || typeof value !== 'object') return null;
   const { ticks, type } = value as { ticks?: unknown; type?: unknown };
-  if (typeof ticks !== 'number' || typeof type !== 'number') throw new SimRejection(2, 'A bracket needs numeric ticks and type');
+  if (typeof ticks !== 'number' || typeof type !== 'number')
+    throw new SimRejection(errorCode('Order/place', 'OrderRejected'), 'A bracket needs numeric ticks and type');
   return { ticks, type };
 }
 
 function accountOf(exchange: Exchange, body: Body): number {
   const id = num(body, 'accountId');
-  if (!exchange.hasAccount(id)) throw new SimRejection(1, `Account ${id} not found`);
+  if (!exchange.hasAccount(id)) throw new SimRejection(ACCOUNT_NOT_FOUND, `Account ${id} not found`);
   return id;
 }
 
@@ -139,7 +175,12 @@ export async function handleRest(
       return;
     }
     if (!body.userName || !body.apiKey) {
-      sendJson(response, 200, { token: null, success: false, errorCode: 3, errorMessage: null });
+      sendJson(response, 200, {
+        token: null,
+        success: false,
+        errorCode: errorCode('Auth/loginKey', 'InvalidCredentials'),
+        errorMessage: null,
+      });
       return;
     }
     sendJson(response, 200, ok({ token: tokens.issue(body.userName) }));
