@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ShiftableClock } from '../../src/main/schedule/shiftable-clock';
 import { tradingDayAt } from '../../src/main/schedule/trading-day';
 import { FakeClock } from '../helpers/fake-clock';
 import { config, eventually, startHarness, tempDir, type Harness } from '../helpers/harness';
@@ -67,6 +68,20 @@ describe('the daily reset (seed scenario)', () => {
     const resets = auditOf(dataDir).filter((r) => r.action === 'daily reset');
     expect(resets).toHaveLength(1);
     expect(resets[0]?.detail).toContain('missed while Risk Warden was closed');
+  });
+});
+
+describe('the test clock (--test-clock)', () => {
+  it('moves the trading day, not the gateway: a day later the token is not refreshed over and over and enforcement still acts', async () => {
+    const clock = new ShiftableClock();
+    harness = await startHarness({ config: config({ max_contracts: { limit: 5 } }), clock });
+    clock.advance(24 * 3_600_000);
+    const trader = await Trader.login(harness.sim);
+    harness.sim.exchange.setPrice(MNQ, 21000);
+    await trader.buy(MNQ, 6);
+    await eventually(() => expect(account().positions).toEqual([]));
+    // The token is valid for 24 h of real time: nothing in this test needs Auth/validate.
+    expect(harness.sim.calls['Auth/validate'] ?? 0).toBe(0);
   });
 });
 

@@ -64,7 +64,7 @@ export class Enforcer {
 
   /** How a lock's end reads in the timeline: "17:00 CST" in the trading timezone. */
   private untilText(iso: string): string {
-    return wallClock(iso, this.lockouts.calendar.schedule.timezone);
+    return wallClock(iso, this.lockouts.calendar().schedule.timezone);
   }
 
   lastBreach(accountId: number, ruleId: string): string | null {

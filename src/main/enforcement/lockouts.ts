@@ -22,8 +22,8 @@ export class Lockouts {
 
   constructor(
     private readonly store: RiskStore,
-    /** The calendar in force, by which a lock's end is set; a config reload replaces it. */
-    public calendar: LockCalendar,
+    /** The calendar of the config in force, by which a lock's end is set. */
+    readonly calendar: () => LockCalendar,
     now: number,
   ) {
     for (const lock of store.activeLockouts()) this.active.set(lock.accountId, lock);
@@ -36,7 +36,7 @@ export class Lockouts {
 
   /** Locks the account unless an at-least-as-strong lock is already in force. */
   lock(accountId: number, request: LockRequest, ruleId: string, reason: string, now: number): LockOutcome {
-    const until = lockEnd(request, now, this.calendar);
+    const until = lockEnd(request, now, this.calendar());
     const existing = this.active.get(accountId);
     if (existing && !this.isStronger(request.kind, until, existing)) return { lock: existing, created: false };
     const at = new Date(now).toISOString();

@@ -54,7 +54,6 @@ export class RiskService {
   private readonly db: Db;
   private readonly store: RiskStore;
   private readonly config: ConfigInForce;
-  private readonly lockouts: Lockouts;
   private readonly executor: Executor;
   private readonly adminUnlock: AdminUnlock;
   private readonly gateway: GatewayClient;
@@ -87,7 +86,7 @@ export class RiskService {
       options.config,
       options.configFile ?? null,
     ));
-    const lockouts = (this.lockouts = new Lockouts(store, config.calendar, clock.now()));
+    const lockouts = new Lockouts(store, () => config.calendar, clock.now());
     const connection = (this.connection = new ConnectionStatus({ clock, journal, logger, onChange: () => this.pipeline.evaluateAll() }));
     this.gateway = new GatewayClient(
       options.credentials,
@@ -99,7 +98,9 @@ export class RiskService {
       },
       createLogger('gateway'),
       options.guardAccounts,
-      clock,
+      // The gateway times against the broker's real clock (token expiry, the rate window, retries),
+      // never the trading clock a test moves forward.
+      systemClock,
     );
     const executor = (this.executor = new Executor({
       broker: this.gateway,
@@ -249,7 +250,6 @@ export class RiskService {
   }
 
   private onConfigChange(config: RiskConfig): void {
-    this.lockouts.calendar = this.config.calendar;
     this.executor.setMode(config.enforcement.mode);
     this.pipeline.evaluateAll();
     this.feed.changed();

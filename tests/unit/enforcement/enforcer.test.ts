@@ -19,7 +19,7 @@ function setup() {
   const broker = new ScriptedBroker();
   const { store, db } = openTestStore();
   // The daily reset at 23:00 UTC is RESET.
-  const lockouts = new Lockouts(store, { schedule: { timezone: 'UTC', resetTime: '23:00' }, session: null }, clock.now());
+  const lockouts = new Lockouts(store, () => ({ schedule: { timezone: 'UTC', resetTime: '23:00' }, session: null }), clock.now());
   const executor = new Executor({ broker, store, clock, logger: silent, journal: { add() {} }, mode: 'live' });
   const journal: Journal & { entries: string[] } = {
     entries: [],
