@@ -125,7 +125,7 @@ export class Executor {
       .then(
         () => this.finish(id, entry, action, label, 'done', null),
         async (error: unknown) => {
-          const needed = await this.stillNeeded(action);
+          const needed = await this.neededAfterRefusal(action);
           this.finish(id, entry, action, label, needed ? 'failed' : 'not_needed', (error as Error).message);
         },
       );
@@ -201,7 +201,7 @@ export class Executor {
   }
 
   /** Whether the broker still shows what a refused action was for; when it cannot be read, assume so. */
-  private async stillNeeded(action: Action): Promise<boolean> {
+  private async neededAfterRefusal(action: Action): Promise<boolean> {
     try {
       return await stillNeeded(this.deps.broker, action);
     } catch (error) {

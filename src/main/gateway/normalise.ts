@@ -65,10 +65,11 @@ export function toContract(wire: WireContract): Contract {
   };
 }
 
+const POSITION_DIRECTION: Readonly<Record<number, number>> = { [PositionType.Long]: 1, [PositionType.Short]: -1 };
+
 /** A position of size 0 (or type Undefined) is a close, however the gateway labels it. */
 export function toPositionEvent(wire: WirePosition): GatewayEvent {
-  const direction = wire.type === PositionType.Long ? 1 : wire.type === PositionType.Short ? -1 : 0;
-  const size = direction * Math.abs(wire.size);
+  const size = (POSITION_DIRECTION[wire.type] ?? 0) * Math.abs(wire.size);
   if (size === 0) return { type: 'positionClosed', accountId: wire.accountId, contractId: wire.contractId };
   return { type: 'position', position: { accountId: wire.accountId, contractId: wire.contractId, size, averagePrice: wire.averagePrice } };
 }

@@ -22,7 +22,8 @@ function minutesOf(hhmm: string): [number, number] {
   return [h, m];
 }
 
-function dateKey(day: WallTime): string {
+/** "2026-11-24": a wall-clock date as the store and the holiday list write it. */
+export function dateKey(day: WallTime): string {
   return `${day.year}-${String(day.month).padStart(2, '0')}-${String(day.day).padStart(2, '0')}`;
 }
 

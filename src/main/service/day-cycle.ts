@@ -5,6 +5,7 @@
 import type { Journal } from '../enforcement/journal';
 import type { Lockouts } from '../enforcement/lockouts';
 import type { Clock } from '../schedule/clock';
+import { dateKey } from '../schedule/session';
 import { wallTimeAt } from '../schedule/timezone';
 import { tradingDayAt, type TradingDay, type TradingDaySchedule } from '../schedule/trading-day';
 import type { RiskStore } from '../store/risk-store';
@@ -88,7 +89,6 @@ export class DayCycle {
   }
 
   private labelOf(day: TradingDay): string {
-    const end = wallTimeAt(day.end, this.deps.schedule().timezone);
-    return `${end.year}-${String(end.month).padStart(2, '0')}-${String(end.day).padStart(2, '0')}`;
+    return dateKey(wallTimeAt(day.end, this.deps.schedule().timezone));
   }
 }

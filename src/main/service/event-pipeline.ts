@@ -20,7 +20,7 @@ import type { Checkpoints } from './checkpoints';
 import type { ConfigInForce } from './config-in-force';
 import type { ConnectionStatus } from './connection-status';
 import type { DayCycle } from './day-cycle';
-import { describeFill } from './describe';
+import { describeFill } from './fill-text';
 import type { FeedWatchdog } from './feed-watchdog';
 import { PnlHistory } from './pnl-history';
 

@@ -13,7 +13,8 @@ const RS = '\x1e';
 const PING_INTERVAL_MS = 15_000;
 
 export type WireFormat = 'live' | 'documented';
-type HubName = 'user' | 'market';
+const HUB_NAMES = ['user', 'market'] as const;
+type HubName = (typeof HUB_NAMES)[number];
 
 interface Connection {
   socket: WebSocket;
@@ -74,7 +75,7 @@ export class HubServer {
   /** Handles an HTTP upgrade; returns false when the path is not a hub. */
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    const hub: HubName | null = url.pathname.endsWith('/hubs/user') ? 'user' : url.pathname.endsWith('/hubs/market') ? 'market' : null;
+    const hub = HUB_NAMES.find((name) => url.pathname.endsWith(`/hubs/${name}`));
     if (!hub) return false;
     const token = url.searchParams.get('access_token') ?? bearerToken(request.headers.authorization);
     if (!this.tokens.isValid(token)) {

@@ -12,7 +12,8 @@ export function matchPrice(order: SimOrder, last: number): number | null {
   }
   if (order.type === OrderType.Stop || order.type === OrderType.TrailingStop) {
     const stop = order.stopPrice!;
-    return (buy ? last >= stop : last <= stop) ? last : null;
+    const touched = buy ? last >= stop : last <= stop;
+    return touched ? last : null;
   }
   return null;
 }

@@ -158,18 +158,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const parts = { exchange, hubs, feed, calls, faults, tokens, elevation };
 
   const server = http.createServer((request, response) => {
+    const route = (path: string): Promise<unknown> => {
+      if (path.startsWith('/api/')) return handleRest(path.slice('/api/'.length), request, response, routes, tokens, faults);
+      if (path.startsWith('/sim/')) return handleControl(path, request, response, parts);
+      return Promise.resolve(sendJson(response, 404, { error: 'not found' }));
+    };
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (path.startsWith('/api/')) {
       const endpoint = path.slice('/api/'.length);
       calls[endpoint] = (calls[endpoint] ?? 0) + 1;
       observer.requested?.(endpoint);
     }
-    const work = path.startsWith('/api/')
-      ? handleRest(path.slice('/api/'.length), request, response, routes, tokens, faults)
-      : path.startsWith('/sim/')
-        ? handleControl(path, request, response, parts)
-        : Promise.resolve(sendJson(response, 404, { error: 'not found' }));
-    work.catch((error: unknown) => {
+    route(path).catch((error: unknown) => {
       if (response.headersSent) return;
       if (error instanceof BadRequest) sendJson(response, 400, { error: error.message });
       else if (error instanceof SimRejection) sendJson(response, 400, { error: error.message });
