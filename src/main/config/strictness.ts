@@ -1,26 +1,36 @@
 /**
  * Is a config change a tightening (applies at once) or a loosening (held until the next reset)?
- * Each setting has a known direction; a change whose direction is not known is a loosening, so a
- * rule is never relaxed mid-day by accident.
+ * Each rule declares which way its settings tighten in its definition (the registry); a change
+ * whose direction is not known is a loosening, so a rule is never relaxed mid-day by accident.
  */
+import { RULE_DEFINITIONS } from '../engine/rules';
+import type { RuleDefinition, StrictnessDirections } from '../engine/rules/definition';
 import type { RiskConfig } from './schema';
 
 export type Strictness = 'unchanged' | 'tighter' | 'looser';
 
+/**
+ * A rule's declared setting paths as anchored patterns on the full path (`max_contracts.limit`);
+ * a `*` segment is any one key of word characters.
+ */
+function declared(direction: keyof StrictnessDirections): RegExp[] {
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const segment = (part: string) => (part === '*' ? '\\w+' : escape(part));
+  return RULE_DEFINITIONS.flatMap((definition: RuleDefinition) =>
+    (definition.strictness?.[direction] ?? []).map(
+      (path) => new RegExp(`^${escape(definition.key)}\\.${path.split('.').map(segment).join('\\.')}$`),
+    ),
+  );
+}
+
 /** Settings where a smaller number is stricter (limits, targets, grace periods, tick distances). */
-const SMALLER_IS_STRICTER = [
-  /^max_contracts\.limit$/,
-  /^max_contracts_per_instrument\.(default_limit|instrument_limits\.\w+)$/,
-  /^max_unrealized_profit\.target$/,
-  /^trade_frequency_limit\.limits\.\w+$/,
-  /^no_stop_loss_grace\.grace_period_seconds$/,
-  /^daily_realized_profit\.target$/,
-  /^trade_management\.(auto_breakeven\.profit_ticks|trailing_stop\.(activation_ticks|trail_ticks))$/,
-];
+const SMALLER_IS_STRICTER = declared('smallerIsStricter');
 /** Settings where a larger number is stricter (loss limits closer to zero, longer cooldowns). */
-const LARGER_IS_STRICTER = [/^daily_realized_loss\.limit$/, /^daily_unrealized_loss\.limit$/, /^trade_frequency_limit\.cooldowns\.\w+$/];
-/** Switches that are stricter when on. */
-const ON_IS_STRICTER = [/\.enabled$/, /^daily_realized_loss\.include_unrealized$/, /^session_block_outside\.close_positions_at_end$/];
+const LARGER_IS_STRICTER = declared('largerIsStricter');
+/** Switches that are stricter when on: every rule's `enabled`, and those the rules declare. */
+const ON_IS_STRICTER = [/\.enabled$/, ...declared('onIsStricter')];
+/** Lists that are stricter when the new one keeps every old entry (blocked symbols). */
+const SUPERSET_IS_STRICTER = declared('supersetIsStricter');
 
 function leaves(value: unknown, prefix: string, into: Map<string, unknown>): Map<string, unknown> {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
@@ -39,7 +49,7 @@ function leafStrictness(path: string, before: unknown, after: unknown): Strictne
   }
   if (typeof before === 'boolean' && typeof after === 'boolean' && ON_IS_STRICTER.some((p) => p.test(path)))
     return after ? 'tighter' : 'looser';
-  if (path === 'symbol_blocks.blocked_symbols' && Array.isArray(before) && Array.isArray(after)) {
+  if (Array.isArray(before) && Array.isArray(after) && SUPERSET_IS_STRICTER.some((p) => p.test(path))) {
     return before.every((s) => after.includes(s)) ? 'tighter' : 'looser';
   }
   return 'looser';

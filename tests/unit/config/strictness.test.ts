@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { riskConfigSchema } from '../../../src/main/config/schema';
 import { ruleStrictness, splitChange } from '../../../src/main/config/strictness';
+import { RULE_DEFINITIONS } from '../../../src/main/engine/rules';
 
 const parse = (rules: object, extra: object = {}) => riskConfigSchema.parse({ rules, ...extra });
 
@@ -25,6 +26,103 @@ describe('tightening or loosening', () => {
   it('counts an added rule as a tightening and a removed one as a loosening', () => {
     expect(ruleStrictness('max_contracts', undefined, { limit: 5 })).toBe('tighter');
     expect(ruleStrictness('max_contracts', { limit: 5 }, undefined)).toBe('looser');
+  });
+});
+
+/** One setting, nested under a rule as the config holds it: `at('a.b', 1)` → `{ a: { b: 1 } }`. */
+const at = (path: string, value: unknown): object =>
+  path.split('.').reduceRight<unknown>((inner, key) => ({ [key]: inner }), value) as object;
+const split = (path: string): [string, string] => [path.slice(0, path.indexOf('.')), path.slice(path.indexOf('.') + 1)];
+
+/** Every setting with a known direction, as the strictness table had them before the registry declared them. */
+const SMALLER_IS_STRICTER = [
+  'max_contracts.limit',
+  'max_contracts_per_instrument.default_limit',
+  'max_contracts_per_instrument.instrument_limits.MNQ',
+  'max_contracts_per_instrument.instrument_limits.M2K',
+  'max_unrealized_profit.target',
+  'trade_frequency_limit.limits.per_minute',
+  'trade_frequency_limit.limits.per_hour',
+  'trade_frequency_limit.limits.per_session',
+  'no_stop_loss_grace.grace_period_seconds',
+  'daily_realized_profit.target',
+  'trade_management.auto_breakeven.profit_ticks',
+  'trade_management.trailing_stop.activation_ticks',
+  'trade_management.trailing_stop.trail_ticks',
+];
+const LARGER_IS_STRICTER = [
+  'daily_realized_loss.limit',
+  'daily_unrealized_loss.limit',
+  'trade_frequency_limit.cooldowns.per_minute',
+  'trade_frequency_limit.cooldowns.per_hour',
+  'trade_frequency_limit.cooldowns.per_session',
+];
+const ON_IS_STRICTER = [
+  ...RULE_DEFINITIONS.map((definition) => `${definition.key}.enabled`),
+  'daily_realized_loss.include_unrealized',
+  'session_block_outside.close_positions_at_end',
+];
+/** Numbers and switches whose direction nobody declared: any change waits for the reset. */
+const UNKNOWN = [
+  'trade_management.auto_breakeven.offset_ticks',
+  'max_contracts.unknown_setting',
+  'max_contracts_per_instrument.instrument_limits.M-NQ',
+  'trade_frequency_limit.limits.per_minute.nested',
+  'trade_frequency_limit.other.per_minute',
+  'daily_realized_loss.limit_extra',
+  'unknown_rule.limit',
+  'max_contracts.limit_enabled',
+];
+
+describe('every setting of the strictness table keeps its direction', () => {
+  it('enumerates all thirteen rules for enabled', () => {
+    expect(ON_IS_STRICTER).toHaveLength(15);
+  });
+
+  it.each(SMALLER_IS_STRICTER)('%s: smaller is tighter, larger is looser', (path) => {
+    const [name, setting] = split(path);
+    expect(ruleStrictness(name, at(setting, 5), at(setting, 3))).toBe('tighter');
+    expect(ruleStrictness(name, at(setting, 5), at(setting, 8))).toBe('looser');
+    expect(ruleStrictness(name, at(setting, 5), at(setting, 5))).toBe('unchanged');
+  });
+
+  it.each(LARGER_IS_STRICTER)('%s: larger is tighter, smaller is looser', (path) => {
+    const [name, setting] = split(path);
+    expect(ruleStrictness(name, at(setting, -500), at(setting, -300))).toBe('tighter');
+    expect(ruleStrictness(name, at(setting, -500), at(setting, -800))).toBe('looser');
+    expect(ruleStrictness(name, at(setting, -500), at(setting, -500))).toBe('unchanged');
+  });
+
+  it.each(ON_IS_STRICTER)('%s: switching on is tighter, off is looser', (path) => {
+    const [name, setting] = split(path);
+    expect(ruleStrictness(name, at(setting, false), at(setting, true))).toBe('tighter');
+    expect(ruleStrictness(name, at(setting, true), at(setting, false))).toBe('looser');
+    expect(ruleStrictness(name, at(setting, true), at(setting, true))).toBe('unchanged');
+  });
+
+  it('symbol_blocks.blocked_symbols: keeping every symbol is tighter, dropping one is looser', () => {
+    const blocked = (symbols: string[]) => ({ blocked_symbols: symbols });
+    expect(ruleStrictness('symbol_blocks', blocked(['CL']), blocked(['NG', 'CL']))).toBe('tighter');
+    expect(ruleStrictness('symbol_blocks', blocked(['CL', 'NG']), blocked(['NG']))).toBe('looser');
+    expect(ruleStrictness('symbol_blocks', blocked(['CL']), blocked(['NG']))).toBe('looser');
+  });
+
+  it('a list elsewhere is not read as a set of blocks', () => {
+    expect(ruleStrictness('session_block_outside', { days: ['mon'] }, { days: ['mon', 'tue'] })).toBe('looser');
+    expect(ruleStrictness('symbol_blocks', { other: ['CL'] }, { other: ['CL', 'NG'] })).toBe('looser');
+  });
+
+  it.each(UNKNOWN)('%s: an unknown setting is looser whichever way it moves', (path) => {
+    const [name, setting] = split(path);
+    expect(ruleStrictness(name, at(setting, 5), at(setting, 3))).toBe('looser');
+    expect(ruleStrictness(name, at(setting, 5), at(setting, 8))).toBe('looser');
+    expect(ruleStrictness(name, at(setting, false), at(setting, true))).toBe('looser');
+    expect(ruleStrictness(name, at(setting, 5), at(setting, 5))).toBe('unchanged');
+  });
+
+  it('a direction holds only for its own value type', () => {
+    expect(ruleStrictness('max_contracts', { limit: 5 }, { limit: '3' })).toBe('looser');
+    expect(ruleStrictness('daily_realized_loss', { include_unrealized: 0 }, { include_unrealized: 1 })).toBe('looser');
   });
 });
 

@@ -15,6 +15,7 @@ export const dailyRealizedLoss = defineRule({
   key: 'daily_realized_loss',
   id: 'RULE-003',
   schema: dailyRealizedLossConfigSchema,
+  strictness: { largerIsStricter: ['limit'], onIsStricter: ['include_unrealized'] },
   build: dailyRealizedLossRule,
 });
 

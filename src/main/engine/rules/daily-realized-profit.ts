@@ -15,6 +15,7 @@ export const dailyRealizedProfit = defineRule({
   key: 'daily_realized_profit',
   id: 'RULE-013',
   schema: dailyRealizedProfitConfigSchema,
+  strictness: { smallerIsStricter: ['target'] },
   build: dailyRealizedProfitRule,
 });
 

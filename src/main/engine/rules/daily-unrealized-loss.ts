@@ -14,6 +14,7 @@ export const dailyUnrealizedLoss = defineRule({
   key: 'daily_unrealized_loss',
   id: 'RULE-004',
   schema: dailyUnrealizedLossConfigSchema,
+  strictness: { largerIsStricter: ['limit'] },
   build: dailyUnrealizedLossRule,
 });
 

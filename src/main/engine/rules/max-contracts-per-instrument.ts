@@ -23,6 +23,7 @@ export const maxContractsPerInstrument = defineRule({
   key: 'max_contracts_per_instrument',
   id: 'RULE-002',
   schema: maxContractsPerInstrumentConfigSchema,
+  strictness: { smallerIsStricter: ['default_limit', 'instrument_limits.*'] },
   build: maxContractsPerInstrumentRule,
 });
 

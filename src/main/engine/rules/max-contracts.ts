@@ -14,7 +14,13 @@ export const maxContractsConfigSchema = z.strictObject({
 });
 export type MaxContractsConfig = z.infer<typeof maxContractsConfigSchema>;
 
-export const maxContracts = defineRule({ key: 'max_contracts', id: 'RULE-001', schema: maxContractsConfigSchema, build: maxContractsRule });
+export const maxContracts = defineRule({
+  key: 'max_contracts',
+  id: 'RULE-001',
+  schema: maxContractsConfigSchema,
+  strictness: { smallerIsStricter: ['limit'] },
+  build: maxContractsRule,
+});
 
 export function contractCount(positions: readonly Position[], countType: MaxContractsConfig['count_type']): number {
   if (countType === 'net') return Math.abs(positions.reduce((sum, p) => sum + p.size, 0));

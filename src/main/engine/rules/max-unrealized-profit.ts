@@ -14,6 +14,7 @@ export const maxUnrealizedProfit = defineRule({
   key: 'max_unrealized_profit',
   id: 'RULE-005',
   schema: maxUnrealizedProfitConfigSchema,
+  strictness: { smallerIsStricter: ['target'] },
   build: maxUnrealizedProfitRule,
 });
 

@@ -14,6 +14,7 @@ export const noStopLossGrace = defineRule({
   key: 'no_stop_loss_grace',
   id: 'RULE-008',
   schema: noStopLossGraceConfigSchema,
+  strictness: { smallerIsStricter: ['grace_period_seconds'] },
   build: noStopLossGraceRule,
 });
 

@@ -26,6 +26,7 @@ export const sessionBlockOutside = defineRule({
   key: 'session_block_outside',
   id: 'RULE-009',
   schema: sessionBlockOutsideConfigSchema,
+  strictness: { onIsStricter: ['close_positions_at_end'] },
   build(config, context) {
     const session = sessionClock({
       timezone: context.timezone,

@@ -10,7 +10,13 @@ export const symbolBlocksConfigSchema = z.strictObject({
 });
 export type SymbolBlocksConfig = z.infer<typeof symbolBlocksConfigSchema>;
 
-export const symbolBlocks = defineRule({ key: 'symbol_blocks', id: 'RULE-011', schema: symbolBlocksConfigSchema, build: symbolBlocksRule });
+export const symbolBlocks = defineRule({
+  key: 'symbol_blocks',
+  id: 'RULE-011',
+  schema: symbolBlocksConfigSchema,
+  strictness: { supersetIsStricter: ['blocked_symbols'] },
+  build: symbolBlocksRule,
+});
 
 export function symbolBlocksRule(config: SymbolBlocksConfig): Rule {
   const blocked = new Set(config.blocked_symbols);

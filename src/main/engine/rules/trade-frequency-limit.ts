@@ -28,6 +28,7 @@ export const tradeFrequencyLimit = defineRule({
   key: 'trade_frequency_limit',
   id: 'RULE-006',
   schema: tradeFrequencyLimitConfigSchema,
+  strictness: { smallerIsStricter: ['limits.*'], largerIsStricter: ['cooldowns.*'] },
   build: tradeFrequencyLimitRule,
 });
 

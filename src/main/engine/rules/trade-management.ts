@@ -30,6 +30,7 @@ export const tradeManagement = defineRule({
   key: 'trade_management',
   id: 'RULE-012',
   schema: tradeManagementConfigSchema,
+  strictness: { smallerIsStricter: ['auto_breakeven.profit_ticks', 'trailing_stop.activation_ticks', 'trailing_stop.trail_ticks'] },
   build: tradeManagementRule,
 });
 

@@ -3,8 +3,12 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { loadConfigFile } from '../../../../src/main/config/loader';
 import { riskConfigSchema, type RiskConfig } from '../../../../src/main/config/schema';
 import { armRules, RULE_DEFINITIONS } from '../../../../src/main/engine/rules';
+import type { SettingPath } from '../../../../src/main/engine/rules/definition';
+import type { MaxContractsPerInstrumentConfig } from '../../../../src/main/engine/rules/max-contracts-per-instrument';
 import type { MaxContractsConfig } from '../../../../src/main/engine/rules/max-contracts';
 import type { NoStopLossGraceConfig } from '../../../../src/main/engine/rules/no-stop-loss-grace';
+import type { SymbolBlocksConfig } from '../../../../src/main/engine/rules/symbol-blocks';
+import type { TradeManagementConfig } from '../../../../src/main/engine/rules/trade-management';
 
 const THIRTEEN_IDS = Array.from({ length: 13 }, (_, i) => `RULE-${String(i + 1).padStart(3, '0')}`);
 
@@ -34,5 +38,21 @@ describe('the rule registry is the one list of rules', () => {
   it('keeps each rule config precisely typed', () => {
     expectTypeOf<RiskConfig['rules']['max_contracts']>().toEqualTypeOf<MaxContractsConfig | undefined>();
     expectTypeOf<RiskConfig['rules']['no_stop_loss_grace']>().toEqualTypeOf<NoStopLossGraceConfig | undefined>();
+  });
+
+  it('lets a rule declare which way its settings tighten only by paths its config has', () => {
+    expectTypeOf<SettingPath<MaxContractsConfig, number>>().toEqualTypeOf<'limit'>();
+    expectTypeOf<SettingPath<MaxContractsConfig, boolean>>().toEqualTypeOf<'enabled'>();
+    expectTypeOf<SettingPath<MaxContractsPerInstrumentConfig, number>>().toEqualTypeOf<'default_limit' | 'instrument_limits.*'>();
+    expectTypeOf<SettingPath<TradeManagementConfig, number>>().toEqualTypeOf<
+      | 'auto_breakeven.*'
+      | 'auto_breakeven.profit_ticks'
+      | 'auto_breakeven.offset_ticks'
+      | 'trailing_stop.*'
+      | 'trailing_stop.activation_ticks'
+      | 'trailing_stop.trail_ticks'
+    >();
+    expectTypeOf<SettingPath<SymbolBlocksConfig, readonly unknown[]>>().toEqualTypeOf<'blocked_symbols'>();
+    expectTypeOf<SettingPath<unknown, number>>().toEqualTypeOf<string>();
   });
 });
