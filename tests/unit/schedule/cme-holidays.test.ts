@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { sessionClock } from '../../../src/main/schedule/session';
-import { CME_HOLIDAYS_2026_2027 } from '../../../src/main/schedule/cme-holidays';
+import { REGULAR_HOURS } from '../../helpers/sessions';
 
-const rth = sessionClock({
-  timezone: 'America/Chicago',
-  start: '08:30',
-  end: '15:00',
-  days: ['mon', 'tue', 'wed', 'thu', 'fri'],
-  holidays: CME_HOLIDAYS_2026_2027,
-});
+const rth = REGULAR_HOURS;
 /** 10:00 in Chicago on that date (16:00 UTC in winter, 15:00 UTC in summer). */
 const tenAm = (date: string) => Date.parse(`${date}T10:00:00-0${isSummer(date) ? 5 : 6}:00`);
 const isSummer = (date: string) => date >= `${date.slice(0, 4)}-03-14` && date < `${date.slice(0, 4)}-11-07`;

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CME_HOLIDAYS_2026_2027 } from '../../../src/main/schedule/cme-holidays';
+import { REGULAR_HOURS } from '../../helpers/sessions';
 import { lockEnd } from '../../../src/main/schedule/lock-end';
-import { sessionClock } from '../../../src/main/schedule/session';
 
 const schedule = { timezone: 'America/Chicago', resetTime: '17:00' };
-const rth = sessionClock({
-  timezone: 'America/Chicago',
-  start: '08:30',
-  end: '15:00',
-  days: ['mon', 'tue', 'wed', 'thu', 'fri'],
-  holidays: CME_HOLIDAYS_2026_2027,
-});
+const rth = REGULAR_HOURS;
 const at = (iso: string) => Date.parse(iso);
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 

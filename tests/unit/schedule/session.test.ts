@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { REGULAR_HOURS } from '../../helpers/sessions';
 import { sessionBlockOutsideConfigSchema, sessionBlockOutsideRule } from '../../../src/main/engine/rules/session-block-outside';
-import { CME_HOLIDAYS_2026_2027 } from '../../../src/main/schedule/cme-holidays';
 import { sessionClock } from '../../../src/main/schedule/session';
 import { parseConfig } from '../../../src/main/config/loader';
 import { armRules } from '../../../src/main/engine/rules';
 import { accountWith, contextOf, position } from '../../helpers/states';
 
-const rth = sessionClock({
-  timezone: 'America/Chicago',
-  start: '08:30',
-  end: '15:00',
-  days: ['mon', 'tue', 'wed', 'thu', 'fri'],
-  holidays: CME_HOLIDAYS_2026_2027,
-});
+const rth = REGULAR_HOURS;
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
 
 describe('session windows', () => {
