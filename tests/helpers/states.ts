@@ -1,5 +1,5 @@
 /** Small builders for engine state: an account with positions, fills and marks. */
-import type { Contract, Fill, Position } from '../../src/shared/domain';
+import type { Contract, Fill, Order, Position } from '../../src/shared/domain';
 import { AccountState } from '../../src/main/engine/account-state';
 import { MarketBook } from '../../src/main/engine/market-book';
 import type { RuleContext } from '../../src/main/engine/rule';
@@ -32,6 +32,11 @@ export function fill(contractId: string, size: number, profitAndLoss: number | n
 
 export function position(symbol: keyof typeof CONTRACTS, size: number, averagePrice = 100): Position {
   return { accountId: 1, contractId: CONTRACTS[symbol]!.id, size, averagePrice };
+}
+
+/** A working buy limit order of account 1, as the user hub sends one; `over` changes any field. */
+export function order(id: number, contractId: string, over: Partial<Order> = {}): Order {
+  return { id, accountId: 1, contractId, kind: 'limit', side: 'buy', size: 1, state: 'open', limitPrice: 90, stopPrice: null, ...over };
 }
 
 export function accountWith(options: { positions?: Position[]; fills?: Fill[]; marks?: Record<string, number> } = {}): AccountState {

@@ -8,7 +8,7 @@ import { Executor } from '../../../src/main/enforcement/executor';
 import { Lockouts } from '../../../src/main/enforcement/lockouts';
 import { ScriptedBroker } from '../../helpers/broker';
 import { FakeClock } from '../../helpers/fake-clock';
-import { accountWith, CONTRACTS, contextOf, fill, position } from '../../helpers/states';
+import { accountWith, CONTRACTS, contextOf, fill, order, position } from '../../helpers/states';
 import { openTestStore } from '../../helpers/store';
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
@@ -82,17 +82,7 @@ describe('enforcer', () => {
     account.apply({ type: 'position', position: position('MES', 2) });
     account.apply({
       type: 'order',
-      order: {
-        id: 5,
-        accountId: 1,
-        contractId: CONTRACTS.ES!.id,
-        kind: 'limit',
-        side: 'buy',
-        size: 1,
-        state: 'open',
-        limitPrice: 5900,
-        stopPrice: null,
-      },
+      order: order(5, CONTRACTS.ES!.id, { limitPrice: 5900 }),
     });
     run(account);
     await clock.advance(0);

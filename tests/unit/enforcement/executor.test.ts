@@ -5,6 +5,7 @@ import type { GatewayEvent, Order, Position } from '../../../src/shared/domain';
 import { GatewayHttpError, GatewayNetworkError, GatewayRateLimitedError, GatewayRejectedError } from '../../../src/main/gateway/errors';
 import { ScriptedBroker } from '../../helpers/broker';
 import { FakeClock } from '../../helpers/fake-clock';
+import { order } from '../../helpers/states';
 import { openTestStore } from '../../helpers/store';
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
@@ -30,18 +31,7 @@ const positionEvent = (contractId: string): GatewayEvent => ({
   type: 'position',
   position: { accountId: 1, contractId, size: 1, averagePrice: 100 },
 });
-const workingOrder = (id: number, contractId: string): Order => ({
-  id,
-  accountId: 1,
-  contractId,
-  kind: 'limit',
-  side: 'buy',
-  size: 1,
-  state: 'open',
-  limitPrice: 100,
-  stopPrice: null,
-});
-const orderEvent = (id: number, contractId: string): GatewayEvent => ({ type: 'order', order: workingOrder(id, contractId) });
+const orderEvent = (id: number, contractId: string): GatewayEvent => ({ type: 'order', order: order(id, contractId, { limitPrice: 100 }) });
 
 function setup(mode: 'live' | 'dry_run' = 'live') {
   const clock = new FakeClock(Date.parse('2026-11-24T15:00:00Z'));
@@ -182,7 +172,7 @@ describe('executor after a final refusal', () => {
     executor.submit(cancel, 'rejected while locked');
     await clock.advance(0);
     expect(outcomes().map((o) => o.status)).toEqual(['not_needed']);
-    shown.orders.push(workingOrder(cancel.orderId, cancel.contractId));
+    shown.orders.push(order(cancel.orderId, cancel.contractId));
     executor.observe(orderEvent(cancel.orderId, cancel.contractId));
     broker.failNext(new GatewayRejectedError('Order/cancel', 3, 'Rejected'));
     executor.submit(cancel, 'rejected while locked');
@@ -214,13 +204,8 @@ describe('executor after an ambiguous failure', () => {
     reason: 'breakeven',
   };
   const mnq = (size: number): Position => ({ accountId: 1, contractId: 'CON.F.US.MNQ.Z26', size, averagePrice: 21000 });
-  const stopCovering = (size: number): Order => ({
-    ...workingOrder(7, 'CON.F.US.MNQ.Z26'),
-    kind: 'stop',
-    side: 'sell',
-    size,
-    stopPrice: 21000.25,
-  });
+  const stopCovering = (size: number): Order =>
+    order(7, 'CON.F.US.MNQ.Z26', { kind: 'stop', side: 'sell', size, limitPrice: 100, stopPrice: 21000.25 });
 
   /** The executor, with the broker showing `shown` for account 1 when it is read after the failure. */
   function withBrokerShowing(shown: { positions: Position[]; orders: Order[] }) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Breach } from '../../../src/main/engine/rule';
 import { plan } from '../../../src/main/enforcement/planner';
-import { accountWith, CONTRACTS, position } from '../../helpers/states';
+import { accountWith, CONTRACTS, order, position } from '../../helpers/states';
 
 const breach = (over: Partial<Breach>): Breach => ({
   ruleId: 'RULE-001',
@@ -27,17 +27,7 @@ describe('planner', () => {
   const account = accountWith({ positions: [position('MNQ', 6), position('NQ', -1)] });
   account.apply({
     type: 'order',
-    order: {
-      id: 77,
-      accountId: 1,
-      contractId: CONTRACTS.ES!.id,
-      kind: 'limit',
-      side: 'buy',
-      size: 1,
-      state: 'open',
-      limitPrice: 5990,
-      stopPrice: null,
-    },
+    order: order(77, CONTRACTS.ES!.id, { limitPrice: 5990 }),
   });
 
   it('plans nothing without breaches', () => {

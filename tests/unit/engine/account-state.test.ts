@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountWith, CONTRACTS, fill, position } from '../../helpers/states';
+import { accountWith, CONTRACTS, fill, order, position } from '../../helpers/states';
 
 describe('AccountState', () => {
   it('applies each fill once, however often it arrives', () => {
@@ -45,20 +45,10 @@ describe('AccountState', () => {
 
   it('tracks only working orders', () => {
     const account = accountWith();
-    const order = {
-      id: 9,
-      accountId: 1,
-      contractId: CONTRACTS.MNQ!.id,
-      kind: 'limit' as const,
-      side: 'buy' as const,
-      size: 1,
-      state: 'open' as const,
-      limitPrice: 1,
-      stopPrice: null,
-    };
-    account.apply({ type: 'order', order });
+    const working = order(9, CONTRACTS.MNQ!.id, { limitPrice: 1 });
+    account.apply({ type: 'order', order: working });
     expect(account.workingOrders()).toHaveLength(1);
-    account.apply({ type: 'order', order: { ...order, state: 'cancelled' } });
+    account.apply({ type: 'order', order: { ...working, state: 'cancelled' } });
     expect(account.workingOrders()).toHaveLength(0);
   });
 

@@ -4,7 +4,7 @@ import { sessionBlockOutsideConfigSchema, sessionBlockOutsideRule } from '../../
 import { sessionClock } from '../../../src/main/schedule/session';
 import { parseConfig } from '../../../src/main/config/loader';
 import { armRules } from '../../../src/main/engine/rules';
-import { accountWith, contextOf, position } from '../../helpers/states';
+import { accountWith, contextOf, order, position } from '../../helpers/states';
 
 const rth = REGULAR_HOURS;
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
@@ -127,17 +127,7 @@ describe('RULE-009 session_block_outside', () => {
     expect(keep.evaluate({ ...contextOf(account), now: evening })).toEqual([]);
     account.apply({
       type: 'order',
-      order: {
-        id: 3,
-        accountId: 1,
-        contractId: 'CON.F.US.MNQ.Z26',
-        kind: 'limit',
-        side: 'buy',
-        size: 1,
-        state: 'open',
-        limitPrice: 1,
-        stopPrice: null,
-      },
+      order: order(3, 'CON.F.US.MNQ.Z26', { limitPrice: 1 }),
     });
     expect(keep.evaluate({ ...contextOf(account), now: evening })).toHaveLength(1);
   });

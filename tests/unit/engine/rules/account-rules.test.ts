@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { authLossGuardRule } from '../../../../src/main/engine/rules/auth-loss-guard';
 import { dailyRealizedProfitConfigSchema, dailyRealizedProfitRule } from '../../../../src/main/engine/rules/daily-realized-profit';
 import { symbolBlocksConfigSchema, symbolBlocksRule } from '../../../../src/main/engine/rules/symbol-blocks';
-import { accountWith, CONTRACTS, contextOf, fill, position } from '../../../helpers/states';
+import { accountWith, CONTRACTS, contextOf, fill, order, position } from '../../../helpers/states';
 
 describe('RULE-013 daily_realized_profit', () => {
   const rule = dailyRealizedProfitRule(dailyRealizedProfitConfigSchema.parse({ target: 1000, message: 'Green day. Done.' }));
@@ -28,17 +28,7 @@ describe('RULE-011 symbol_blocks', () => {
     const account = accountWith({ positions: [position('NQ', 1), position('MNQ', 1)] });
     account.apply({
       type: 'order',
-      order: {
-        id: 9,
-        accountId: 1,
-        contractId: 'CON.F.US.CLE.F27',
-        kind: 'limit',
-        side: 'buy',
-        size: 1,
-        state: 'open',
-        limitPrice: 60,
-        stopPrice: null,
-      },
+      order: order(9, 'CON.F.US.CLE.F27', { limitPrice: 60 }),
     });
     expect(rule.evaluate(contextOf(account)).map((b) => b.remedy)).toEqual([
       { kind: 'closePosition', contractId: CONTRACTS.NQ!.id },

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../../src/main/config/loader';
 import type { Rule, RuleContext } from '../../../../src/main/engine/rule';
 import { armRules } from '../../../../src/main/engine/rules';
-import { accountWith, CONTRACTS, contextOf, fill, position } from '../../../helpers/states';
+import { accountWith, CONTRACTS, contextOf, fill, order, position } from '../../../helpers/states';
 
 const config = parseConfig(fs.readFileSync('config/risk-config.all-rules.yaml', 'utf8'), 'risk-config.all-rules.yaml');
 const { rules } = armRules(config);
@@ -196,17 +196,7 @@ describe('RULE-009 outside the session', () => {
     const account = accountWith({ positions: [position('MNQ', 1)] });
     account.apply({
       type: 'order',
-      order: {
-        id: 61,
-        accountId: 1,
-        contractId: CONTRACTS.ES!.id,
-        kind: 'limit',
-        side: 'buy',
-        size: 1,
-        state: 'open',
-        limitPrice: 90,
-        stopPrice: null,
-      },
+      order: order(61, CONTRACTS.ES!.id),
     });
     const breaches = rule('RULE-009').evaluate({ ...contextOf(account), now: Date.parse('2026-11-24T22:00:00Z') });
     expect(breaches.map((b) => [b.value, b.remedy.kind])).toEqual(expect.arrayContaining([[2, expect.any(String)]]));

@@ -3,26 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../../src/main/config/loader';
 import type { Rule, RuleContext } from '../../../../src/main/engine/rule';
 import { armRules } from '../../../../src/main/engine/rules';
-import type { Order } from '../../../../src/shared/domain';
-import { accountWith, CONTRACTS, contextOf, fill, position } from '../../../helpers/states';
+import { accountWith, CONTRACTS, contextOf, fill, order, position } from '../../../helpers/states';
 
 const config = parseConfig(fs.readFileSync('config/risk-config.all-rules.yaml', 'utf8'), 'risk-config.all-rules.yaml');
 const { rules } = armRules(config);
 const rule = (id: string): Rule => rules.find((r) => r.id === id)!;
 const T0 = Date.parse('2026-11-24T15:00:00Z'); // Tuesday 09:00 in Chicago
 const at = (context: RuleContext, iso: string): RuleContext => ({ ...context, now: Date.parse(iso) });
-const order = (id: number, symbol: keyof typeof CONTRACTS, over: Partial<Order> = {}): Order => ({
-  id,
-  accountId: 1,
-  contractId: CONTRACTS[symbol]!.id,
-  kind: 'limit',
-  side: 'buy',
-  size: 1,
-  state: 'open',
-  limitPrice: 90,
-  stopPrice: null,
-  ...over,
-});
 const fillAt = (minutesAgo: number, orderId: number) => ({
   ...fill(CONTRACTS.MNQ!.id, 1, null, 0, orderId),
   timestamp: new Date(T0 - minutesAgo * 60_000).toISOString(),
@@ -182,8 +169,8 @@ describe('what each rule card shows: value, limit, share of the limit and the on
       usage: 0.75,
       summary: 'MNQ 7 s without a stop (grace 10 s)',
     });
-    account.apply({ type: 'order', order: order(5, 'MNQ', { kind: 'stop', side: 'sell', limitPrice: null, stopPrice: 95 }) });
-    account.apply({ type: 'order', order: order(6, 'ES', { kind: 'stop', side: 'buy', limitPrice: null, stopPrice: 105 }) });
+    account.apply({ type: 'order', order: order(5, CONTRACTS.MNQ!.id, { kind: 'stop', side: 'sell', limitPrice: null, stopPrice: 95 }) });
+    account.apply({ type: 'order', order: order(6, CONTRACTS.ES!.id, { kind: 'stop', side: 'buy', limitPrice: null, stopPrice: 105 }) });
     account.updateProtection(T0);
     expect(rule('RULE-008').measure(contextOf(account))).toEqual({
       value: 0,
@@ -195,11 +182,11 @@ describe('what each rule card shows: value, limit, share of the limit and the on
 
   it('RULE-008: names whichever position has gone longest without a stop', () => {
     const account = accountWith({ positions: [position('MNQ', 1), position('ES', -1)] });
-    account.apply({ type: 'order', order: order(5, 'MNQ', { kind: 'stop', side: 'sell', limitPrice: null, stopPrice: 95 }) });
+    account.apply({ type: 'order', order: order(5, CONTRACTS.MNQ!.id, { kind: 'stop', side: 'sell', limitPrice: null, stopPrice: 95 }) });
     account.updateProtection(T0 - 9_000);
     account.apply({
       type: 'order',
-      order: order(5, 'MNQ', { kind: 'stop', side: 'sell', limitPrice: null, stopPrice: 95, state: 'cancelled' }),
+      order: order(5, CONTRACTS.MNQ!.id, { kind: 'stop', side: 'sell', limitPrice: null, stopPrice: 95, state: 'cancelled' }),
     });
     account.updateProtection(T0 - 2_000);
     expect(rule('RULE-008').measure(contextOf(account))).toMatchObject({ value: 9, summary: 'ES 9 s without a stop (grace 10 s)' });
@@ -218,8 +205,8 @@ describe('what each rule card shows: value, limit, share of the limit and the on
     const market = accountWith();
     market.market.addContract({ id: 'CON.F.US.CLE.Z26', name: 'CLZ6', description: '', tickSize: 0.01, tickValue: 10, symbol: 'CL' });
     market.apply({ type: 'position', position: { accountId: 1, contractId: 'CON.F.US.CLE.Z26', size: 1, averagePrice: 70 } });
-    market.apply({ type: 'order', order: { ...order(7, 'MNQ'), contractId: 'CON.F.US.CLE.Z26' } });
-    market.apply({ type: 'order', order: order(8, 'MNQ') });
+    market.apply({ type: 'order', order: order(7, 'CON.F.US.CLE.Z26') });
+    market.apply({ type: 'order', order: order(8, CONTRACTS.MNQ!.id) });
     expect(rule('RULE-011').measure(contextOf(market))).toEqual({
       value: 2,
       limit: 0,
@@ -230,7 +217,7 @@ describe('what each rule card shows: value, limit, share of the limit and the on
 
   it('RULE-012: how many open positions have a stop', () => {
     const account = accountWith({ positions: [position('MNQ', 1), position('ES', 1)] });
-    account.apply({ type: 'order', order: order(5, 'MNQ', { kind: 'stop', side: 'sell', limitPrice: null, stopPrice: 95 }) });
+    account.apply({ type: 'order', order: order(5, CONTRACTS.MNQ!.id, { kind: 'stop', side: 'sell', limitPrice: null, stopPrice: 95 }) });
     expect(rule('RULE-012').measure(contextOf(account))).toEqual({
       value: 1,
       limit: 2,
