@@ -32,15 +32,15 @@ export function dailyRealizedLossRule(config: DailyRealizedLossConfig): Rule {
     unit: 'usd',
     enabled: config.enabled,
     measure,
-    /** At the limit is still allowed: −500 against −500 holds, −500.01 breaks (seed scenario). */
+    /** Reaching the limit breaks it, as TopstepX's "reaches the daily loss limit": −499.99 holds, −500 breaks. */
     evaluate(context): Breach[] {
       const { value } = measure(context);
-      if (value >= config.limit) return [];
+      if (value > config.limit) return [];
       return [
         breachOf(this, context, {
           category: 'hardLockout',
           remedy: { kind: 'flatten', lock: { kind: 'untilReset' } },
-          message: `P&L today ${value.toFixed(2)} is past the daily loss limit ${config.limit.toFixed(2)}`,
+          message: `P&L today ${value.toFixed(2)} has reached the daily loss limit ${config.limit.toFixed(2)}`,
           value,
           limit: config.limit,
         }),

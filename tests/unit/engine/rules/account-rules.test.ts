@@ -9,10 +9,20 @@ describe('RULE-013 daily_realized_profit', () => {
   it.each([
     { pnl: 999.99, breach: false },
     { pnl: 1000, breach: true },
+    { pnl: 1000.01, breach: true },
     { pnl: 1500, breach: true },
     { pnl: -200, breach: false },
-  ])('realized $pnl → breach $breach', ({ pnl, breach }) => {
+  ])('target 1000, realized $pnl → breach $breach (reaching the target breaks it)', ({ pnl, breach }) => {
     expect(rule.evaluate(contextOf(accountWith({ fills: [fill(CONTRACTS.ES!.id, -1, pnl)] }))).length > 0).toBe(breach);
+  });
+
+  it.each([
+    { gross: 1002.79, breach: false },
+    { gross: 1002.8, breach: true },
+    { gross: 1002.81, breach: true },
+  ])('counts fees: a gross $gross with $2.80 fees is one cent short of, at or past 1000 net → breach $breach', ({ gross, breach }) => {
+    const account = accountWith({ fills: [fill(CONTRACTS.ES!.id, 1, null, 1.4), fill(CONTRACTS.ES!.id, -1, gross, 1.4)] });
+    expect(rule.evaluate(contextOf(account)).length > 0).toBe(breach);
   });
 
   it('flattens and locks until reset with the trader\u2019s message', () => {

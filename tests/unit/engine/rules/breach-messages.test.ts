@@ -35,7 +35,7 @@ describe('what each breach says and does', () => {
       'RULE-003',
       () => contextOf(accountWith({ fills: [fill(CONTRACTS.NQ!.id, -1, -520)] })),
       {
-        message: 'P&L today -520.00 is past the daily loss limit -500.00',
+        message: 'P&L today -520.00 has reached the daily loss limit -500.00',
         category: 'hardLockout',
         remedy: { kind: 'flatten', lock: { kind: 'untilReset' } },
       },

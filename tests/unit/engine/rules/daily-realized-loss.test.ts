@@ -8,15 +8,38 @@ const rule = (limit: number, includeUnrealized = false) =>
 describe('RULE-003 daily_realized_loss', () => {
   it.each([
     { pnl: -400, breach: false },
-    { pnl: -500, breach: false },
+    { pnl: -499.99, breach: false },
+    { pnl: -500, breach: true },
     { pnl: -500.01, breach: true },
-    { pnl: -501, breach: true },
     { pnl: -1000, breach: true },
     { pnl: 250, breach: false },
-  ])('limit −500, P&L $pnl → breach $breach', ({ pnl, breach }) => {
+  ])('limit −500, P&L $pnl → breach $breach (reaching the limit breaks it)', ({ pnl, breach }) => {
     const account = accountWith({ fills: [fill(CONTRACTS.MNQ!.id, -1, pnl)] });
     const breaches = rule(-500).evaluate(contextOf(account));
     expect(breaches.length > 0).toBe(breach);
+  });
+
+  it.each([
+    { gross: -497.19, breach: false },
+    { gross: -497.2, breach: true },
+    { gross: -497.21, breach: true },
+  ])('with $2.80 fees, a gross $gross is one cent before, at or past −500 net → breach $breach', ({ gross, breach }) => {
+    const account = accountWith({ fills: [fill(CONTRACTS.NQ!.id, 1, null, 1.4), fill(CONTRACTS.NQ!.id, -1, gross, 1.4)] });
+    expect(rule(-500).evaluate(contextOf(account)).length > 0).toBe(breach);
+  });
+
+  it.each([
+    { realized: -299.99, breach: false },
+    { realized: -300, breach: true },
+    { realized: -300.01, breach: true },
+  ])('with include_unrealized, $realized realized and −200 open reach −500 → breach $breach', ({ realized, breach }) => {
+    // Long 1 MNQ at 21000 marked at 20900: 400 ticks × $0.50 = −200 open.
+    const account = accountWith({
+      fills: [fill(CONTRACTS.ES!.id, -1, realized)],
+      positions: [position('MNQ', 1, 21000)],
+      marks: { [CONTRACTS.MNQ!.id]: 20900 },
+    });
+    expect(rule(-500, true).evaluate(contextOf(account)).length > 0).toBe(breach);
   });
 
   it('counts fees against the limit: −499 gross with $2.80 fees is past −500', () => {
