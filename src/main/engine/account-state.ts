@@ -28,6 +28,10 @@ export class AccountState {
   private readonly unprotectedSince = new Map<ContractId, number>();
   /** Trade times kept sorted as they come, so rolling windows never re-sort the day. */
   private readonly sortedTradeTimes: number[] = [];
+  /** Orders counted as executions the way TopstepX counts them (every entry and every exit): the id and time of their first fill. */
+  private readonly executedOrders = new Map<number, { fillId: number; at: number }>();
+  /** Execution times kept sorted as they come, like the trade times. */
+  private readonly sortedExecutionTimes: number[] = [];
   /** Arrays handed to rules, rebuilt only when positions or orders change (rules run on every quote). */
   private positionList: Position[] | null = null;
   private orderList: Order[] | null = null;
@@ -86,6 +90,8 @@ export class AccountState {
     this.fillsById.clear();
     this.countedOrders.clear();
     this.sortedTradeTimes.length = 0;
+    this.executedOrders.clear();
+    this.sortedExecutionTimes.length = 0;
     this.grossRealized = 0;
     this.feesPaid = 0;
     this.worstClose = 0;
@@ -132,6 +138,16 @@ export class AccountState {
   /** Times of today's counted trades, oldest first. */
   tradeTimes(): readonly number[] {
     return this.sortedTradeTimes;
+  }
+
+  /** Times of today's executions, oldest first: each order that filled once, whether it opened, added, reduced or closed. */
+  executionTimes(): readonly number[] {
+    return this.sortedExecutionTimes;
+  }
+
+  /** Whether this fill is the one that made its order count as an execution (the order's first fill). */
+  isCountedExecution(fill: Fill): boolean {
+    return this.executedOrders.get(fill.orderId)?.fillId === fill.id;
   }
 
   /** Whether this fill is the one that made its order count as a trade. */
@@ -187,6 +203,11 @@ export class AccountState {
     this.fillsById.set(fill.id, fill);
     this.grossRealized += fill.profitAndLoss ?? 0;
     this.feesPaid += fill.fees;
+    if (!this.executedOrders.has(fill.orderId)) {
+      const at = Date.parse(fill.timestamp);
+      this.executedOrders.set(fill.orderId, { fillId: fill.id, at });
+      insertSorted(this.sortedExecutionTimes, at);
+    }
     if (fill.profitAndLoss === null) {
       if (!this.countedOrders.has(fill.orderId)) {
         const at = Date.parse(fill.timestamp);
@@ -200,4 +221,11 @@ export class AccountState {
     }
     return true;
   }
+}
+
+/** Inserts a time into an ascending list: fills come nearly in order, so the walk from the end is short. */
+function insertSorted(times: number[], at: number): void {
+  let index = times.length;
+  while (index > 0 && times[index - 1]! > at) index--;
+  times.splice(index, 0, at);
 }

@@ -1,4 +1,9 @@
-/** RULE-006 trade_frequency_limit: overtrading; a new trade past a rolling-window count flattens and cools down. */
+/**
+ * RULE-006 trade_frequency_limit: overtrading; a new trade past a rolling-window count flattens and
+ * cools down. `count` says what a trade is: `entries` (RULES.md: an order's first fill that opens or
+ * adds) or `executions` (as TopstepX counts its trade limits: every order that fills, entry or exit,
+ * once per order). Executions count at least as many, so switching to them is the stricter change.
+ */
 import { z } from 'zod';
 import { breachOf, usageOf, type Breach, type Rule, type RuleContext } from '../rule';
 import { durationSchema } from './duration';
@@ -8,6 +13,7 @@ const count = z.number().int('must be a whole number of trades').positive('must 
 
 export const tradeFrequencyLimitConfigSchema = z.strictObject({
   enabled: z.boolean().default(true),
+  count: z.enum(['entries', 'executions']).default('entries'),
   limits: z
     .strictObject({ per_minute: count.optional(), per_hour: count.optional(), per_session: count.optional() })
     .refine(
@@ -38,8 +44,10 @@ const WINDOW_NAMES: Record<Window, string> = { per_minute: 'in a minute', per_ho
 
 export function tradeFrequencyLimitRule(config: TradeFrequencyLimitConfig): Rule {
   const windows = (Object.keys(WINDOW_MS) as Window[]).filter((w) => config.limits[w] !== undefined);
+  const executions = config.count === 'executions';
+  const noun = executions ? 'executions' : 'trades';
   const counts = (context: RuleContext) => {
-    const times = context.account.tradeTimes();
+    const times = executions ? context.account.executionTimes() : context.account.tradeTimes();
     return windows.map((window) => {
       const limit = config.limits[window]!;
       const since = context.now - WINDOW_MS[window];
@@ -51,7 +59,7 @@ export function tradeFrequencyLimitRule(config: TradeFrequencyLimitConfig): Rule
   return {
     id: tradeFrequencyLimit.id,
     name: tradeFrequencyLimit.key,
-    title: 'Trade frequency',
+    title: executions ? 'Trade frequency (executions)' : 'Trade frequency',
     unit: 'trades',
     enabled: config.enabled,
     measure(context) {
@@ -60,20 +68,21 @@ export function tradeFrequencyLimitRule(config: TradeFrequencyLimitConfig): Rule
         value: worst.value,
         limit: worst.limit,
         usage: worst.usage,
-        summary: `${worst.value} of ${worst.limit} trades ${WINDOW_NAMES[worst.window]}`,
+        summary: `${worst.value} of ${worst.limit} ${noun} ${WINDOW_NAMES[worst.window]}`,
       };
     },
-    /** Only a new trade can break it; a count already past its limit does not re-fire on every event. */
+    /** Only a new trade (or execution) can break it; a count already past its limit does not re-fire on every event. */
     evaluate(context): Breach[] {
-      const { event } = context;
-      if (event?.type !== 'fill' || !context.account.isCountedTrade(event.fill)) return [];
+      const { event, account } = context;
+      if (event?.type !== 'fill') return [];
+      if (!(executions ? account.isCountedExecution(event.fill) : account.isCountedTrade(event.fill))) return [];
       return counts(context)
         .filter((c) => c.value > c.limit)
         .map((c) =>
           breachOf(this, context, {
             category: 'cooldown',
             remedy: { kind: 'flatten', lock: { kind: 'cooldown', durationMs: config.cooldowns[c.window] } },
-            message: `${c.value} trades ${WINDOW_NAMES[c.window]}, limit ${c.limit}`,
+            message: `${c.value} ${noun} ${WINDOW_NAMES[c.window]}, limit ${c.limit}`,
             value: c.value,
             limit: c.limit,
           }),

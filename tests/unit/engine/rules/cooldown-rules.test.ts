@@ -63,6 +63,77 @@ describe('RULE-006 trade_frequency_limit', () => {
   });
 });
 
+describe('RULE-006 count: entries | executions', () => {
+  const limitOf = (count?: 'entries' | 'executions', limits: object = { per_minute: 3 }) =>
+    tradeFrequencyLimitRule(tradeFrequencyLimitConfigSchema.parse({ limits, ...(count ? { count } : {}) }));
+  /** A fill of `orderId` `msBefore` now: opening (no P&L) or closing (a P&L). */
+  const fillOf = (msBefore: number, orderId: number, closing = false): Fill => ({
+    ...fill(CONTRACTS.MNQ!.id, closing ? -1 : 1, closing ? 5 : null, 0, orderId),
+    timestamp: new Date(NOW - msBefore).toISOString(),
+  });
+  const evaluate = (rule: ReturnType<typeof limitOf>, fills: Fill[], last = fills.at(-1)!) =>
+    rule.evaluate({ ...contextOf(accountWith({ fills }), { type: 'fill', fill: last }), now: NOW });
+
+  it('counts entries by default: two round trips are 2 trades', () => {
+    const fills = [fillOf(4000, 1), fillOf(3000, 2, true), fillOf(2000, 3), fillOf(1000, 4, true)];
+    expect(limitOf().measure({ ...contextOf(accountWith({ fills })), now: NOW })).toMatchObject({
+      value: 2,
+      summary: '2 of 3 trades in a minute',
+    });
+    expect(evaluate(limitOf(), fills)).toEqual([]);
+  });
+
+  it('with executions, counts every entry and every exit: two round trips are 4 executions', () => {
+    const fills = [fillOf(4000, 1), fillOf(3000, 2, true), fillOf(2000, 3), fillOf(1000, 4, true)];
+    const rule = limitOf('executions');
+    expect(rule.measure({ ...contextOf(accountWith({ fills })), now: NOW })).toMatchObject({
+      value: 4,
+      summary: '4 of 3 executions in a minute',
+    });
+  });
+
+  it.each([
+    { executions: 3, breach: false },
+    { executions: 4, breach: true },
+  ])('limit 3 a minute: an exit that is execution $executions → breach $breach, with the minute cooldown', ({ executions, breach }) => {
+    const fills = Array.from({ length: executions }, (_, i) => fillOf((executions - i) * 1000, 10 + i, i % 2 === 1));
+    const breaches = evaluate(limitOf('executions'), fills);
+    expect(breaches.map((b) => b.remedy)).toEqual(breach ? [{ kind: 'flatten', lock: { kind: 'cooldown', durationMs: 60_000 } }] : []);
+    if (breach) expect(breaches[0]?.message).toBe('4 executions in a minute, limit 3');
+  });
+
+  it('the same exit does not break an entries limit', () => {
+    const fills = [fillOf(4000, 1), fillOf(3000, 2, true), fillOf(2000, 3), fillOf(1000, 4, true)];
+    expect(evaluate(limitOf('entries'), fills)).toEqual([]);
+  });
+
+  it('counts an order once however many fills it has, and a reduce or an add as one execution each', () => {
+    // Order 1 opens 2 in two fills; order 2 adds; order 3 reduces in two fills: 3 executions.
+    const fills = [fillOf(5000, 1), fillOf(4500, 1), fillOf(4000, 2), fillOf(3000, 3, true), fillOf(2000, 3, true)];
+    const account = accountWith({ fills });
+    expect(account.executionTimes()).toHaveLength(3);
+    const rule = limitOf('executions', { per_minute: 2 });
+    expect(rule.evaluate({ ...contextOf(account, { type: 'fill', fill: fills[4]! }), now: NOW })).toEqual([]);
+    expect(rule.evaluate({ ...contextOf(account, { type: 'fill', fill: fills[3]! }), now: NOW })).toHaveLength(1);
+  });
+
+  it('starts the day at zero executions after the reset', () => {
+    const fills = [fillOf(4000, 1), fillOf(3000, 2, true), fillOf(2000, 3), fillOf(1000, 4, true)];
+    const account = accountWith({ fills });
+    account.startNewDay();
+    expect(account.executionTimes()).toEqual([]);
+    const next = fillOf(0, 5);
+    account.apply({ type: 'fill', fill: next });
+    expect(limitOf('executions', { per_session: 1 }).evaluate({ ...contextOf(account, { type: 'fill', fill: next }), now: NOW })).toEqual(
+      [],
+    );
+  });
+
+  it('refuses any other count', () => {
+    expect(() => tradeFrequencyLimitConfigSchema.parse({ limits: { per_minute: 3 }, count: 'round_trips' })).toThrow();
+  });
+});
+
 describe('RULE-007 cooldown_after_loss', () => {
   const rule = cooldownAfterLossRule(
     cooldownAfterLossConfigSchema.parse({
