@@ -6,6 +6,7 @@
 import { errorCode, OrderSide, OrderStatus, OrderType, type PlaceOrderRequest } from '../gateway/wire';
 import { armedLeg, bracketLeg, isOcoSibling, type Bracket } from './brackets';
 import { SIM_CONTRACTS, type SimContract } from './contracts';
+import { FillDelivery, type FillDeliveryOptions } from './fill-delivery';
 import { alignToTick } from './fill-math';
 import { BadRequest } from './http-util';
 import { Ledger } from './ledger';
@@ -27,11 +28,15 @@ export class Exchange {
   private readonly ledger = new Ledger();
   private readonly book = new OrderBook();
   private prices = new Map<string, number>();
+  private fillDelivery: FillDelivery;
 
   constructor(
     private readonly publish: (event: SimEvent) => void,
     private readonly now: () => number = Date.now,
+    /** The order a fill's messages go out in after every reset (default: the simulator's own). */
+    private readonly initialDelivery: FillDeliveryOptions = { order: 'simulator' },
   ) {
+    this.fillDelivery = new FillDelivery(initialDelivery);
     this.reset();
   }
 
@@ -39,6 +44,16 @@ export class Exchange {
     this.ledger.reset();
     this.prices = new Map(SIM_CONTRACTS.map((c) => [c.id, c.startPrice]));
     this.book.clear();
+    this.fillDelivery = new FillDelivery(this.initialDelivery);
+  }
+
+  /** From now on a fill's messages go out in this order (a fault: /sim/faults {"fillDelivery": …}); reset restores the initial one. */
+  deliverFills(options: FillDeliveryOptions): void {
+    this.fillDelivery = new FillDelivery(options);
+  }
+
+  get fillDeliveryOptions(): FillDeliveryOptions {
+    return this.fillDelivery.options;
   }
 
   contractList(): readonly SimContract[] {
@@ -241,22 +256,36 @@ export class Exchange {
     const contract = this.contracts.get(order.contractId)!;
     const at = this.timestamp();
     const { trade, position, account } = this.ledger.book(order, contract, price, at);
-    this.update(order, { status: OrderStatus.Filled, fillVolume: order.size, filledPrice: price });
-    for (const other of this.book.all()) if (isOcoSibling(order, other)) this.update(other, { status: OrderStatus.Cancelled });
-    this.publish({ topic: 'print', contractId: order.contractId, payload: wirePrint(contract, order, price, at) });
-    this.publish({ topic: 'trade', accountId: order.accountId, payload: trade });
-    this.publish({ topic: 'position', accountId: order.accountId, payload: wirePosition(position) });
-    this.publish({ topic: 'account', accountId: account.id, payload: { ...account } });
+    const orders = [this.changed(order, { status: OrderStatus.Filled, fillVolume: order.size, filledPrice: price })];
+    for (const other of this.book.all())
+      if (isOcoSibling(order, other)) orders.push(this.changed(other, { status: OrderStatus.Cancelled }));
+    const messages = this.fillDelivery.sequence({
+      orders,
+      print: { topic: 'print', contractId: order.contractId, payload: wirePrint(contract, order, price, at) },
+      trade: { topic: 'trade', accountId: order.accountId, payload: trade },
+      position: { topic: 'position', accountId: order.accountId, payload: wirePosition(position) },
+      account: { topic: 'account', accountId: account.id, payload: { ...account } },
+    });
+    for (const message of messages) this.publish(message);
     this.armLegs(order, price);
   }
 
   private update(order: SimOrder, change: Partial<SimOrder>): void {
+    this.publish(this.changed(order, change));
+  }
+
+  /** Applies the change and returns the order's update message, to publish now or with the rest of a fill. */
+  private changed(order: SimOrder, change: Partial<SimOrder>): SimEvent {
     Object.assign(order, change, { updateTimestamp: this.timestamp() });
-    this.publishOrder(order);
+    return this.orderMessage(order);
   }
 
   private publishOrder(order: SimOrder): void {
-    this.publish({ topic: 'order', accountId: order.accountId, payload: { ...order } });
+    this.publish(this.orderMessage(order));
+  }
+
+  private orderMessage(order: SimOrder): SimEvent {
+    return { topic: 'order', accountId: order.accountId, payload: { ...order } };
   }
 
   private timestamp(): string {

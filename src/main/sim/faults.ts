@@ -3,6 +3,7 @@
  * Every field is optional; a call changes only what it names.
  */
 import { z } from 'zod';
+import { FillDeliverySchema } from './fill-delivery';
 
 export const FaultsSchema = z.strictObject({
   /** The next `count` REST calls (optionally only these endpoints) answer this HTTP status. */
@@ -27,6 +28,8 @@ export const FaultsSchema = z.strictObject({
   expireTokens: z.literal(true).optional(),
   /** Send GatewayLogout on both hubs. */
   logout: z.literal(true).optional(),
+  /** The order a fill's user-hub messages go out in from now on, until /sim/reset (see fill-delivery.ts). */
+  fillDelivery: FillDeliverySchema.optional(),
 });
 export type Faults = z.infer<typeof FaultsSchema>;
 

@@ -10,6 +10,7 @@ import { BadRequest, readJson, sendJson } from './http-util';
 import { PriceFeed } from './price-feed';
 import { handleRest, restRoutes } from './rest-api';
 import { FaultsSchema, RestFaults, type Faults } from './faults';
+import type { FillDeliveryOptions } from './fill-delivery';
 import { TokenStore } from './tokens';
 import { TestElevationAnswerSchema, type TestElevationAnswer } from '../elevation/test-elevator';
 import { UserHubAction } from '../gateway/wire';
@@ -26,6 +27,8 @@ export interface SimulatorOptions {
   randomWalk?: boolean;
   wireFormat?: WireFormat;
   observer?: SimulatorObserver;
+  /** The order a fill's user-hub messages go out in (default: the simulator's own; see fill-delivery.ts). */
+  fillDelivery?: FillDeliveryOptions;
 }
 
 export interface Simulator {
@@ -66,7 +69,7 @@ function route(hubs: HubServer, event: SimEvent): void {
 }
 
 /** Applies a /sim/faults body; every field is optional and changes only what it names. */
-export function applyFaults(sim: Pick<Simulator, 'hubs' | 'faults' | 'tokens'>, faults: Faults): void {
+export function applyFaults(sim: Pick<Simulator, 'hubs' | 'faults' | 'tokens' | 'exchange'>, faults: Faults): void {
   if (faults.rest) sim.faults.failNext(faults.rest.status, faults.rest.count, faults.rest.endpoints, faults.rest.afterProcessing);
   if (faults.latencyMs !== undefined) sim.faults.latencyMs = faults.latencyMs;
   if (faults.pauseMarket !== undefined) sim.hubs.marketPaused = faults.pauseMarket;
@@ -74,6 +77,7 @@ export function applyFaults(sim: Pick<Simulator, 'hubs' | 'faults' | 'tokens'>, 
   if (faults.logout) sim.hubs.sendLogout();
   if (faults.expireTokens) sim.tokens.clear();
   if (faults.dropSockets) sim.hubs.dropAll();
+  if (faults.fillDelivery) sim.exchange.deliverFills(faults.fillDelivery);
 }
 
 async function handleControl(
@@ -87,6 +91,7 @@ async function handleControl(
       ...sim.exchange.state(),
       randomWalk: sim.feed.running,
       wireFormat: sim.hubs.wireFormat,
+      fillDelivery: sim.exchange.fillDeliveryOptions,
       calls: sim.calls,
       elevationAnswer: sim.elevation.answer,
     });
@@ -145,10 +150,14 @@ async function handleControl(
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const tokens = new TokenStore();
   const observer = options.observer ?? {};
-  const exchange: Exchange = new Exchange((event) => {
-    route(hubs, event);
-    observer.published?.(event);
-  });
+  const exchange: Exchange = new Exchange(
+    (event) => {
+      route(hubs, event);
+      observer.published?.(event);
+    },
+    Date.now,
+    options.fillDelivery,
+  );
   const hubs: HubServer = new HubServer(tokens, (contractId) => exchange.quote(contractId), options.wireFormat ?? 'live');
   const feed = new PriceFeed(exchange);
   const routes = restRoutes(exchange);
