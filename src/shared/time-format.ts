@@ -1,10 +1,70 @@
-/** Times as traders read them, shared by the dashboard and the tray. */
+/** Times as traders read them, shared by the dashboard, the tray, the timeline and the audit log. */
 
-/** "17:00 CST" in the trading timezone. */
-export function wallClock(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' }).format(
-    new Date(iso),
-  );
+interface WallParts {
+  /** "2026-11-30": the calendar day in the zone, to tell today from another day. */
+  date: string;
+  /** "Mon Nov 30" */
+  day: string;
+  /** "8:30 AM" */
+  time: string;
+  /** "CT" */
+  zone: string;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string, timeZoneName: 'shortGeneric' | 'short'): Intl.DateTimeFormat {
+  const key = `${timeZone} ${timeZoneName}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      weekday: 'short',
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      hour12: true,
+      timeZoneName,
+    });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function partsAt(ms: number, timeZone: string): WallParts {
+  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const part of formatter(timeZone, 'shortGeneric').formatToParts(ms)) parts[part.type] = part.value;
+  // "CT", "ET", "MST" as a trader writes them; where the generic name is a phrase ("United
+  // Kingdom Time") or an offset ("GMT+0"), the specific name instead ("GMT", "UTC", "GMT+1").
+  let zone = parts.timeZoneName ?? '';
+  if (!/^[A-Z]{2,5}$/.test(zone)) {
+    zone =
+      formatter(timeZone, 'short')
+        .formatToParts(ms)
+        .find((p) => p.type === 'timeZoneName')?.value ?? zone;
+  }
+  const month = String(MONTHS.indexOf(parts.month ?? '') + 1).padStart(2, '0');
+  return {
+    date: `${parts.year}-${month}-${String(parts.day).padStart(2, '0')}`,
+    day: `${parts.weekday} ${parts.month} ${parts.day}`,
+    time: `${parts.hour}:${parts.minute} ${parts.dayPeriod}`,
+    zone,
+  };
+}
+
+/**
+ * A moment in the trading timezone, 12-hour as TopstepX shows it: "5:00 PM CT" when it falls on the
+ * same calendar day (in that zone) as `now`, "Mon Nov 30, 8:30 AM CT" on any other day. Without
+ * `now` (a text read later, such as the audit log) the day is always named.
+ */
+export function wallClock(iso: string, timeZone: string, now?: number): string {
+  const at = partsAt(Date.parse(iso), timeZone);
+  const sameDay = now !== undefined && partsAt(now, timeZone).date === at.date;
+  return sameDay ? `${at.time} ${at.zone}` : `${at.day}, ${at.time} ${at.zone}`;
 }
 
 export function countdown(untilIso: string, now: number): string {

@@ -46,7 +46,7 @@ export class Enforcer {
           this.journal.add(
             'lockout',
             account.id,
-            `Locked ${lock.until ? `until ${this.untilText(lock.until)}` : 'until admin unlock'}`,
+            `Locked ${lock.until ? `until ${this.untilText(lock.until, now)}` : 'until admin unlock'}`,
             lock.reason,
           );
           for (const action of decided.actions) this.executor.submit(action, LOCKOUT_FLATTEN);
@@ -62,9 +62,9 @@ export class Enforcer {
     });
   }
 
-  /** How a lock's end reads in the timeline: "17:00 CST" in the trading timezone. */
-  private untilText(iso: string): string {
-    return wallClock(iso, this.lockouts.calendar().schedule.timezone);
+  /** How a lock's end reads in the timeline, in the trading timezone: "5:00 PM CT" today, "Mon Nov 30, 8:30 AM CT" another day. */
+  private untilText(iso: string, now: number): string {
+    return wallClock(iso, this.lockouts.calendar().schedule.timezone, now);
   }
 
   lastBreach(accountId: number, ruleId: string): string | null {

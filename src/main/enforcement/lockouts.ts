@@ -5,6 +5,7 @@
  * would have ended, or else a limit that is still exceeded would lock the account at once.
  */
 import type { LockoutKind } from '../../shared/contract';
+import { wallClock } from '../../shared/time-format';
 import type { LockRequest } from '../schedule/lock-end';
 import { lockEnd, type LockCalendar } from '../schedule/lock-end';
 import type { AdminOverride, LockoutRecord, RiskStore } from '../store/risk-store';
@@ -50,7 +51,8 @@ export class Lockouts {
         since: at,
         until: until === null ? null : new Date(until).toISOString(),
       });
-      this.store.audit(at, 'risk-engine', 'lock', accountId, `${request.kind} until ${saved.until ?? 'admin unlock'}: ${reason}`);
+      const end = saved.until === null ? 'admin unlock' : wallClock(saved.until, this.calendar().schedule.timezone);
+      this.store.audit(at, 'risk-engine', 'lock', accountId, `${request.kind} until ${end}: ${reason}`);
       return saved;
     });
     this.active.set(accountId, record);

@@ -60,8 +60,16 @@ describe('enforcer', () => {
     run(accountWith({ positions: [position('MNQ', 1), position('ES', -1)], fills: [fill(CONTRACTS.NQ!.id, -1, -600)] }));
     await clock.advance(0);
     expect(locksAtFirstCall).toEqual([{ kind: 'untilReset', rule_id: 'RULE-003' }]);
-    expect(journal.entries).toContain('lockout: Locked until 23:00 UTC');
+    expect(journal.entries).toContain('lockout: Locked until 11:00 PM UTC');
     expect(broker.calls.sort()).toEqual([`close 1 ${CONTRACTS.ES!.id}`, `close 1 ${CONTRACTS.MNQ!.id}`]);
+  });
+
+  it('names the day in the timeline when the lock ends on another day', async () => {
+    const { run, clock, journal } = setup();
+    await clock.advance(8.5 * 3_600_000); // Tue 23:30 UTC, past today's reset: locked until Wednesday's
+    run(accountWith({ fills: [fill(CONTRACTS.NQ!.id, -1, -600)] }));
+    await clock.advance(0);
+    expect(journal.entries).toContain('lockout: Locked until Wed Nov 25, 11:00 PM UTC');
   });
 
   it('records both breaches when one event breaks two rules, and lets the lockout win', async () => {

@@ -134,14 +134,14 @@ describe('lockouts', () => {
     );
   });
 
-  it('writes what it did to the audit log: the lock with its end, and the unlock by schedule', () => {
+  it('writes what it did to the audit log: the lock with its end as a wall clock that names the day, and the unlock by schedule', () => {
     const { store, db } = openTestStore();
     const book = new Lockouts(store, () => calendar, T0);
     book.lock(1, { kind: 'cooldown', durationMs: 60_000 }, 'RULE-006', '4 trades in a minute', T0);
     book.expire(T0 + 60_000);
     book.lock(2, { kind: 'untilAdmin' }, 'RULE-010', 'broker disabled trading', T0);
     expect(db.prepare('SELECT actor, action, account_id AS accountId, detail FROM audit_log ORDER BY id').all()).toEqual([
-      { actor: 'risk-engine', action: 'lock', accountId: 1, detail: 'cooldown until 2026-11-24T15:01:00.000Z: 4 trades in a minute' },
+      { actor: 'risk-engine', action: 'lock', accountId: 1, detail: 'cooldown until Tue Nov 24, 9:01 AM CT: 4 trades in a minute' },
       { actor: 'schedule', action: 'unlock', accountId: 1, detail: 'cooldown lock by RULE-006 ended' },
       { actor: 'risk-engine', action: 'lock', accountId: 2, detail: 'untilAdmin until admin unlock: broker disabled trading' },
     ]);

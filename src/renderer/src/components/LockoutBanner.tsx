@@ -12,7 +12,7 @@ export function LockoutBanner({ lockout, timeZone, onUnlock }: { lockout: Lockou
     <section className="lockout" role="alert" data-testid="lockout-banner">
       <div className="lockout-title">
         <strong>Locked</strong>
-        <span>{lockout.until ? `until ${wallClock(lockout.until, timeZone)}` : 'until an administrator unlocks'}</span>
+        <span>{lockout.until ? `until ${wallClock(lockout.until, timeZone, now)}` : 'until an administrator unlocks'}</span>
         {lockout.until && <span className="lockout-countdown">ends in {countdown(lockout.until, now)}</span>}
       </div>
       <p className="lockout-reason">
