@@ -43,6 +43,28 @@ export const OrderViewSchema = z.object({
   state: z.string(),
 });
 
+/**
+ * What an administrator chooses when unlocking: `resume` re-arms the rule that locked with a fresh
+ * limit counted from the unlock (the default); `suspend` keeps it from locking again until the reset.
+ */
+export const UnlockChoiceSchema = z.enum(['resume', 'suspend'], {
+  error: 'choice must be "resume" (a fresh limit from now) or "suspend" (until the reset)',
+});
+export type UnlockChoice = z.infer<typeof UnlockChoiceSchema>;
+
+/** What each unlock choice would do to the rule that locked, in words with the numbers, shown before approval. */
+export const UnlockPreviewSchema = z.object({
+  ruleId: z.string(),
+  ruleTitle: z.string(),
+  /** "Daily realized loss locks again at −$1,020.00 ($500.00 more loss from −$520.00 now)"; null when it can only be suspended. */
+  resume: z.string().nullable(),
+  /** Why resuming is not offered, when `resume` is null. */
+  resumeUnavailable: z.string().nullable(),
+  /** "Daily realized loss will not lock this account again until 17:00 CST (the daily reset)". */
+  suspend: z.string(),
+});
+export type UnlockPreview = z.infer<typeof UnlockPreviewSchema>;
+
 export const AccountViewSchema = z.object({
   id: z.number(),
   name: z.string(),
@@ -54,6 +76,8 @@ export const AccountViewSchema = z.object({
   openOrders: z.array(OrderViewSchema),
   rules: z.array(RuleStatusSchema),
   lockout: LockoutViewSchema.nullable(),
+  /** While locked: what the unlock dialog's choices would do. */
+  unlock: UnlockPreviewSchema.nullable(),
 });
 export type AccountView = z.infer<typeof AccountViewSchema>;
 
@@ -110,6 +134,7 @@ export const UnlockRequestSchema = z
       .trim()
       .min(3, 'say why the account is unlocked (at least 3 characters)')
       .max(500, 'keep the reason under 500 characters'),
+    choice: UnlockChoiceSchema.default('resume'),
   })
   .strict();
 

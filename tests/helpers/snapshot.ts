@@ -16,6 +16,7 @@ export function rule(state: RuleStatus['state'], usage: number): RuleStatus {
     state,
     summary: '',
     lastBreachAt: null,
+    override: null,
   };
 }
 
@@ -31,6 +32,7 @@ export function accountView(overrides: Partial<AccountView> = {}): AccountView {
     openOrders: [],
     rules: [rule('ok', 0.2)],
     lockout: null,
+    unlock: null,
     ...overrides,
   };
 }

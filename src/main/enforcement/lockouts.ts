@@ -8,7 +8,7 @@ import type { LockoutKind } from '../../shared/contract';
 import { wallClock } from '../../shared/time-format';
 import type { LockRequest } from '../schedule/lock-end';
 import { lockEnd, type LockCalendar } from '../schedule/lock-end';
-import type { AdminOverride, LockoutRecord, RiskStore } from '../store/risk-store';
+import type { AdminOverride, LockoutRecord, OverrideRecord, RiskStore } from '../store/risk-store';
 
 const KIND_STRENGTH: Record<LockoutKind, number> = { cooldown: 1, untilSessionStart: 2, untilReset: 2, untilAdmin: 3 };
 
@@ -65,27 +65,40 @@ export class Lockouts {
   }
 
   /**
-   * Lifts the account's lock after the elevation prompt proved an administrator; the locking rule
-   * may not lock again before the lock's own end (an admin-only lock: before `dayEnd`).
+   * Lifts the account's lock after the elevation prompt proved an administrator, and records what
+   * the administrator chose for the rule that locked, until `dayEnd` (the next daily reset):
+   * `suspend` — it may not lock again; `resume` — it is judged again against a fresh limit counted
+   * from `baseline` (the rule engine reads that override, see engine/rule-overrides.ts).
    */
-  adminUnlock(accountId: number, reason: string, now: number, dayEnd: number): LockoutRecord | null {
+  adminUnlock(
+    accountId: number,
+    reason: string,
+    now: number,
+    dayEnd: number,
+    choice: Pick<OverrideRecord, 'mode' | 'baseline'> = { mode: 'suspend', baseline: null },
+  ): LockoutRecord | null {
     const lock = this.active.get(accountId);
     if (!lock) return null;
     const at = new Date(now).toISOString();
-    const override: AdminOverride = { accountId, ruleId: lock.ruleId, until: lock.until ?? new Date(dayEnd).toISOString() };
+    const override: OverrideRecord = {
+      accountId,
+      ruleId: lock.ruleId,
+      until: new Date(dayEnd).toISOString(),
+      grantedAt: at,
+      reason,
+      ...choice,
+    };
+    const effect =
+      override.mode === 'suspend'
+        ? `${lock.ruleId} suspended until ${wallClock(override.until, this.calendar().schedule.timezone)}`
+        : `${lock.ruleId} resumed with a fresh limit counted from ${override.baseline?.value ?? 0} at the unlock`;
     this.store.transaction(() => {
       this.store.clearLockout(lock.id, at, 'admin');
-      this.store.saveOverride(override, at, reason);
-      this.store.audit(
-        at,
-        'admin',
-        'unlock',
-        accountId,
-        `${lock.kind} lock by ${lock.ruleId} lifted (${lock.ruleId} cannot lock again before ${override.until}): ${reason}`,
-      );
+      this.store.saveOverride(override);
+      this.store.audit(at, 'admin', 'unlock', accountId, `${lock.kind} lock by ${lock.ruleId} lifted (${effect}): ${reason}`);
     });
     this.active.delete(accountId);
-    this.overrides = [...this.overrides.filter((o) => Date.parse(o.until) > now), override];
+    if (override.mode === 'suspend') this.overrides = [...this.overrides.filter((o) => Date.parse(o.until) > now), override];
     return lock;
   }
 

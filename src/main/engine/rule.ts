@@ -65,6 +65,19 @@ export interface Rule {
   evaluate(context: RuleContext): Breach[];
 }
 
+/**
+ * The account's day figures at an administrator's unlock, from which a resumed rule counts afresh
+ * (see rule-overrides.ts). `value` is the unlocked rule's own figure at that moment.
+ */
+export interface Baseline {
+  /** Epoch ms of the unlock. */
+  at: number;
+  value: number;
+  realized: number;
+  unrealized: number;
+  trades: number;
+}
+
 /** A breach of `rule` on this account, with the fields every breach shares. */
 export function breachOf(
   rule: Pick<Rule, 'id' | 'name'>,

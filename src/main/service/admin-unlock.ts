@@ -1,13 +1,18 @@
 /**
  * Admin unlock: the OS prompt must prove an administrator is present before a lock is lifted.
  * Every attempt — approved, denied, cancelled, unavailable, refused — is audited and shown.
+ * The administrator chooses what happens to the rule that locked (engine/rule-overrides.ts):
+ * resume it with a fresh limit counted from now (the default), or suspend it until the reset.
  */
-import type { UnlockResult } from '../../shared/contract';
+import type { UnlockChoice, UnlockResult } from '../../shared/contract';
 import type { Elevator } from '../elevation/elevator';
 import type { Journal } from '../enforcement/journal';
 import type { Lockouts } from '../enforcement/lockouts';
+import type { FreshLimit } from '../engine/rule-engine';
+import { RuleOverrides } from '../engine/rule-overrides';
 import type { Clock } from '../schedule/clock';
 import type { RiskStore } from '../store/risk-store';
+import { resumeEffect, resumeUnavailable, suspendEffect } from './unlock-text';
 
 export interface AdminUnlockDeps {
   elevator: Elevator;
@@ -15,8 +20,16 @@ export interface AdminUnlockDeps {
   store: RiskStore;
   journal: Journal;
   clock: Clock;
-  /** The end of the current trading day: how long an admin-only lock's override lasts. */
+  /** The end of the current trading day: how long the administrator's choice lasts. */
   dayEnd(): number;
+  /** The overrides the rule engine reads; an approved unlock adds one at once. */
+  overrides: RuleOverrides;
+  /** The locking rule's figure now and what resuming it would do; null when that rule is not armed. */
+  freshLimit(accountId: number, ruleId: string): FreshLimit | null;
+  /** The trading timezone, for the times in the result. */
+  timeZone(): string;
+  /** An unlock was granted: judge the accounts again under it and show it. */
+  unlocked(): void;
 }
 
 export class AdminUnlock {
@@ -24,11 +37,16 @@ export class AdminUnlock {
 
   constructor(private readonly deps: AdminUnlockDeps) {}
 
-  async request(accountId: number, reason: string): Promise<UnlockResult> {
+  async request(accountId: number, reason: string, choice: UnlockChoice = 'resume'): Promise<UnlockResult> {
     const { elevator, lockouts, store, journal, clock } = this.deps;
     const lock = lockouts.current(accountId);
     if (!lock) return { outcome: 'notLocked', message: `account ${accountId} is not locked` };
     if (this.prompting) return { outcome: 'busy', message: 'an elevation prompt is already open; answer it first' };
+    const cannotResume = this.cannotResume(accountId, lock.ruleId, choice);
+    if (cannotResume) {
+      store.audit(new Date(clock.now()).toISOString(), 'admin', 'unlock refused', accountId, `${cannotResume}; reason given: ${reason}`);
+      return { outcome: 'refused', message: cannotResume };
+    }
     this.prompting = true;
     let outcome;
     try {
@@ -43,13 +61,69 @@ export class AdminUnlock {
       journal.add('unlock', accountId, `Admin unlock ${outcome.kind} — still locked`, outcome.message);
       return { outcome: outcome.kind, message: outcome.message };
     }
-    store.audit(at, 'admin', 'unlock approved', accountId, `${elevator.name} proved elevation (${outcome.proof}); reason: ${reason}`);
-    const lifted = lockouts.adminUnlock(accountId, reason, now, this.deps.dayEnd());
-    if (!lifted) return { outcome: 'notLocked', message: `account ${accountId}'s lock ended while the prompt was open` };
-    journal.add('unlock', accountId, 'Unlocked by an administrator', `${lifted.ruleId} lock lifted: ${reason}`);
-    return {
-      outcome: 'approved',
-      message: `Unlocked. ${lifted.ruleId} will not lock this account again before ${lifted.until ?? 'the next daily reset'}.`,
-    };
+    // The lock may have changed while the prompt was open: the choice applies to the one in force now.
+    const current = lockouts.current(accountId);
+    if (!current) {
+      store.audit(
+        at,
+        'admin',
+        'unlock approved',
+        accountId,
+        `${elevator.name} proved elevation (${outcome.proof}); the lock had already ended`,
+      );
+      return { outcome: 'notLocked', message: `account ${accountId}'s lock ended while the prompt was open` };
+    }
+    const changed = this.cannotResume(accountId, current.ruleId, choice);
+    if (changed) {
+      store.audit(
+        at,
+        'admin',
+        'unlock refused',
+        accountId,
+        `the lock changed while the prompt was open: ${changed}; reason given: ${reason}`,
+      );
+      return { outcome: 'refused', message: `The lock changed while the prompt was open: ${changed}. Nothing was unlocked.` };
+    }
+    const fresh = this.deps.freshLimit(accountId, current.ruleId);
+    const dayEnd = this.deps.dayEnd();
+    const resumed = choice === 'resume' && fresh?.resumed ? fresh : null;
+    const effect = resumed ? resumeEffect(resumed)! : suspendEffect(fresh?.rule.title ?? current.ruleId, dayEnd, this.deps.timeZone());
+    const chose = resumed ? 'resume with a fresh limit from now' : 'suspend until the reset';
+    store.audit(
+      at,
+      'admin',
+      'unlock approved',
+      accountId,
+      `${elevator.name} proved elevation (${outcome.proof}); choice: ${chose} — ${effect}; reason: ${reason}`,
+    );
+    const grant = { mode: resumed ? 'resume' : 'suspend', baseline: resumed ? { ...resumed.baseline, at: now } : null } as const;
+    lockouts.adminUnlock(accountId, reason, now, dayEnd, grant);
+    this.deps.overrides.add({ accountId, ruleId: current.ruleId, grantedAt: now, until: dayEnd, reason, ...grant });
+    journal.add('unlock', accountId, 'Unlocked by an administrator', `${effect}. Reason: ${reason}`);
+    this.deps.unlocked();
+    return { outcome: 'approved', message: `Unlocked. ${effect}.` };
   }
+
+  /** Why `choice` cannot apply to this rule (resume asked for a rule that can only be suspended), or null. */
+  private cannotResume(accountId: number, ruleId: string, choice: UnlockChoice): string | null {
+    if (choice !== 'resume') return null;
+    const fresh = this.deps.freshLimit(accountId, ruleId);
+    if (fresh?.resumed) return null;
+    return `${resumeUnavailable(fresh?.rule.title ?? ruleId)}; choose "suspend until the reset"`;
+  }
+}
+
+/** The overrides in force at `now`, as the store keeps them, for the rule engine. */
+export function loadOverrides(store: RiskStore, now: number): RuleOverrides {
+  return new RuleOverrides(
+    store.overridesInForce(new Date(now).toISOString()).map((record) => ({
+      accountId: record.accountId,
+      ruleId: record.ruleId,
+      mode: record.mode,
+      grantedAt: Date.parse(record.grantedAt),
+      until: Date.parse(record.until),
+      reason: record.reason,
+      baseline: record.baseline,
+    })),
+  );
 }

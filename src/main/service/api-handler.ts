@@ -40,7 +40,7 @@ function serviceOf(context: ApiContext): RiskService {
 
 const handlers: Handlers = {
   getSnapshot: (context) => serviceOf(context).snapshot(),
-  requestUnlock: (context, { accountId, reason }) => serviceOf(context).requestUnlock(accountId, reason),
+  requestUnlock: (context, { accountId, reason, choice }) => serviceOf(context).requestUnlock(accountId, reason, choice),
   getSettings: ({ settings }) => settings.view(),
   saveSettings: ({ settings }, input) => settings.save(input),
   getConfigView: (context) => serviceOf(context).configView(),

@@ -8,6 +8,7 @@ import { ConfigError, loadConfigFile } from '../config/loader';
 import type { RiskConfig } from '../config/schema';
 import { splitChange } from '../config/strictness';
 import { RuleEngine } from '../engine/rule-engine';
+import { NO_OVERRIDES, type OverrideLookup } from '../engine/rule-overrides';
 import { armRules } from '../engine/rules';
 import type { Journal } from '../enforcement/journal';
 import type { Clock } from '../schedule/clock';
@@ -20,6 +21,8 @@ export interface ConfigInForceDeps {
   clock: Clock;
   /** A new config is in force: what depends on it is updated and the accounts judged again. */
   onChange(config: RiskConfig): void;
+  /** Administrators' unlocks in force, which every engine armed here reads. */
+  overrides?: OverrideLookup;
 }
 
 export class ConfigInForce {
@@ -38,7 +41,7 @@ export class ConfigInForce {
   ) {
     this.inForce = this.target = config;
     this.status = { file, error: null, pendingAtReset: [] };
-    ({ engine: this.armedEngine, calendar: this.lockCalendar } = arm(config));
+    ({ engine: this.armedEngine, calendar: this.lockCalendar } = arm(config, this.deps.overrides));
   }
 
   get config(): RiskConfig {
@@ -96,12 +99,15 @@ export class ConfigInForce {
   private enforce(config: RiskConfig): void {
     if (JSON.stringify(config) === JSON.stringify(this.inForce)) return;
     this.inForce = config;
-    ({ engine: this.armedEngine, calendar: this.lockCalendar } = arm(config));
+    ({ engine: this.armedEngine, calendar: this.lockCalendar } = arm(config, this.deps.overrides));
     this.deps.onChange(config);
   }
 }
 
-function arm(config: RiskConfig): { engine: RuleEngine; calendar: LockCalendar } {
+function arm(config: RiskConfig, overrides: OverrideLookup = NO_OVERRIDES): { engine: RuleEngine; calendar: LockCalendar } {
   const { rules, session } = armRules(config);
-  return { engine: new RuleEngine(rules), calendar: { schedule: { timezone: config.timezone, resetTime: config.daily_reset }, session } };
+  return {
+    engine: new RuleEngine(rules, overrides),
+    calendar: { schedule: { timezone: config.timezone, resetTime: config.daily_reset }, session },
+  };
 }

@@ -5,7 +5,7 @@
  * (AccountState → RuleEngine → Enforcer → Executor) → store, then a coalesced snapshot push.
  */
 import path from 'node:path';
-import type { AuditEntry, ConfigView, PnlHistoryView, Snapshot, UnlockResult } from '../../shared/contract';
+import type { AuditEntry, ConfigView, PnlHistoryView, Snapshot, UnlockChoice, UnlockResult } from '../../shared/contract';
 import type { RiskConfig } from '../config/schema';
 import { MarketBook } from '../engine/market-book';
 import { Enforcer } from '../enforcement/enforcer';
@@ -19,7 +19,7 @@ import { createLogger, type Logger } from '../log';
 import { systemClock, type Clock } from '../schedule/clock';
 import { checkpoint, openDatabase, type Db } from '../store/database';
 import { RiskStore } from '../store/risk-store';
-import { AdminUnlock } from './admin-unlock';
+import { AdminUnlock, loadOverrides } from './admin-unlock';
 import { Checkpoints } from './checkpoints';
 import { ConfigInForce } from './config-in-force';
 import { ConnectionStatus } from './connection-status';
@@ -27,7 +27,7 @@ import { DayCycle } from './day-cycle';
 import { EventPipeline } from './event-pipeline';
 import { FeedWatchdog } from './feed-watchdog';
 import { Housekeeping } from './housekeeping';
-import { buildSnapshot, type ServiceParts } from './snapshot';
+import { buildSnapshot, freshLimitOf, type ServiceParts } from './snapshot';
 import { SnapshotFeed } from './snapshot-feed';
 import { Timeline } from './timeline';
 
@@ -81,8 +81,9 @@ export class RiskService {
         timeline.add(kind, accountId, title, detail);
       },
     };
+    const overrides = loadOverrides(store, clock.now());
     const config = (this.config = new ConfigInForce(
-      { store, journal, clock, onChange: (next) => this.onConfigChange(next) },
+      { store, journal, clock, onChange: (next) => this.onConfigChange(next), overrides },
       options.config,
       options.configFile ?? null,
     ));
@@ -155,6 +156,13 @@ export class RiskService {
       journal: timeline,
       clock,
       dayEnd: () => day.day.end,
+      overrides,
+      freshLimit: (accountId, ruleId) => freshLimitOf(this.parts, accountId, ruleId),
+      timeZone: () => config.config.timezone,
+      unlocked: () => {
+        this.pipeline.evaluateAll();
+        feed.changed();
+      },
     });
     this.parts = { mode: options.mode, config, connection, day, timeline, pipeline, market, enforcer, lockouts, clock };
   }
@@ -222,8 +230,8 @@ export class RiskService {
   }
 
   /** Lifts an account's lock once the OS prompt proves an administrator; every attempt is audited. */
-  requestUnlock(accountId: number, reason: string): Promise<UnlockResult> {
-    return this.adminUnlock.request(accountId, reason);
+  requestUnlock(accountId: number, reason: string, choice: UnlockChoice = 'resume'): Promise<UnlockResult> {
+    return this.adminUnlock.request(accountId, reason, choice);
   }
 
   /** The configuration in force (defaults filled in), the last refused edit and what waits for the reset. */

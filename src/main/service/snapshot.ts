@@ -4,8 +4,9 @@ import { roundCents, symbolOfContractId } from '../../shared/domain';
 import { money } from '../../shared/money';
 import { ruleState, type RuleStatus } from '../../shared/rules';
 import type { AccountState } from '../engine/account-state';
-import type { RuleEngine } from '../engine/rule-engine';
-import { NOTHING_CLOSING } from '../engine/rule';
+import type { FreshLimit, RuleEngine } from '../engine/rule-engine';
+import { NOTHING_CLOSING, type RuleContext } from '../engine/rule';
+import type { RuleOverride } from '../engine/rule-overrides';
 import type { Enforcer } from '../enforcement/enforcer';
 import type { Lockouts } from '../enforcement/lockouts';
 import type { MarketBook } from '../engine/market-book';
@@ -15,6 +16,7 @@ import type { ConnectionStatus } from './connection-status';
 import type { DayCycle } from './day-cycle';
 import type { EventPipeline } from './event-pipeline';
 import type { Timeline } from './timeline';
+import { overrideText, unlockPreview } from './unlock-text';
 
 export interface SnapshotSources {
   accounts: Iterable<AccountState>;
@@ -24,6 +26,9 @@ export interface SnapshotSources {
   lockouts: Lockouts;
   now: number;
   loggedOut: boolean;
+  /** The trading timezone and the end of the trading day: when an admin unlock's choice ends. */
+  timeZone: string;
+  dayEnd: number;
 }
 
 function defaultSummary(unit: RuleStatus['unit'], value: number, limit: number): string {
@@ -41,14 +46,8 @@ export function accountView(account: AccountState, sources: SnapshotSources): Ac
   const realized = account.realizedPnl();
   const unrealized = account.unrealizedPnl();
   const lock = sources.lockouts.current(account.id);
-  const context = {
-    account,
-    market: sources.market,
-    event: null,
-    now: sources.now,
-    loggedOut: sources.loggedOut,
-    closing: NOTHING_CLOSING,
-  }; // the dashboard shows what is open, closes in flight included
+  const context = dashboardContext(account, sources);
+  const fresh = lock ? sources.engine.freshLimit(context, lock.ruleId) : null;
   return {
     id: account.id,
     name: account.account.name,
@@ -83,8 +82,9 @@ export function accountView(account: AccountState, sources: SnapshotSources): Ac
       stopPrice: o.stopPrice,
       state: o.state,
     })),
-    rules: sources.engine.measure(context).map(({ rule, value, limit, usage, summary }) => {
+    rules: sources.engine.measure(context).map(({ rule, value, limit, usage, summary, override }) => {
       const breached = sources.enforcer.isBreached(account.id, rule.id);
+      const suspended = override?.mode === 'suspend';
       return {
         ruleId: rule.id,
         name: rule.name,
@@ -95,13 +95,39 @@ export function accountView(account: AccountState, sources: SnapshotSources): Ac
         unit: rule.unit,
         usage: Math.round(usage * 1000) / 1000,
         breached,
-        state: ruleState(rule.enabled, breached, usage),
+        state: ruleState(rule.enabled, breached, usage, suspended),
         summary: summary ?? defaultSummary(rule.unit, value, limit),
         lastBreachAt: sources.enforcer.lastBreach(account.id, rule.id),
+        override: override ? overrideView(override, sources.timeZone) : null,
       };
     }),
     lockout: lock ? { kind: lock.kind, ruleId: lock.ruleId, reason: lock.reason, since: lock.since, until: lock.until } : null,
+    unlock: fresh ? unlockPreview(fresh, sources.dayEnd, sources.timeZone) : null,
   };
+}
+
+/** The dashboard shows what is open, closes in flight included. */
+function dashboardContext(account: AccountState, sources: Pick<SnapshotSources, 'market' | 'now' | 'loggedOut'>): RuleContext {
+  return { account, market: sources.market, event: null, now: sources.now, loggedOut: sources.loggedOut, closing: NOTHING_CLOSING };
+}
+
+function overrideView(override: RuleOverride, timeZone: string): NonNullable<RuleStatus['override']> {
+  return {
+    mode: override.mode === 'suspend' ? 'suspended' : 'resumed',
+    grantedAt: new Date(override.grantedAt).toISOString(),
+    until: new Date(override.until).toISOString(),
+    reason: override.reason,
+    baseline: override.baseline?.value ?? null,
+    text: overrideText(override, timeZone),
+  };
+}
+
+/** What resuming a rule of an account would do now (the admin unlock's baseline); null for an unknown account or rule. */
+export function freshLimitOf(parts: ServiceParts, accountId: number, ruleId: string): FreshLimit | null {
+  const account = [...parts.pipeline.accounts()].find((a) => a.id === accountId);
+  if (!account) return null;
+  const sources = { market: parts.market, now: parts.clock.now(), loggedOut: parts.connection.loggedOut };
+  return parts.config.engine.freshLimit(dashboardContext(account, sources), ruleId);
 }
 
 /** What the service is made of that the snapshot reads. */
@@ -130,6 +156,8 @@ export function buildSnapshot(parts: ServiceParts): Snapshot {
     accounts: parts.pipeline.accounts(),
     engine: config.engine,
     loggedOut: connection.loggedOut,
+    timeZone: config.config.timezone,
+    dayEnd: day.end,
   };
   return {
     mode: parts.mode,

@@ -83,4 +83,10 @@ export const MIGRATIONS: readonly string[] = [
     reason TEXT NOT NULL
   );
   `,
+  /* 5 */ `
+  -- An admin unlock either suspends the rule until the reset (every override before this one did)
+  -- or resumes it against a fresh limit counted from the baseline (JSON of the engine's Baseline).
+  ALTER TABLE admin_overrides ADD COLUMN mode TEXT NOT NULL DEFAULT 'suspend' CHECK (mode IN ('suspend', 'resume'));
+  ALTER TABLE admin_overrides ADD COLUMN baseline TEXT;
+  `,
 ];

@@ -15,11 +15,30 @@ export interface LockoutRecord {
   until: string | null;
 }
 
-/** An administrator's unlock: the rule that locked may not lock the account again until `until`. */
+/** An administrator's suspension: the rule that locked may not lock the account again until `until`. */
 export interface AdminOverride {
   accountId: number;
   ruleId: string;
   until: string;
+}
+
+/** An administrator's unlock as stored: a suspension, or a resume with the figures its fresh limit counts from. */
+export interface OverrideRecord extends AdminOverride {
+  mode: 'suspend' | 'resume';
+  grantedAt: string;
+  reason: string;
+  /** Resume only: the engine's Baseline, as stored JSON reads back. */
+  baseline: { at: number; value: number; realized: number; unrealized: number; trades: number } | null;
+}
+
+interface OverrideRow {
+  account_id: number;
+  rule_id: string;
+  mode: 'suspend' | 'resume';
+  granted_at: string;
+  until: string;
+  reason: string;
+  baseline: string | null;
 }
 
 interface LockoutRow {
@@ -54,9 +73,14 @@ export class RiskStore {
       activeLockouts: db.prepare(
         `SELECT id, account_id, kind, rule_id, reason, since, until FROM lockouts WHERE cleared_at IS NULL ORDER BY id`,
       ),
-      insertOverride: db.prepare(`INSERT INTO admin_overrides (account_id, rule_id, granted_at, until, reason) VALUES (?, ?, ?, ?, ?)`),
+      insertOverride: db.prepare(
+        `INSERT INTO admin_overrides (account_id, rule_id, granted_at, until, reason, mode, baseline) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
       activeOverrides: db.prepare(
-        `SELECT account_id AS accountId, rule_id AS ruleId, until FROM admin_overrides WHERE until > ? ORDER BY id`,
+        `SELECT account_id AS accountId, rule_id AS ruleId, until FROM admin_overrides WHERE until > ? AND mode = 'suspend' ORDER BY id`,
+      ),
+      overridesInForce: db.prepare(
+        `SELECT account_id, rule_id, mode, granted_at, until, reason, baseline FROM admin_overrides WHERE until > ? ORDER BY id`,
       ),
       latestAudit: db.prepare(
         `SELECT id, ts AS at, actor, action, account_id AS accountId, detail FROM audit_log ORDER BY id DESC LIMIT ?`,
@@ -122,12 +146,27 @@ export class RiskStore {
     }));
   }
 
-  saveOverride(override: AdminOverride, grantedAt: string, reason: string): void {
-    this.statements.insertOverride.run(override.accountId, override.ruleId, grantedAt, override.until, reason);
+  saveOverride(override: OverrideRecord): void {
+    const { accountId, ruleId, grantedAt, until, reason, mode, baseline } = override;
+    this.statements.insertOverride.run(accountId, ruleId, grantedAt, until, reason, mode, baseline ? JSON.stringify(baseline) : null);
   }
 
+  /** The suspensions in force at `at`: rules that may not lock again (a resumed rule is judged, so it is not one). */
   activeOverrides(at: string): AdminOverride[] {
     return this.statements.activeOverrides.all(at) as AdminOverride[];
+  }
+
+  /** Every override in force at `at`, suspended or resumed, oldest first. */
+  overridesInForce(at: string): OverrideRecord[] {
+    return (this.statements.overridesInForce.all(at) as OverrideRow[]).map((row) => ({
+      accountId: row.account_id,
+      ruleId: row.rule_id,
+      mode: row.mode,
+      grantedAt: row.granted_at,
+      until: row.until,
+      reason: row.reason,
+      baseline: row.baseline === null ? null : (JSON.parse(row.baseline) as OverrideRecord['baseline']),
+    }));
   }
 
   /** State a rule keeps between events that must survive a restart (JSON). */

@@ -5,6 +5,7 @@ const LOOK: Record<RuleStatus['state'], { label: string; tone: string }> = {
   ok: { label: 'OK', tone: 'ok' },
   warning: { label: 'Warning', tone: 'warn' },
   breached: { label: 'Breached', tone: 'bad' },
+  suspended: { label: 'Suspended', tone: 'warn' },
 };
 
 export function RulesPanel({ rules }: { rules: RuleStatus[] }) {
@@ -25,6 +26,11 @@ export function RulesPanel({ rules }: { rules: RuleStatus[] }) {
               <div className="rule-figures" data-testid="rule-summary">
                 {rule.summary}
               </div>
+              {rule.override && (
+                <div className="rule-override" data-testid="rule-override" data-mode={rule.override.mode}>
+                  {rule.override.text}
+                </div>
+              )}
               <div
                 className="bar"
                 role="progressbar"
