@@ -14,6 +14,7 @@ export class ScriptedBroker implements Broker {
   readonly accounts = new Map<number, { positions: Position[]; orders: Order[] }>();
   private readonly failures: Error[] = [];
   onCall: ((call: string) => void) | null = null;
+  private nextOrderId = 9001;
 
   failNext(...errors: Error[]): void {
     this.failures.push(...errors);
@@ -35,8 +36,10 @@ export class ScriptedBroker implements Broker {
     return this.record(`modify ${accountId} ${orderId} stop ${stopPrice}`);
   }
 
-  async placeStop(accountId: number, contractId: string, side: 'buy' | 'sell', size: number, stopPrice: number): Promise<void> {
-    return this.record(`stop ${accountId} ${contractId} ${side} ${size} @ ${stopPrice}`);
+  /** Placed stops get ids from 9001 on, as Order/place answers with the new order's id. */
+  async placeStop(accountId: number, contractId: string, side: 'buy' | 'sell', size: number, stopPrice: number): Promise<number> {
+    await this.record(`stop ${accountId} ${contractId} ${side} ${size} @ ${stopPrice}`);
+    return this.nextOrderId++;
   }
 
   async order(accountId: number, orderId: number): Promise<Order | null> {

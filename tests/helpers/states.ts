@@ -1,6 +1,7 @@
 /** Small builders for engine state: an account with positions, fills and marks. */
 import type { Contract, Fill, Order, Position } from '../../src/shared/domain';
 import { AccountState } from '../../src/main/engine/account-state';
+import { positionAfterFill } from '../../src/main/engine/position-book';
 import { MarketBook } from '../../src/main/engine/market-book';
 import type { RuleContext } from '../../src/main/engine/rule';
 import { symbolOfContractId } from '../../src/shared/domain';
@@ -48,6 +49,14 @@ export function accountWith(options: { positions?: Position[]; fills?: Fill[]; m
   const account = new AccountState({ id: 1, name: 'TEST', balance: 50_000, canTrade: true }, market);
   account.reconcile({ accountId: 1, positions: options.positions ?? [], orders: [], fills: options.fills ?? [] });
   return account;
+}
+
+/** A fill as the gateway delivers it: its trade, then the broker's position after it. */
+export function fillAndReport(account: AccountState, contractId: string, size: number, profitAndLoss: number | null): void {
+  const trade = fill(contractId, size, profitAndLoss);
+  const after = positionAfterFill(account.position(contractId), trade);
+  account.apply({ type: 'fill', fill: trade });
+  account.apply(after ? { type: 'position', position: after } : { type: 'positionClosed', accountId: 1, contractId });
 }
 
 export function contextOf(account: AccountState, event: RuleContext['event'] = null): RuleContext {

@@ -6,7 +6,8 @@ export interface Broker {
   partialClosePosition(accountId: number, contractId: string, size: number): Promise<void>;
   cancelOrder(accountId: number, orderId: number): Promise<void>;
   modifyStop(accountId: number, orderId: number, stopPrice: number): Promise<void>;
-  placeStop(accountId: number, contractId: string, side: 'buy' | 'sell', size: number, stopPrice: number): Promise<void>;
+  /** Resolves with the new order's id. */
+  placeStop(accountId: number, contractId: string, side: 'buy' | 'sell', size: number, stopPrice: number): Promise<number>;
   /** An order as the broker has it now, whatever its state; null when it does not know it. */
   order(accountId: number, orderId: number): Promise<Order | null>;
   /** The account's open positions and working orders as the broker has them now. */

@@ -2,12 +2,12 @@
  * Executes enforcement actions against the broker. Each action is recorded before its call goes
  * out; transient failures (network, 5xx, 429) are retried with backoff; "already gone" answers
  * count as success. An action already in flight, or done but not yet confirmed by a later event,
- * is not sent again — so a close is requested once however many events repeat the breach. The
- * executor verifies its own actions: the events it observes confirm them, and after a failure it
- * reads the broker to learn whether anything is left to do.
+ * is not sent again — so a close is requested once however many events repeat the breach. An
+ * action is confirmed only by the outcome it aims at, seen in the account's consistent state: the
+ * position gone (or trimmed to its target), the order no longer working, the stop at its price —
+ * never by just any event about the position, nor by a reconcile that read it still open. After a
+ * failure the executor reads the broker to learn whether anything is left to do.
  */
-import type { GatewayEvent } from '../../shared/domain';
-import type { AccountSync } from '../engine/account-state';
 import { NOTHING_CLOSING } from '../engine/rule';
 import type { Logger } from '../log';
 import { delay, type Clock } from '../schedule/clock';
@@ -15,7 +15,7 @@ import type { ActionStatus, RiskStore } from '../store/risk-store';
 import { failureOf, type Broker } from './broker';
 import type { Journal } from './journal';
 import { describeOutcome } from './outcome-text';
-import type { Action } from './planner';
+import type { AccountExposure, Action } from './planner';
 import { stillNeeded, whatIsLeft } from './recheck';
 
 export type EnforcementMode = 'live' | 'dry_run';
@@ -31,6 +31,8 @@ export interface ExecutorDeps {
   backoffMs?: readonly number[];
   /** How long a completed action waits for the event that confirms it before it may be sent again. */
   settleMs?: number;
+  /** A stop of Risk Warden's own is on the broker's book (it must not outlive its position). */
+  stopPlaced?(accountId: number, orderId: number): void;
 }
 
 export interface ActionOutcome {
@@ -42,6 +44,7 @@ export interface ActionOutcome {
 }
 
 interface Pending {
+  action: Action;
   completedAt: number | null;
   /** The event that confirms the action came while its call was still in flight. */
   confirmed: boolean;
@@ -61,6 +64,26 @@ export function actionKey(action: Action): string {
       return stopKey(action.accountId, action.contractId);
     default:
       return positionKey(action.accountId, action.contractId);
+  }
+}
+
+/** Whether the account shows what the action aims at. */
+function achieved(action: Action, account: AccountExposure): boolean {
+  const position = account.positions().find((p) => p.contractId === action.contractId);
+  switch (action.kind) {
+    case 'closePosition':
+      return !position;
+    case 'reducePosition':
+      return Math.abs(position?.size ?? 0) <= action.targetSize;
+    case 'cancelOrder':
+      return !account.workingOrders().some((o) => o.id === action.orderId);
+    case 'moveStop':
+      return account
+        .workingOrders()
+        .some(
+          (o) =>
+            o.contractId === action.contractId && o.stopPrice === action.stopPrice && (action.orderId === null || o.id === action.orderId),
+        );
   }
 }
 
@@ -109,12 +132,13 @@ export class Executor {
     const base = { accountId: action.accountId, ruleId: action.ruleId, action: action.kind, target: describeAction(action) };
     if (this.mode === 'dry_run') {
       this.deps.store.recordAction(at, { ...base, status: 'dry_run', detail: label });
-      this.pending.set(key, { completedAt: now, confirmed: false, closing: null });
+      this.pending.set(key, { action, completedAt: now, confirmed: false, closing: null });
       this.tell({ action, status: 'dry_run', detail: null, label });
       return true;
     }
     const id = this.deps.store.recordAction(at, { ...base, status: 'sent', detail: label });
     const entry: Pending = {
+      action,
       completedAt: null,
       confirmed: false,
       closing: action.kind === 'closePosition' ? { accountId: action.accountId, contractId: action.contractId } : null,
@@ -134,25 +158,11 @@ export class Executor {
     return true;
   }
 
-  /**
-   * A gateway event of a guarded account: a position event confirms a close or trim, an order
-   * event a cancel or a stop placed or moved on its contract; a further breach may act again.
-   */
-  observe(event: GatewayEvent): void {
-    switch (event.type) {
-      case 'position':
-        return this.settle(positionKey(event.position.accountId, event.position.contractId));
-      case 'positionClosed':
-        return this.settle(positionKey(event.accountId, event.contractId));
-      case 'order':
-        this.settle(cancelKey(event.order.accountId, event.order.id));
-        return this.settle(stopKey(event.order.accountId, event.order.contractId));
+  /** The account after an event or a reconcile was applied: the actions whose outcome it shows are confirmed. */
+  observe(account: AccountExposure): void {
+    for (const [key, entry] of this.pending) {
+      if (entry.action.accountId === account.id && achieved(entry.action, account)) this.settle(key, entry);
     }
-  }
-
-  /** A reconcile read the account's positions over REST: each one confirms what was done to it. */
-  observeSync(sync: AccountSync): void {
-    for (const position of sync.positions) this.settle(positionKey(sync.accountId, position.contractId));
   }
 
   /**
@@ -173,9 +183,7 @@ export class Executor {
     while (this.running.size > 0) await Promise.all([...this.running]);
   }
 
-  private settle(key: string): void {
-    const entry = this.pending.get(key);
-    if (!entry) return;
+  private settle(key: string, entry: Pending): void {
     if (entry.completedAt === null) entry.confirmed = true;
     else this.pending.delete(key);
   }
@@ -229,6 +237,11 @@ export class Executor {
     }
   }
 
+  private async placeStop(action: Extract<Action, { kind: 'moveStop' }>): Promise<void> {
+    const orderId = await this.deps.broker.placeStop(action.accountId, action.contractId, action.side, action.size, action.stopPrice);
+    this.deps.stopPlaced?.(action.accountId, orderId);
+  }
+
   private call(action: Action): Promise<void> {
     switch (action.kind) {
       case 'closePosition':
@@ -238,9 +251,8 @@ export class Executor {
       case 'cancelOrder':
         return this.deps.broker.cancelOrder(action.accountId, action.orderId);
       case 'moveStop':
-        return action.orderId === null
-          ? this.deps.broker.placeStop(action.accountId, action.contractId, action.side, action.size, action.stopPrice)
-          : this.deps.broker.modifyStop(action.accountId, action.orderId, action.stopPrice);
+        if (action.orderId !== null) return this.deps.broker.modifyStop(action.accountId, action.orderId, action.stopPrice);
+        return this.placeStop(action);
     }
   }
 }

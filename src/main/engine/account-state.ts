@@ -1,12 +1,16 @@
 /**
- * One account as Risk Warden sees it: signed positions, working orders, today's fills (each
- * applied exactly once, keyed by trade id), realized P&L net of fees, the trade count and
- * unrealized P&L from the market book.
+ * One account as Risk Warden sees it: signed positions consistent with the fills counted (see
+ * position-book.ts), working orders, today's fills (each applied exactly once, keyed by trade id),
+ * realized P&L net of fees, the trade count and unrealized P&L from the market book.
  */
 import type { Account, ContractId, Fill, GatewayEvent, Order, Position } from '../../shared/domain';
 import { coversPosition, isWorking } from '../../shared/domain';
 import type { MarketBook } from './market-book';
 import { unrealizedPnl } from './pnl';
+import { PositionBook } from './position-book';
+
+/** How long the messages of one fill may disagree before the broker's word is taken (they arrive within milliseconds). */
+export const FILL_SETTLE_MS = 2000;
 
 /** What the gateway says over REST at a point in time: replaces positions and orders, adds missing fills. */
 export interface AccountSync {
@@ -19,9 +23,12 @@ export interface AccountSync {
 }
 
 export class AccountState {
-  private readonly positionsByContract = new Map<ContractId, Position>();
+  private readonly book: PositionBook;
   private readonly ordersById = new Map<number, Order>();
   private readonly fillsById = new Map<number, Fill>();
+  /** Contracts filled per order so far, and orders reported filled whose fills have not all arrived (with when a tick first saw them). */
+  private readonly filledByOrder = new Map<number, number>();
+  private readonly awaitingFills = new Map<number, { contractId: ContractId; size: number; since: number | null }>();
   /** Orders counted as trades: the id and time of their first opening fill. */
   private readonly countedOrders = new Map<number, { fillId: number; at: number }>();
   /** When each open position last lost (or never had) a working stop. */
@@ -32,8 +39,7 @@ export class AccountState {
   private readonly executedOrders = new Map<number, { fillId: number; at: number }>();
   /** Execution times kept sorted as they come, like the trade times. */
   private readonly sortedExecutionTimes: number[] = [];
-  /** Arrays handed to rules, rebuilt only when positions or orders change (rules run on every quote). */
-  private positionList: Position[] | null = null;
+  /** Handed to rules, rebuilt only when orders change (rules run on every quote). */
   private orderList: Order[] | null = null;
   private grossRealized = 0;
   private feesPaid = 0;
@@ -42,7 +48,10 @@ export class AccountState {
   constructor(
     public account: Account,
     readonly market: MarketBook,
-  ) {}
+    private readonly settleMs = FILL_SETTLE_MS,
+  ) {
+    this.book = new PositionBook(settleMs);
+  }
 
   get id(): number {
     return this.account.id;
@@ -55,17 +64,13 @@ export class AccountState {
         this.account = event.account;
         return null;
       case 'position':
-        this.positionsByContract.set(event.position.contractId, event.position);
-        this.positionList = null;
+        this.book.report(event.position.contractId, event.position);
         return null;
       case 'positionClosed':
-        this.positionsByContract.delete(event.contractId);
-        this.positionList = null;
+        this.book.report(event.contractId, null);
         return null;
       case 'order':
-        if (isWorking(event.order)) this.ordersById.set(event.order.id, event.order);
-        else this.ordersById.delete(event.order.id);
-        this.orderList = null;
+        this.applyOrder(event.order);
         return null;
       case 'fill':
         return this.addFill(event.fill) ? event.fill : null;
@@ -77,17 +82,41 @@ export class AccountState {
   /** Returns the fills that were not known before. */
   reconcile(sync: AccountSync): Fill[] {
     if (sync.account) this.account = sync.account;
-    this.positionsByContract.clear();
-    for (const position of sync.positions) this.positionsByContract.set(position.contractId, position);
     this.ordersById.clear();
     for (const order of sync.orders) if (isWorking(order)) this.ordersById.set(order.id, order);
-    this.positionList = null;
     this.orderList = null;
-    return sync.fills.filter((fill) => this.addFill(fill));
+    this.awaitingFills.clear();
+    const added = sync.fills.filter((fill) => this.addFill(fill));
+    this.book.reset(sync.positions, added);
+    return added;
+  }
+
+  /**
+   * Whether the position on this contract is the broker's and the fills' alike, with no fill of it
+   * on its way: automation acts only then (a stop placed for a position its own fill already
+   * closed would open a new one).
+   */
+  settled(contractId: ContractId): boolean {
+    if (!this.book.settled(contractId)) return false;
+    for (const awaiting of this.awaitingFills.values()) if (awaiting.contractId === contractId) return false;
+    return true;
+  }
+
+  /** Ends disagreements between fills and broker older than the settle time; returns the contracts settled so. */
+  settleOverdue(now: number): ContractId[] {
+    const settled = this.book.settleOverdue(now);
+    for (const [orderId, awaiting] of this.awaitingFills) {
+      awaiting.since ??= now;
+      if (now - awaiting.since < this.settleMs) continue;
+      this.awaitingFills.delete(orderId);
+      settled.push(awaiting.contractId);
+    }
+    return settled;
   }
 
   startNewDay(): void {
     this.fillsById.clear();
+    this.filledByOrder.clear();
     this.countedOrders.clear();
     this.sortedTradeTimes.length = 0;
     this.executedOrders.clear();
@@ -104,9 +133,9 @@ export class AccountState {
   updateProtection(now: number): boolean {
     let changed = false;
     for (const contractId of this.unprotectedSince.keys()) {
-      if (!this.positionsByContract.has(contractId)) changed = this.unprotectedSince.delete(contractId) || changed;
+      if (!this.book.position(contractId)) changed = this.unprotectedSince.delete(contractId) || changed;
     }
-    for (const position of this.positionsByContract.values()) {
+    for (const position of this.book.positions()) {
       if (this.stopFor(position)) changed = this.unprotectedSince.delete(position.contractId) || changed;
       else if (!this.unprotectedSince.has(position.contractId)) {
         this.unprotectedSince.set(position.contractId, now);
@@ -161,11 +190,11 @@ export class AccountState {
   }
 
   positions(): readonly Position[] {
-    return (this.positionList ??= [...this.positionsByContract.values()]);
+    return this.book.positions();
   }
 
   position(contractId: ContractId): Position | undefined {
-    return this.positionsByContract.get(contractId);
+    return this.book.position(contractId);
   }
 
   workingOrders(): readonly Order[] {
@@ -194,13 +223,15 @@ export class AccountState {
 
   unrealizedPnl(): number {
     let total = 0;
-    for (const position of this.positionsByContract.values()) total += this.unrealizedOf(position) ?? 0;
+    for (const position of this.book.positions()) total += this.unrealizedOf(position) ?? 0;
     return total;
   }
 
   private addFill(fill: Fill): boolean {
     if (this.fillsById.has(fill.id) || fill.voided) return false;
     this.fillsById.set(fill.id, fill);
+    this.book.fill(fill);
+    this.countFilled(fill);
     this.grossRealized += fill.profitAndLoss ?? 0;
     this.feesPaid += fill.fees;
     if (!this.executedOrders.has(fill.orderId)) {
@@ -220,6 +251,22 @@ export class AccountState {
       this.worstClose = Math.min(this.worstClose, fill.profitAndLoss);
     }
     return true;
+  }
+
+  private applyOrder(order: Order): void {
+    if (isWorking(order)) this.ordersById.set(order.id, order);
+    else this.ordersById.delete(order.id);
+    this.orderList = null;
+    if (order.state === 'filled' && (this.filledByOrder.get(order.id) ?? 0) < order.size) {
+      this.awaitingFills.set(order.id, { contractId: order.contractId, size: order.size, since: null });
+    }
+  }
+
+  private countFilled(fill: Fill): void {
+    const filled = (this.filledByOrder.get(fill.orderId) ?? 0) + Math.abs(fill.size);
+    this.filledByOrder.set(fill.orderId, filled);
+    const awaiting = this.awaitingFills.get(fill.orderId);
+    if (awaiting && filled >= awaiting.size) this.awaitingFills.delete(fill.orderId);
   }
 }
 

@@ -135,8 +135,8 @@ export class GatewayClient implements Broker {
     return this.session.authed(() => this.api.modifyOrder(accountId, orderId, { stopPrice }));
   }
 
-  async placeStop(accountId: number, contractId: string, side: 'buy' | 'sell', size: number, stopPrice: number): Promise<void> {
-    await this.session.authed(() =>
+  placeStop(accountId: number, contractId: string, side: 'buy' | 'sell', size: number, stopPrice: number): Promise<number> {
+    return this.session.authed(() =>
       this.api.placeOrder({
         accountId,
         contractId,

@@ -12,6 +12,7 @@ import { noStopLossGrace } from '../engine/rules/no-stop-loss-grace';
 import type { Enforcer } from '../enforcement/enforcer';
 import type { Executor } from '../enforcement/executor';
 import type { Journal } from '../enforcement/journal';
+import type { OwnStops } from '../enforcement/own-stops';
 import type { GatewayInitialState } from '../gateway/gateway-client';
 import type { Logger } from '../log';
 import type { Clock } from '../schedule/clock';
@@ -29,6 +30,7 @@ export interface EventPipelineDeps {
   store: RiskStore;
   executor: Executor;
   enforcer: Enforcer;
+  ownStops: OwnStops;
   journal: Journal;
   checkpoints: Checkpoints;
   clock: Clock;
@@ -93,7 +95,7 @@ export class EventPipeline {
     }
     const fill = account.apply(event);
     if (fill) this.recordFills(account, [fill]);
-    executor.observe(event);
+    executor.observe(account);
     if (event.type === 'position') this.deps.watchdog.positionChanged();
     // A fill seen before (a replay after a reconnect) must not fire a per-fill rule twice.
     this.evaluate(account, event.type === 'fill' && !fill ? null : event);
@@ -105,7 +107,7 @@ export class EventPipeline {
       const account = this.byId.get(sync.accountId);
       if (!account) continue;
       this.recordFills(account, account.reconcile(sync));
-      this.deps.executor.observeSync(sync);
+      this.deps.executor.observe(account);
       this.evaluate(account, null);
     }
     this.deps.changed();
@@ -115,9 +117,24 @@ export class EventPipeline {
     for (const account of this.byId.values()) this.evaluate(account, null);
   }
 
-  /** Grace periods and session ends are reached by time, not by events; the P&L curve gets its point. */
+  evaluateAccount(accountId: number): void {
+    const account = this.byId.get(accountId);
+    if (account) this.evaluate(account, null);
+  }
+
+  /**
+   * Grace periods and session ends are reached by time, not by events; a fill's messages that
+   * never all came are settled on the broker's word; the P&L curve gets its point.
+   */
   tick(now: number): void {
     for (const account of this.byId.values()) {
+      const overdue = account.settleOverdue(now);
+      if (overdue.length > 0) {
+        this.deps.logger.warn(
+          `account ${account.id}: the messages of a fill on ${overdue.join(', ')} never all came; took the broker's word`,
+        );
+        this.deps.executor.observe(account);
+      }
       this.evaluate(account, null);
       this.recordPnl(account, now);
     }
@@ -151,6 +168,7 @@ export class EventPipeline {
     });
     if (event) checkpoints.reach('rule evaluated');
     enforcer.handle(account, breaches, now);
+    for (const cancel of this.deps.ownStops.strays(account)) executor.submit(cancel, cancel.reason);
     // After enforcement has gone out: this write must never delay a close.
     if (protectionChanged && config.config.rules.no_stop_loss_grace) {
       store.setRuleState(account.id, noStopLossGrace.id, account.protectionClocks());

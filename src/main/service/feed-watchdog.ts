@@ -14,8 +14,8 @@ export interface FeedWatchdogDeps {
 }
 
 export class FeedWatchdog {
-  /** Last quote, or last change of positions: the feed is silent when this is too old with positions open. */
-  private lastSign = 0;
+  /** Last quote, last change of positions, or the first check: the feed is silent when this is too old with positions open. */
+  private lastSign: number | null = null;
   private restarting = false;
 
   constructor(private readonly deps: FeedWatchdogDeps) {}
@@ -31,6 +31,8 @@ export class FeedWatchdog {
   }
 
   check(now: number, holding: boolean): void {
+    // The feed has its chance from the first check on: at start there was no quote yet, not a silence since 1970.
+    this.lastSign ??= now;
     const silentMs = now - this.lastSign;
     if (!holding || this.restarting || silentMs < this.deps.staleAfterMs()) return;
     this.deps.connection.set('stale', `no quote for ${Math.round(silentMs / 1000)} s with positions open; restarting the market feed`);

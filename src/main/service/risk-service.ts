@@ -10,6 +10,7 @@ import type { RiskConfig } from '../config/schema';
 import { MarketBook } from '../engine/market-book';
 import { Enforcer } from '../enforcement/enforcer';
 import { Executor } from '../enforcement/executor';
+import { OwnStops } from '../enforcement/own-stops';
 import type { Journal } from '../enforcement/journal';
 import { Lockouts } from '../enforcement/lockouts';
 import type { Elevator } from '../elevation/elevator';
@@ -103,6 +104,7 @@ export class RiskService {
       // never the trading clock a test moves forward.
       systemClock,
     );
+    const ownStops = new OwnStops(store);
     const executor = (this.executor = new Executor({
       broker: this.gateway,
       store,
@@ -111,6 +113,10 @@ export class RiskService {
       journal,
       mode: options.config.enforcement.mode,
       ...(options.backoffMs ? { backoffMs: options.backoffMs } : {}),
+      stopPlaced: (accountId, orderId) => {
+        ownStops.add(accountId, orderId);
+        this.pipeline.evaluateAccount(accountId);
+      },
     }));
     const enforcer = new Enforcer(store, lockouts, executor, journal);
     const watchdog = new FeedWatchdog({
@@ -137,6 +143,7 @@ export class RiskService {
       store,
       executor,
       enforcer,
+      ownStops,
       journal,
       checkpoints,
       clock,

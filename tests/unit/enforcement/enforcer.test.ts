@@ -8,7 +8,7 @@ import { Executor } from '../../../src/main/enforcement/executor';
 import { Lockouts } from '../../../src/main/enforcement/lockouts';
 import { ScriptedBroker } from '../../helpers/broker';
 import { FakeClock } from '../../helpers/fake-clock';
-import { accountWith, CONTRACTS, contextOf, fill, order, position } from '../../helpers/states';
+import { accountWith, CONTRACTS, contextOf, fill, fillAndReport, order, position } from '../../helpers/states';
 import { openTestStore } from '../../helpers/store';
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
@@ -42,9 +42,9 @@ describe('enforcer', () => {
     const account = accountWith({ positions: [position('MNQ', 6)] });
     run(account);
     run(account);
-    account.apply({ type: 'positionClosed', accountId: 1, contractId: CONTRACTS.MNQ!.id });
+    fillAndReport(account, CONTRACTS.MNQ!.id, -6, -30);
     run(account);
-    account.apply({ type: 'position', position: position('MNQ', 7) });
+    fillAndReport(account, CONTRACTS.MNQ!.id, 7, null);
     run(account);
     await clock.advance(0);
     expect(db.prepare('SELECT rule_id, value FROM violations').all()).toEqual([

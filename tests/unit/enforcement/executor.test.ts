@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Executor } from '../../../src/main/enforcement/executor';
-import type { Action } from '../../../src/main/enforcement/planner';
-import type { GatewayEvent, Order, Position } from '../../../src/shared/domain';
+import type { AccountExposure, Action } from '../../../src/main/enforcement/planner';
+import type { Order, Position } from '../../../src/shared/domain';
 import { GatewayHttpError, GatewayNetworkError, GatewayRateLimitedError, GatewayRejectedError } from '../../../src/main/gateway/errors';
 import { ScriptedBroker } from '../../helpers/broker';
 import { FakeClock } from '../../helpers/fake-clock';
@@ -26,12 +26,14 @@ const cancel: Action = {
   reason: 'loss',
 };
 
-/** A position (or order) event of account 1, as the user hub sends it after a change. */
-const positionEvent = (contractId: string): GatewayEvent => ({
-  type: 'position',
-  position: { accountId: 1, contractId, size: 1, averagePrice: 100 },
+/** Account 1 as its consistent state shows it after an event or a reconcile was applied. */
+const accountShowing = (positions: Position[] = [], orders: Order[] = []): AccountExposure => ({
+  id: 1,
+  positions: () => positions,
+  workingOrders: () => orders,
 });
-const orderEvent = (id: number, contractId: string): GatewayEvent => ({ type: 'order', order: order(id, contractId, { limitPrice: 100 }) });
+const open = (contractId: string, size = 1): Position => ({ accountId: 1, contractId, size, averagePrice: 100 });
+const flat = accountShowing();
 
 function setup(mode: 'live' | 'dry_run' = 'live') {
   const clock = new FakeClock(Date.parse('2026-11-24T15:00:00Z'));
@@ -45,7 +47,7 @@ function setup(mode: 'live' | 'dry_run' = 'live') {
 }
 
 describe('executor', () => {
-  it('reports a close on its way until the position event confirms it, and forgets a refused one', async () => {
+  it('reports a close on its way until the account shows the position gone, and forgets a refused one', async () => {
     const { broker, executor, clock } = setup();
     executor.submit(close, 'rule breach');
     expect([...executor.closing(1)]).toEqual([close.contractId]);
@@ -53,7 +55,7 @@ describe('executor', () => {
     executor.submit(cancel, 'loss');
     expect([...executor.closing(1)]).toEqual([close.contractId]);
     await clock.advance(0);
-    executor.observe(positionEvent(close.contractId));
+    executor.observe(flat);
     expect([...executor.closing(1)]).toEqual([]);
 
     broker.failNext(new GatewayHttpError('Position/closeContract', 400));
@@ -120,13 +122,16 @@ describe('executor', () => {
     expect(outcomes().map((o) => o.status)).toEqual(['done']);
   });
 
-  it('sends a close once while it is in flight or unconfirmed, and again once settled or stale', async () => {
+  it('sends a close once while it is in flight or unconfirmed, and again once confirmed or stale', async () => {
     const { broker, executor, clock } = setup();
     expect(executor.submit(close, 'rule breach')).toBe(true);
     expect(executor.submit(close, 'rule breach')).toBe(false);
     await clock.advance(0);
     expect(executor.submit(close, 'rule breach')).toBe(false);
-    executor.observe(positionEvent('CON.F.US.MNQ.Z26'));
+    // A reconcile that reads the position still open (the close answered, its fill not yet in) keeps the close pending.
+    executor.observe(accountShowing([open(close.contractId, 4)]));
+    expect(executor.submit(close, 'rule breach')).toBe(false);
+    executor.observe(flat);
     expect(executor.submit(close, 'rule breach')).toBe(true);
     await clock.advance(3000);
     expect(executor.submit(close, 'rule breach')).toBe(true);
@@ -134,15 +139,17 @@ describe('executor', () => {
     expect(broker.calls).toEqual(['close 1 CON.F.US.MNQ.Z26', 'close 1 CON.F.US.MNQ.Z26', 'close 1 CON.F.US.MNQ.Z26']);
   });
 
-  it('takes a confirmation that arrives while the call is in flight, and no other kind', async () => {
+  it('takes a confirmation that arrives while the call is in flight, and only the outcome it aims at', async () => {
     const { broker, executor, clock } = setup();
     executor.submit(close, 'rule breach');
-    executor.observe(orderEvent(99, close.contractId)); // an order event does not confirm a close
+    // The close's own order, and the fill's position update still showing 4: neither is the position gone.
+    executor.observe(accountShowing([open(close.contractId, 4)], [order(99, close.contractId, { kind: 'market', side: 'sell', size: 4 })]));
+    executor.observe(accountShowing([open(close.contractId, 4)]));
     await clock.advance(0);
     expect(executor.submit(close, 'rule breach')).toBe(false);
-    executor.observe(positionEvent(close.contractId));
+    executor.observe(flat);
     executor.submit(close, 'rule breach');
-    executor.observe(positionEvent(close.contractId)); // the position event beats the REST answer
+    executor.observe(flat); // the position gone beats the REST answer
     await clock.advance(0);
     expect(executor.submit(close, 'rule breach')).toBe(true);
     await clock.advance(0);
@@ -173,7 +180,10 @@ describe('executor after a final refusal', () => {
     await clock.advance(0);
     expect(outcomes().map((o) => o.status)).toEqual(['not_needed']);
     shown.orders.push(order(cancel.orderId, cancel.contractId));
-    executor.observe(orderEvent(cancel.orderId, cancel.contractId));
+    // The order is seen working again: a refused cancel is not repeated before the settle time.
+    executor.observe(accountShowing([], [order(cancel.orderId, cancel.contractId)]));
+    expect(executor.submit(cancel, 'rejected while locked')).toBe(false);
+    await clock.advance(3000);
     broker.failNext(new GatewayRejectedError('Order/cancel', 3, 'Rejected'));
     executor.submit(cancel, 'rejected while locked');
     await clock.advance(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountWith, CONTRACTS, fill, order, position } from '../../helpers/states';
+import { accountWith, CONTRACTS, fill, fillAndReport, order, position } from '../../helpers/states';
 
 describe('AccountState', () => {
   it('applies each fill once, however often it arrives', () => {
@@ -39,7 +39,7 @@ describe('AccountState', () => {
     const account = accountWith({ positions: [position('MNQ', 3)] });
     account.apply({ type: 'position', position: position('NQ', -2) });
     expect(account.positions().map((p) => p.size)).toEqual([3, -2]);
-    account.apply({ type: 'positionClosed', accountId: 1, contractId: CONTRACTS.MNQ!.id });
+    fillAndReport(account, CONTRACTS.MNQ!.id, -3, -12);
     expect(account.positions().map((p) => p.contractId)).toEqual([CONTRACTS.NQ!.id]);
   });
 

@@ -8,7 +8,7 @@ import {
 } from '../../../src/main/engine/rules/max-contracts-per-instrument';
 import type { Rule } from '../../../src/main/engine/rule';
 import { plan } from '../../../src/main/enforcement/planner';
-import { accountWith, contextOf, position } from '../../helpers/states';
+import { accountWith, contextOf, fillAndReport, position } from '../../helpers/states';
 
 const SYMBOLS = ['MNQ', 'NQ', 'ES', 'MES'] as const;
 const sizes = fc.array(fc.integer({ min: -12, max: 12 }), { minLength: 4, maxLength: 4 });
@@ -21,9 +21,8 @@ function enforce(account: ReturnType<typeof accountWith>, rule: Rule): number {
     for (const action of decided.actions) {
       const current = account.position(action.contractId);
       if (!current) continue;
-      if (action.kind === 'closePosition') account.apply({ type: 'positionClosed', accountId: 1, contractId: action.contractId });
-      if (action.kind === 'reducePosition')
-        account.apply({ type: 'position', position: { ...current, size: current.size - Math.sign(current.size) * action.size } });
+      if (action.kind === 'closePosition') fillAndReport(account, action.contractId, -current.size, 0);
+      if (action.kind === 'reducePosition') fillAndReport(account, action.contractId, -Math.sign(current.size) * action.size, 0);
     }
   }
   throw new Error('enforcement did not settle in 10 rounds');

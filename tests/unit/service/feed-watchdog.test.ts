@@ -35,6 +35,21 @@ function setup() {
 }
 
 describe('feed watchdog', () => {
+  it('gives the feed its chance at start: with positions open before any quote, the silence counts from the first check', () => {
+    const clock = new FakeClock(T0);
+    const logger = { debug() {}, info() {}, warn() {}, error() {} };
+    const connection = new ConnectionStatus({ clock, journal: { add() {} }, logger, onChange() {} });
+    connection.report('live', null);
+    const feed = new FakeFeed();
+    const watchdog = new FeedWatchdog({ clock, connection, logger, restartFeed: feed.restart, staleAfterMs: () => 15_000 });
+    watchdog.check(T0, true);
+    watchdog.check(T0 + 14_999, true);
+    expect(feed.restarts).toHaveLength(0);
+    expect(connection.current.state).toBe('live');
+    watchdog.check(T0 + 15_000, true);
+    expect(feed.restarts).toHaveLength(1);
+  });
+
   it('never calls the feed stale with no positions open, however long it is silent', () => {
     const { watchdog, connection, feed, entries } = setup();
     watchdog.check(T0 + 15_000, false);

@@ -1,7 +1,7 @@
 /**
  * RULE-012 trade_management: protect winners. Moves the position's stop to entry ± offset once it
  * is far enough in profit (breakeven), then trails it behind the mark. Never widens a stop; places
- * one when the position has none. Never locks.
+ * one when the position has none, only for a position broker and fills agree on. Never locks.
  */
 import { z } from 'zod';
 import { symbolOfContractId, type Position } from '../../../shared/domain';
@@ -44,6 +44,8 @@ interface StopMove {
 export function tradeManagementRule(config: TradeManagementConfig): Rule {
   const moves = (context: RuleContext): StopMove[] =>
     context.account.positions().flatMap((position): StopMove[] => {
+      // A fill of this contract on its way (its stop's own, say) may already have closed the position.
+      if (!context.account.settled(position.contractId)) return [];
       const contract = context.market.contract(position.contractId);
       const mark = context.market.mark(position.contractId);
       if (!contract || mark === undefined) return [];

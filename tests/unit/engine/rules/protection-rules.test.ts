@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { noStopLossGraceConfigSchema, noStopLossGraceRule } from '../../../../src/main/engine/rules/no-stop-loss-grace';
 import { tradeManagementConfigSchema, tradeManagementRule } from '../../../../src/main/engine/rules/trade-management';
 import type { Order } from '../../../../src/shared/domain';
-import { accountWith, CONTRACTS, contextOf, position } from '../../../helpers/states';
+import { accountWith, CONTRACTS, contextOf, fill, position } from '../../../helpers/states';
 
 const T0 = Date.parse('2026-11-24T15:00:00Z');
 const stopOrder = (over: Partial<Order> = {}): Order => ({
@@ -98,6 +98,19 @@ describe('RULE-012 trade_management', () => {
   it('works for shorts: the stop moves down', () => {
     const account = accountWith({ positions: [position('MNQ', -1, 21000)], marks: { [CONTRACTS.MNQ!.id]: 20997 } });
     expect(rule.evaluate(contextOf(account))[0]?.remedy).toMatchObject({ stopPrice: 20998, side: 'buy', orderId: null });
+  });
+
+  // Journey 2 of issue 14: the trailing stop fills; its order update comes before its trade and position messages.
+  it('places no stop while a fill of the position is on its way: the stop that just filled, or a trade the broker has not confirmed', () => {
+    const account = accountWith({ positions: [position('MNQ', 2, 21000)], marks: { [CONTRACTS.MNQ!.id]: 21002 } });
+    account.apply({ type: 'order', order: stopOrder({ state: 'filled' }) });
+    expect(rule.evaluate(contextOf(account))).toEqual([]);
+    account.apply({ type: 'fill', fill: { ...fill(CONTRACTS.MNQ!.id, -2, 4), orderId: 50 } });
+    expect(account.positions()).toEqual([]);
+    account.apply({ type: 'fill', fill: fill(CONTRACTS.MNQ!.id, 2, null) });
+    expect(rule.evaluate(contextOf(account))).toEqual([]);
+    account.apply({ type: 'position', position: position('MNQ', 2, 21000) });
+    expect(rule.evaluate(contextOf(account))).toHaveLength(1);
   });
 
   it('never locks: it is automation', () => {
