@@ -1,7 +1,8 @@
 /**
  * What the tray shows for a snapshot: one of four icons and a tooltip with today's P&L and the
- * lock state. A lock outranks everything (it is still enforced after a reconnect), then a gateway
- * that is not live, then any rule at ≥ 80% of its limit. Where the platform caps the tooltip
+ * lock state, and any rule an administrator suspended. A lock outranks everything (it is still
+ * enforced after a reconnect), then a gateway that is not live, then any rule at ≥ 80% of its
+ * limit or suspended. Where the platform caps the tooltip
  * (Windows: WINDOWS_TOOLTIP_MAX) it is cut between words, most important facts first.
  */
 import type { AccountView, ConnectionState, Snapshot } from '../../shared/contract';
@@ -54,7 +55,7 @@ export function trayState(snapshot: Snapshot | null, options: TrayStateOptions =
   const { accounts, connection, tradingDay } = snapshot;
   const facts = accounts.map((account) => {
     const lock = account.lockout;
-    const lockText = lockState(account, tradingDay.timezone);
+    const lockText = lockState(account, tradingDay.timezone, Date.parse(snapshot.generatedAt));
     const pnlText = `${signedMoney(account.pnl.total)} today`;
     // A cut tooltip names a lock before the P&L, so that a line cut short still says LOCKED.
     return { line: `${account.name}: ${pnlText} · ${lockText}`, lockFirst: lock ? `${account.name}: ${lockText} · ${pnlText}` : null };
@@ -74,16 +75,21 @@ export function trayState(snapshot: Snapshot | null, options: TrayStateOptions =
   return { icon, tooltip: fitTooltip(heading, important.length ? important : menu.slice(1), options.maxTooltip), menu };
 }
 
-function lockState(account: AccountView, timeZone: string): string {
+function lockState(account: AccountView, timeZone: string, now: number): string {
   const lock = account.lockout;
-  if (!lock) return 'trading allowed';
-  if (lock.until) return `LOCKED until ${wallClock(lock.until, timeZone)} (${lock.ruleId})`;
+  if (!lock) return ['trading allowed', ...suspensions(account)].join(' · ');
+  if (lock.until) return `LOCKED until ${wallClock(lock.until, timeZone, now)} (${lock.ruleId})`;
   return `LOCKED until admin unlock (${lock.ruleId})`;
+}
+
+/** "Daily realized loss suspended until 17:00 CST (admin unlock at 10:42 CST, reason: …)" for each rule an administrator suspended. */
+function suspensions(account: AccountView): string[] {
+  return account.rules.flatMap((rule) => (rule.override?.mode === 'suspended' ? [`${rule.title} ${rule.override.text}`] : []));
 }
 
 /** A rule at warning (≥ 80% of its limit) or breached. */
 function atRisk(account: AccountView): boolean {
-  return account.rules.some((r) => r.state === 'warning' || r.state === 'breached');
+  return account.rules.some((r) => r.state === 'warning' || r.state === 'breached' || r.state === 'suspended');
 }
 
 function iconOf(accounts: readonly AccountView[], connection: ConnectionState): TrayIcon {

@@ -87,7 +87,7 @@ export class AdminUnlock {
     const fresh = this.deps.freshLimit(accountId, current.ruleId);
     const dayEnd = this.deps.dayEnd();
     const resumed = choice === 'resume' && fresh?.resumed ? fresh : null;
-    const effect = resumed ? resumeEffect(resumed)! : suspendEffect(fresh?.rule.title ?? current.ruleId, dayEnd, this.deps.timeZone());
+    const effect = resumed ? resumeEffect(resumed)! : suspendEffect(fresh?.rule.title ?? current.ruleId, dayEnd, this.deps.timeZone(), now);
     const chose = resumed ? 'resume with a fresh limit from now' : 'suspend until the reset';
     store.audit(
       at,

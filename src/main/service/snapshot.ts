@@ -98,11 +98,11 @@ export function accountView(account: AccountState, sources: SnapshotSources): Ac
         state: ruleState(rule.enabled, breached, usage, suspended),
         summary: summary ?? defaultSummary(rule.unit, value, limit),
         lastBreachAt: sources.enforcer.lastBreach(account.id, rule.id),
-        override: override ? overrideView(override, sources.timeZone) : null,
+        override: override ? overrideView(override, sources.timeZone, sources.now) : null,
       };
     }),
     lockout: lock ? { kind: lock.kind, ruleId: lock.ruleId, reason: lock.reason, since: lock.since, until: lock.until } : null,
-    unlock: fresh ? unlockPreview(fresh, sources.dayEnd, sources.timeZone) : null,
+    unlock: fresh ? unlockPreview(fresh, sources.dayEnd, sources.timeZone, sources.now) : null,
   };
 }
 
@@ -111,14 +111,14 @@ function dashboardContext(account: AccountState, sources: Pick<SnapshotSources, 
   return { account, market: sources.market, event: null, now: sources.now, loggedOut: sources.loggedOut, closing: NOTHING_CLOSING };
 }
 
-function overrideView(override: RuleOverride, timeZone: string): NonNullable<RuleStatus['override']> {
+function overrideView(override: RuleOverride, timeZone: string, now: number): NonNullable<RuleStatus['override']> {
   return {
     mode: override.mode === 'suspend' ? 'suspended' : 'resumed',
     grantedAt: new Date(override.grantedAt).toISOString(),
     until: new Date(override.until).toISOString(),
     reason: override.reason,
     baseline: override.baseline?.value ?? null,
-    text: overrideText(override, timeZone),
+    text: overrideText(override, timeZone, now),
   };
 }
 

@@ -19,24 +19,24 @@ export function resumeUnavailable(title: string): string {
 }
 
 /** "Daily realized loss will not lock this account again until 17:00 CST (the daily reset); the other rules stay on". */
-export function suspendEffect(title: string, dayEnd: number, timeZone: string): string {
-  return `${title} will not lock this account again until ${wallClock(new Date(dayEnd).toISOString(), timeZone)} (the daily reset); the other rules stay on`;
+export function suspendEffect(title: string, dayEnd: number, timeZone: string, now: number): string {
+  return `${title} will not lock this account again until ${wallClock(new Date(dayEnd).toISOString(), timeZone, now)} (the daily reset); the other rules stay on`;
 }
 
-export function unlockPreview(fresh: FreshLimit, dayEnd: number, timeZone: string): UnlockPreview {
+export function unlockPreview(fresh: FreshLimit, dayEnd: number, timeZone: string, now: number): UnlockPreview {
   const resume = resumeEffect(fresh);
   return {
     ruleId: fresh.rule.id,
     ruleTitle: fresh.rule.title,
     resume,
     resumeUnavailable: resume === null ? resumeUnavailable(fresh.rule.title) : null,
-    suspend: suspendEffect(fresh.rule.title, dayEnd, timeZone),
+    suspend: suspendEffect(fresh.rule.title, dayEnd, timeZone, now),
   };
 }
 
-/** What a rule's card, the header and the tray say of an override in force on it. */
-export function overrideText(override: RuleOverride, timeZone: string): string {
-  const at = (ms: number) => wallClock(new Date(ms).toISOString(), timeZone);
+/** What a rule's card, the header and the tray say of an override in force on it; `now` drops the day when it is today. */
+export function overrideText(override: RuleOverride, timeZone: string, now: number): string {
+  const at = (ms: number) => wallClock(new Date(ms).toISOString(), timeZone, now);
   if (override.mode === 'suspend') {
     return `suspended until ${at(override.until)} (admin unlock at ${at(override.grantedAt)}, reason: ${override.reason})`;
   }

@@ -21,9 +21,19 @@ function AccountSection({ account, timeZone }: { account: AccountView; timeZone:
       <header className="account-head">
         <h2>{account.name}</h2>
         {!account.canTrade && <span className="badge badge-bad">Trading disabled by the broker</span>}
+        {account.rules.map(
+          (rule) =>
+            rule.override?.mode === 'suspended' && (
+              <span key={rule.ruleId} className="badge badge-warn" data-testid="suspended-rule">
+                {rule.title} {rule.override.text}
+              </span>
+            ),
+        )}
       </header>
       {account.lockout && <LockoutBanner lockout={account.lockout} timeZone={timeZone} onUnlock={() => setUnlocking(true)} />}
-      {unlocking && <UnlockDialog accountId={account.id} accountName={account.name} onClose={() => setUnlocking(false)} />}
+      {unlocking && (
+        <UnlockDialog accountId={account.id} accountName={account.name} preview={account.unlock} onClose={() => setUnlocking(false)} />
+      )}
       <PnlSummary account={account} />
       <PnlChart account={account} />
       <div className="columns">

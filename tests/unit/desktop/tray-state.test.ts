@@ -36,7 +36,7 @@ describe('tray state', () => {
 
   it("puts today's P&L and the lock's end in the trading timezone in the tooltip", () => {
     expect(trayState(snapshotOf([accountView({ lockout: lock })])).tooltip).toBe(
-      'Risk Warden — live\nPRAC-V2-RW-DEMO-50K: -$100.50 today · LOCKED until 17:00 CST (RULE-003)',
+      'Risk Warden — live\nPRAC-V2-RW-DEMO-50K: -$100.50 today · LOCKED until 5:00 PM CT (RULE-003)',
     );
     expect(
       trayState(
@@ -79,11 +79,11 @@ describe('tray tooltip within a length limit (Windows: 127)', () => {
   it('keeps the heading and the locked accounts first, lock before P&L, and says how many are left out', () => {
     const state = trayState(six, { maxTooltip: WINDOWS_TOOLTIP_MAX });
     expect(state.tooltip).toBe(
-      'Risk Warden — live\nTOPSTEP-50K-4: LOCKED until 17:00 CST (RULE-003) · -$100.50 today\nTOPSTEP-50K-6: LOCKED until admin…\n+4 more',
+      'Risk Warden — live\nTOPSTEP-50K-4: LOCKED until 5:00 PM CT (RULE-003) · -$100.50 today\nTOPSTEP-50K-6: LOCKED until…\n+4 more',
     );
     expect(state.tooltip.length).toBeLessThanOrEqual(127);
     expect(trayState(six, { maxTooltip: 90 }).tooltip).toBe(
-      'Risk Warden — live\nTOPSTEP-50K-4: LOCKED until 17:00 CST (RULE-003) · -$100.50…\n+5 more',
+      'Risk Warden — live\nTOPSTEP-50K-4: LOCKED until 5:00 PM CT (RULE-003) · -$100.50…\n+5 more',
     );
     expect(trayState(six, { maxTooltip: 30 }).tooltip).toBe('Risk Warden — live\n+6 more');
     // The menu still lists every account whole, in account order.
@@ -230,5 +230,28 @@ describe('desktop notifications', () => {
     const snapshot = snapshotOf([], { timeline: [entry(5, 'lockout'), entry(4, 'breach'), entry(3, 'fill'), entry(2, 'breach')] });
     expect(notificationsSince(2, snapshot).map((e) => e.id)).toEqual([4, 5]);
     expect(notificationsSince(5, snapshot)).toEqual([]);
+  });
+});
+
+describe('a rule an administrator suspended', () => {
+  const suspended = {
+    ...rule('suspended', 1.2),
+    title: 'Daily realized loss',
+    override: {
+      mode: 'suspended' as const,
+      grantedAt: '2026-11-24T16:42:00.000Z',
+      until: '2026-11-24T23:00:00.000Z',
+      reason: 'desk approved',
+      baseline: null,
+      text: 'suspended until 5:00 PM CT (admin unlock at 10:42 AM, reason: desk approved)',
+    },
+  };
+
+  it('is named in the tooltip with its end, the time of the unlock and the reason, and shows the warning icon', () => {
+    const state = trayState(snapshotOf([accountView({ rules: [suspended] })]));
+    expect(state.icon).toBe('warning');
+    expect(state.tooltip).toBe(
+      'Risk Warden — live\nPRAC-V2-RW-DEMO-50K: -$100.50 today · trading allowed · Daily realized loss suspended until 5:00 PM CT (admin unlock at 10:42 AM, reason: desk approved)',
+    );
   });
 });

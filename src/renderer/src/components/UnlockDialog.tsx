@@ -1,14 +1,32 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { UnlockResult } from '../../../shared/contract';
+import type { UnlockChoice, UnlockPreview, UnlockResult } from '../../../shared/contract';
 import { riskApi } from '../store';
 
-/** Asks for a reason, then main runs the OS elevation prompt; the outcome is said in words. */
-export function UnlockDialog({ accountId, accountName, onClose }: { accountId: number; accountName: string; onClose(): void }) {
+/**
+ * Asks for a reason and what happens to the rule that locked — resume with a fresh limit from now
+ * (the default) or suspend until the reset, each said with its numbers before approval — then main
+ * runs the OS elevation prompt; the outcome is said in words.
+ */
+export function UnlockDialog({
+  accountId,
+  accountName,
+  preview,
+  onClose,
+}: {
+  accountId: number;
+  accountName: string;
+  /** What each choice would do, from main; null once the account is no longer locked. */
+  preview: UnlockPreview | null;
+  onClose(): void;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [reason, setReason] = useState('');
+  const [chosen, setChosen] = useState<UnlockChoice | null>(null);
   const [waiting, setWaiting] = useState(false);
   const [result, setResult] = useState<UnlockResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const canResume = preview?.resume != null;
+  const choice: UnlockChoice = chosen ?? (canResume ? 'resume' : 'suspend');
 
   useEffect(() => {
     const element = dialog.current;
@@ -22,7 +40,7 @@ export function UnlockDialog({ accountId, accountName, onClose }: { accountId: n
     setError(null);
     setResult(null);
     try {
-      setResult(await riskApi().call('requestUnlock', { accountId, reason }));
+      setResult(await riskApi().call('requestUnlock', { accountId, reason, choice }));
     } catch (failure) {
       setError((failure as Error).message);
     } finally {
@@ -39,6 +57,40 @@ export function UnlockDialog({ accountId, accountName, onClose }: { accountId: n
           Your operating system will ask for an administrator password. The attempt and your reason go to the audit log, whatever the
           answer.
         </p>
+        {preview && !approved && (
+          <fieldset className="unlock-choices" disabled={waiting} data-testid="unlock-choices">
+            <legend>
+              After the unlock, {preview.ruleTitle} ({preview.ruleId})…
+            </legend>
+            <label className="unlock-choice">
+              <input
+                type="radio"
+                name="unlock-choice"
+                value="resume"
+                checked={choice === 'resume'}
+                disabled={!canResume}
+                onChange={() => setChosen('resume')}
+              />{' '}
+              resumes with a fresh limit from now
+              <span className="effect muted" data-testid="unlock-resume-effect">
+                {preview.resume ?? preview.resumeUnavailable}
+              </span>
+            </label>
+            <label className="unlock-choice">
+              <input
+                type="radio"
+                name="unlock-choice"
+                value="suspend"
+                checked={choice === 'suspend'}
+                onChange={() => setChosen('suspend')}
+              />{' '}
+              is suspended until the reset
+              <span className="effect muted" data-testid="unlock-suspend-effect">
+                {preview.suspend}
+              </span>
+            </label>
+          </fieldset>
+        )}
         <label className="field">
           <span>Reason</span>
           <textarea
