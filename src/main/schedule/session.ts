@@ -1,8 +1,11 @@
 /**
  * Session windows in wall-clock time of the trading timezone: a start and end time, the weekdays
  * a session may start on, and holidays when it does not. An end at or before the start is an
- * overnight session that ends the next day. DST comes from the timezone, not from offsets.
+ * overnight session that ends the next day. On an exchange half day the session ends at the early
+ * close, and one that would start after it that day does not start. DST comes from the timezone,
+ * not from offsets.
  */
+import { earlyClosesOf, type SessionEarlyClose } from './cme-holidays';
 import type { SessionClock } from './session-clock';
 import { addDays, utcOfWallTime, wallTimeAt, type WallTime } from './timezone';
 
@@ -15,6 +18,8 @@ export interface SessionWindow {
   end: string;
   days: readonly Weekday[];
   holidays: readonly string[];
+  /** The exchange's half days; absent = CME's equity index early closes shipped with Risk Warden. */
+  earlyCloses?: readonly SessionEarlyClose[];
 }
 
 function minutesOf(hhmm: string): [number, number] {
@@ -33,6 +38,25 @@ export function sessionClock(window: SessionWindow): SessionClock {
   const overnight = endH * 60 + endM <= startH * 60 + startM;
   const days = new Set(window.days);
   const holidays = new Set(window.holidays);
+  /** Each half day as [early close, end of that calendar day], instants in the exchange's timezone. */
+  const halfDays = (window.earlyCloses ?? earlyClosesOf('equity_index')).map((entry) => {
+    const [year, month, day] = entry.date.split('-').map(Number) as [number, number, number];
+    const [hour, minute] = minutesOf(entry.close);
+    const date = { year, month, day, hour: 0, minute: 0 };
+    return {
+      close: utcOfWallTime({ ...date, hour, minute }, entry.timezone),
+      dayEnd: utcOfWallTime(addDays(date, 1), entry.timezone),
+    };
+  });
+
+  /** A session cut short by a half day: it ends at the early close, or does not start after it. */
+  const shortened = (session: { start: number; end: number }): { start: number; end: number } | null => {
+    for (const { close, dayEnd } of halfDays) {
+      if (session.start < close && close < session.end) return { start: session.start, end: close };
+      if (close <= session.start && session.start < dayEnd) return null;
+    }
+    return session;
+  };
 
   /** The session that starts on this calendar day, if the day has one. */
   const sessionOn = (day: WallTime): { start: number; end: number } | null => {
@@ -40,7 +64,7 @@ export function sessionClock(window: SessionWindow): SessionClock {
     if (!days.has(weekday) || holidays.has(dateKey(day))) return null;
     const start = utcOfWallTime({ ...day, hour: startH, minute: startM }, window.timezone);
     const end = utcOfWallTime({ ...(overnight ? addDays(day, 1) : day), hour: endH, minute: endM }, window.timezone);
-    return { start, end };
+    return shortened({ start, end });
   };
 
   const find = (now: number): { start: number; end: number } | null => {

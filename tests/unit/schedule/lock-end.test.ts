@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { REGULAR_HOURS } from '../../helpers/sessions';
 import { lockEnd } from '../../../src/main/schedule/lock-end';
+import { wallClock } from '../../../src/shared/time-format';
 
 const schedule = { timezone: 'America/Chicago', resetTime: '17:00' };
 const rth = REGULAR_HOURS;
@@ -27,6 +28,17 @@ describe('lock end', () => {
     expect(iso(lockEnd({ kind: 'untilSessionStart' }, at('2026-11-25T22:00:00Z'), { schedule, session: rth }))).toBe(
       '2026-11-27T14:30:00.000Z',
     );
+  });
+
+  it.each([
+    ['2026-11-27T18:20:00Z', '2026-11-30T14:30:00.000Z', 'Mon Nov 30, 8:30 AM CT'], // Fri 12:20 CST, after the half day's close
+    ['2026-11-27T13:00:00Z', '2026-11-27T14:30:00.000Z', '8:30 AM CT'], // Fri 07:00 CST: the half day still opens
+    ['2026-12-24T18:15:00Z', '2026-12-28T14:30:00.000Z', 'Mon Dec 28, 8:30 AM CT'], // Christmas Eve at its close
+    ['2027-11-26T18:15:00Z', '2027-11-29T14:30:00.000Z', 'Mon Nov 29, 8:30 AM CT'],
+  ])('locks across a CME half day until the next session opens (at %s: %s, read "%s")', (now, end, text) => {
+    const until = lockEnd({ kind: 'untilSessionStart' }, at(now), { schedule, session: rth });
+    expect(iso(until)).toBe(end);
+    expect(wallClock(iso(until)!, 'America/Chicago', at(now))).toBe(text);
   });
 
   it('without a configured session, a lock until the next session lasts until the reset', () => {

@@ -99,6 +99,99 @@ describe('session windows', () => {
   });
 });
 
+describe('CME early closes (half days)', () => {
+  it.each([
+    ['2026-11-27T18:14:59Z', true], // Fri after Thanksgiving, 12:14:59 CST
+    ['2026-11-27T18:15:00Z', false], // 12:15 CST: the equity index early close
+    ['2026-11-27T20:00:00Z', false], // 14:00 CST, normally in session
+    ['2026-12-24T18:14:00Z', true], // Thu Christmas Eve, 12:14 CST
+    ['2026-12-24T18:15:00Z', false],
+    ['2027-11-26T18:14:00Z', true], // Fri after Thanksgiving 2027, 12:14 CST
+    ['2027-11-26T18:15:00Z', false],
+    ['2026-12-23T20:00:00Z', true], // the day before Christmas Eve is a full day
+    ['2026-12-31T20:00:00Z', true], // New Year's Eve: a full session
+  ])('at %s the 08:30–15:00 session is open: %s', (now, open) => {
+    expect(rth.current(Date.parse(now)) !== null).toBe(open);
+  });
+
+  it('ends the session at the early close, so its length and the time left are the half day', () => {
+    expect(rth.current(Date.parse('2026-11-27T16:00:00Z'))).toEqual({
+      start: Date.parse('2026-11-27T14:30:00Z'),
+      end: Date.parse('2026-11-27T18:15:00Z'),
+    });
+  });
+
+  it.each([
+    ['2026-11-27T13:00:00Z', '2026-11-27T14:30:00.000Z'], // Fri 07:00 CST, before the half day opens
+    ['2026-11-27T18:15:00Z', '2026-11-30T14:30:00.000Z'], // at the early close → Mon
+    ['2026-12-24T19:00:00Z', '2026-12-28T14:30:00.000Z'], // Christmas Eve afternoon → Mon (Christmas, weekend)
+    ['2027-11-26T18:30:00Z', '2027-11-29T14:30:00.000Z'],
+  ])('after %s the next session starts %s', (now, next) => {
+    expect(iso(rth.nextStart(Date.parse(now)))).toBe(next);
+  });
+
+  it('ends at 12:15 Chicago time whatever the trader\u2019s timezone: 13:15 in New York', () => {
+    const newYork = sessionClock({ timezone: 'America/New_York', start: '09:30', end: '16:00', days: ['fri'], holidays: [] });
+    expect(newYork.current(Date.parse('2026-11-27T15:00:00Z'))).toEqual({
+      start: Date.parse('2026-11-27T14:30:00Z'),
+      end: Date.parse('2026-11-27T18:15:00Z'),
+    });
+  });
+
+  it('keeps DST: a summer half day at 12:15 CDT ends at 17:15 UTC (July 3, 2025)', () => {
+    const summer = sessionClock({
+      timezone: 'America/Chicago',
+      start: '08:30',
+      end: '15:00',
+      days: ['thu'],
+      holidays: [],
+      earlyCloses: [{ date: '2025-07-03', close: '12:15', timezone: 'America/Chicago' }],
+    });
+    expect(summer.current(Date.parse('2025-07-03T15:00:00Z'))).toEqual({
+      start: Date.parse('2025-07-03T13:30:00Z'),
+      end: Date.parse('2025-07-03T17:15:00Z'),
+    });
+  });
+
+  it('does not start a session that would open after the early close that day', () => {
+    const afternoon = sessionClock({ timezone: 'America/Chicago', start: '13:00', end: '15:00', days: ['mon', 'fri'], holidays: [] });
+    expect(afternoon.current(Date.parse('2026-11-27T19:30:00Z'))).toBeNull();
+    expect(iso(afternoon.nextStart(Date.parse('2026-11-27T14:00:00Z')))).toBe('2026-11-30T19:00:00.000Z');
+  });
+
+  it('cuts an overnight session at the early close, and skips the one that would start that evening', () => {
+    const globex = sessionClock({
+      timezone: 'America/Chicago',
+      start: '17:00',
+      end: '16:00',
+      days: ['sun', 'mon', 'tue', 'wed', 'thu'],
+      holidays: ['2026-12-25'],
+    });
+    expect(globex.current(Date.parse('2026-12-24T16:00:00Z'))).toEqual({
+      start: Date.parse('2026-12-23T23:00:00Z'),
+      end: Date.parse('2026-12-24T18:15:00Z'),
+    });
+    expect(globex.current(Date.parse('2026-12-24T23:30:00Z'))).toBeNull();
+    expect(iso(globex.nextStart(Date.parse('2026-12-24T18:15:00Z')))).toBe('2026-12-27T23:00:00.000Z');
+  });
+
+  it('follows the half days it is given, and none when given none', () => {
+    const plain = sessionClock({ timezone: 'America/Chicago', start: '08:30', end: '15:00', days: ['fri'], holidays: [], earlyCloses: [] });
+    expect(plain.current(Date.parse('2026-11-27T20:00:00Z'))).not.toBeNull();
+  });
+
+  it('RULE-009 flattens a position held past the early close and locks until Monday\u2019s open', () => {
+    const rule = sessionBlockOutsideRule(sessionBlockOutsideConfigSchema.parse({ start: '08:30', end: '15:00' }), rth);
+    const afterClose = Date.parse('2026-11-27T18:20:00Z'); // Fri 12:20 CST
+    const [breach] = rule.evaluate({ ...contextOf(accountWith({ positions: [position('ES', 1)] })), now: afterClose });
+    expect(breach).toMatchObject({ category: 'hardLockout', remedy: { kind: 'flatten', lock: { kind: 'untilSessionStart' } } });
+    expect(rule.measure({ ...contextOf(accountWith()), now: Date.parse('2026-11-27T18:00:00Z') })).toMatchObject({
+      value: 210,
+      limit: 225,
+    });
+  });
+});
+
 describe('RULE-009 session_block_outside', () => {
   const rule = sessionBlockOutsideRule(sessionBlockOutsideConfigSchema.parse({ start: '08:30', end: '15:00' }), rth);
   const evening = Date.parse('2026-11-24T22:00:00Z');
