@@ -34,10 +34,20 @@ test.describe('a locked account and an administrator', () => {
     const warden = await lockedOut(page);
     try {
       await page.getByRole('button', { name: 'Admin unlock…' }).click();
-      await page.getByTestId('unlock-dialog').getByLabel('Reason').fill('Risk desk approved one hedge trade');
+      const dialog = page.getByTestId('unlock-dialog');
+      await expect(dialog.getByTestId('unlock-resume-effect')).toContainText(/Daily realized loss locks again at -\$1,1\d\d\.\d\d/);
+      await expect(dialog.getByTestId('unlock-suspend-effect')).toContainText(
+        /will not lock this account again until (\w{3} \w{3} \d+, )?5:00 PM CT/,
+      );
+      await dialog.getByLabel('is suspended until the reset').check();
+      await dialog.getByLabel('Reason').fill('Risk desk approved one hedge trade');
       await page.screenshot({ path: screenshotPath('unlock-dialog'), fullPage: true });
-      await page.getByTestId('unlock-dialog').getByRole('button', { name: 'Ask for administrator approval' }).click();
-      await expect(page.getByTestId('unlock-result')).toContainText('Unlocked. RULE-003 will not lock this account again before');
+      await dialog.getByRole('button', { name: 'Ask for administrator approval' }).click();
+      await expect(page.getByTestId('unlock-result')).toContainText('Unlocked. Daily realized loss will not lock this account again until');
+      await expect(page.getByTestId('rule-RULE-003').getByTestId('rule-override')).toContainText(
+        /suspended until (\w{3} \w{3} \d+, )?5:00 PM CT \(admin unlock at /,
+      );
+      await expect(page.getByTestId('suspended-rule')).toContainText('reason: Risk desk approved one hedge trade');
       await page.getByTestId('unlock-dialog').getByRole('button', { name: 'Close' }).click();
       await expect(page.getByTestId('lockout-banner')).toHaveCount(0);
       await expect(page.getByTestId('timeline')).toContainText('Unlocked by an administrator');
