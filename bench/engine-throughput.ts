@@ -19,16 +19,18 @@ function events(): GatewayEvent[] {
   for (let i = 0; i < EVENTS; i++) {
     const contract = SIM_CONTRACTS[i % SIM_CONTRACTS.length]!;
     if (i % 50 === 49) {
+      const traded = SIM_CONTRACTS[Math.floor(i / 100) % SIM_CONTRACTS.length]!;
       list.push({
         type: 'fill',
         fill: {
           id: fillId++,
           accountId: 1,
-          contractId: contract.id,
+          contractId: traded.id,
           orderId: fillId,
           timestamp: '',
-          price: contract.startPrice,
-          size: 1,
+          price: traded.startPrice,
+          // Opens one and closes it 50 events later: fills move positions, so the account stays within its limits.
+          size: i % 100 === 99 ? -1 : 1,
           profitAndLoss: i % 100 === 99 ? 1 : null,
           fees: 0.37,
           voided: false,
