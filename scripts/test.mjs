@@ -51,7 +51,7 @@ function vitestSuites() {
       seconds: fileSeconds,
     };
   };
-  const suites = [suite('unit'), suite('integration')];
+  const suites = [suite('unit'), suite('integration'), suite('security')];
   // Below a coverage gate vitest fails the run though every test passed: that fails CI too.
   if (!ok && suites.every((s) => s.failed === 0))
     suites.push({ name: 'coverage', passed: 0, failed: 1, skipped: 0, seconds: 0, note: 'below a coverage gate (see above)' });
