@@ -13,13 +13,18 @@ export type Strictness = 'unchanged' | 'tighter' | 'looser';
  * A rule's declared setting paths as anchored patterns on the full path (`max_contracts.limit`);
  * a `*` segment is any one key of word characters.
  */
-function declared(direction: keyof StrictnessDirections): RegExp[] {
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const segment = (part: string) => (part === '*' ? '\\w+' : escape(part));
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const pattern = (key: string, path: string) =>
+  new RegExp(
+    `^${escape(key)}\\.${path
+      .split('.')
+      .map((part) => (part === '*' ? '\\w+' : escape(part)))
+      .join('\\.')}$`,
+  );
+
+function declared(direction: Exclude<keyof StrictnessDirections, 'rankedChoices'>): RegExp[] {
   return RULE_DEFINITIONS.flatMap((definition: RuleDefinition) =>
-    (definition.strictness?.[direction] ?? []).map(
-      (path) => new RegExp(`^${escape(definition.key)}\\.${path.split('.').map(segment).join('\\.')}$`),
-    ),
+    (definition.strictness?.[direction] ?? []).map((path) => pattern(definition.key, path)),
   );
 }
 
@@ -31,6 +36,13 @@ const LARGER_IS_STRICTER = declared('largerIsStricter');
 const ON_IS_STRICTER = [/\.enabled$/, ...declared('onIsStricter')];
 /** Lists that are stricter when the new one keeps every old entry (blocked symbols). */
 const SUPERSET_IS_STRICTER = declared('supersetIsStricter');
+/** Choices ranked loosest first (`trade_frequency_limit.count`: entries, then executions). */
+const RANKED_CHOICES = RULE_DEFINITIONS.flatMap((definition: RuleDefinition) =>
+  (definition.strictness?.rankedChoices ?? []).map((ranked) => ({
+    pattern: pattern(definition.key, ranked.path),
+    order: ranked.loosestFirst,
+  })),
+);
 
 function leaves(value: unknown, prefix: string, into: Map<string, unknown>): Map<string, unknown> {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
@@ -49,6 +61,11 @@ function leafStrictness(path: string, before: unknown, after: unknown): Strictne
   }
   if (typeof before === 'boolean' && typeof after === 'boolean' && ON_IS_STRICTER.some((p) => p.test(path)))
     return after ? 'tighter' : 'looser';
+  if (typeof before === 'string' && typeof after === 'string') {
+    const ranked = RANKED_CHOICES.find((r) => r.pattern.test(path));
+    const [from, to] = [ranked?.order.indexOf(before) ?? -1, ranked?.order.indexOf(after) ?? -1];
+    if (from >= 0 && to >= 0) return to > from ? 'tighter' : 'looser';
+  }
   if (Array.isArray(before) && Array.isArray(after) && SUPERSET_IS_STRICTER.some((p) => p.test(path))) {
     return before.every((s) => after.includes(s)) ? 'tighter' : 'looser';
   }

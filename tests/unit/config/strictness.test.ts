@@ -18,6 +18,10 @@ describe('tightening or loosening', () => {
     ['symbol_blocks', { blocked_symbols: ['CL'] }, { blocked_symbols: ['CL', 'NG'] }, 'tighter'],
     ['symbol_blocks', { blocked_symbols: ['CL', 'NG'] }, { blocked_symbols: ['CL'] }, 'looser'],
     ['session_block_outside', { start: '08:30' }, { start: '08:00' }, 'looser'],
+    ['trade_frequency_limit', { count: 'entries' }, { count: 'executions' }, 'tighter'],
+    ['trade_frequency_limit', { count: 'executions' }, { count: 'entries' }, 'looser'],
+    ['trade_frequency_limit', { count: 'entries' }, { count: 'round_trips' }, 'looser'],
+    ['max_contracts', { count_type: 'net' }, { count_type: 'gross' }, 'looser'],
     ['max_contracts', { limit: 5, count_type: 'net' }, { limit: 5, count_type: 'net' }, 'unchanged'],
   ])('%s %j → %j is %s', (name, before, after, expected) => {
     expect(ruleStrictness(name, before, after)).toBe(expected);

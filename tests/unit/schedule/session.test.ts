@@ -204,7 +204,7 @@ describe('RULE-009 session_block_outside', () => {
   it('flattens and locks until the next session start outside it', () => {
     const [breach] = rule.evaluate({ ...contextOf(accountWith({ positions: [position('MNQ', 1)] })), now: evening });
     expect(breach).toMatchObject({ category: 'hardLockout', remedy: { kind: 'flatten', lock: { kind: 'untilSessionStart' } } });
-    expect(breach?.message).toContain('2026-11-25T14:30:00.000Z');
+    expect(breach?.message).toContain('the next session opens Wed Nov 25, 8:30 AM CT');
   });
 
   it('has nothing to do outside the session when the account is flat', () => {

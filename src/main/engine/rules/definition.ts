@@ -45,6 +45,8 @@ export interface StrictnessDirections<Config = unknown> {
   readonly onIsStricter?: readonly SettingPath<Config, boolean>[];
   /** Lists that are stricter when the new one keeps every old entry (blocked symbols). */
   readonly supersetIsStricter?: readonly SettingPath<Config, readonly unknown[]>[];
+  /** Choices listed loosest first: a move to a later one is stricter (`count: [entries, executions]`). */
+  readonly rankedChoices?: readonly { readonly path: SettingPath<Config, string>; readonly loosestFirst: readonly string[] }[];
 }
 
 export interface RuleDefinition<Key extends string = string, Schema extends z.ZodType = z.ZodType> {

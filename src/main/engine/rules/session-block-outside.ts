@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CME_HOLIDAYS_2026_2027 } from '../../schedule/cme-holidays';
 import { sessionClock } from '../../schedule/session';
+import { wallClock } from '../../../shared/time-format';
 import { breachOf, usageOf, type Breach, type Rule } from '../rule';
 import type { SessionClock } from '../../schedule/session-clock';
 import { defineRule } from './definition';
@@ -36,11 +37,11 @@ export const sessionBlockOutside = defineRule({
       holidays: config.holidays ?? CME_HOLIDAYS_2026_2027,
     });
     context.useSession(session);
-    return sessionBlockOutsideRule(config, session);
+    return sessionBlockOutsideRule(config, session, context.timezone);
   },
 });
 
-export function sessionBlockOutsideRule(config: SessionBlockOutsideConfig, session: SessionClock): Rule {
+export function sessionBlockOutsideRule(config: SessionBlockOutsideConfig, session: SessionClock, timeZone = 'America/Chicago'): Rule {
   return {
     id: sessionBlockOutside.id,
     name: sessionBlockOutside.key,
@@ -65,7 +66,8 @@ export function sessionBlockOutsideRule(config: SessionBlockOutsideConfig, sessi
       const orders = context.account.workingOrders().length;
       const positions = config.close_positions_at_end ? context.account.positions().length : 0;
       if (orders === 0 && positions === 0) return [];
-      const opens = new Date(session.nextStart(context.now)).toISOString();
+      // The lock's reason, read while locked and later: the day is always named.
+      const opens = wallClock(new Date(session.nextStart(context.now)).toISOString(), timeZone);
       return [
         breachOf(this, context, {
           category: 'hardLockout',

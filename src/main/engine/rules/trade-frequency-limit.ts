@@ -34,7 +34,11 @@ export const tradeFrequencyLimit = defineRule({
   key: 'trade_frequency_limit',
   id: 'RULE-006',
   schema: tradeFrequencyLimitConfigSchema,
-  strictness: { smallerIsStricter: ['limits.*'], largerIsStricter: ['cooldowns.*'] },
+  strictness: {
+    smallerIsStricter: ['limits.*'],
+    largerIsStricter: ['cooldowns.*'],
+    rankedChoices: [{ path: 'count', loosestFirst: ['entries', 'executions'] }],
+  },
   build: tradeFrequencyLimitRule,
 });
 
