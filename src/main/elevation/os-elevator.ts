@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ElevationOutcome, Elevator } from './elevator';
-import { interpretPrompt, isPromptPlatform, promptCommand, PROMPT_NAMES } from './os-prompt';
+import { interpretPrompt, isPromptPlatform, promptCommand, promptEnvironment, PROMPT_NAMES } from './os-prompt';
 import { runChild, type Spawn } from './run-child';
 
 export interface OsElevatorOptions {
@@ -15,7 +15,12 @@ export interface OsElevatorOptions {
   timeoutMs?: number;
   exists?: (file: string) => boolean;
   readProof?: (file: string) => string | null;
+  /** The parent's environment the child's is picked from (default process.env). */
+  env?: NodeJS.ProcessEnv;
 }
+
+/** The real spawn: the child gets `env` and nothing else of this process. */
+export const spawnPrompt: Spawn = (file, args, env) => nodeSpawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true, env });
 
 const DEFAULT_TIMEOUT_MS = 5 * 60_000;
 
@@ -37,8 +42,9 @@ export class OsElevator implements Elevator {
     const exists = this.options.exists ?? fs.existsSync;
     if (!exists(command.file))
       return { kind: 'unavailable', message: `${command.file} is not installed; admin unlock needs ${command.name}` };
-    const spawn = this.options.spawn ?? ((file, args) => nodeSpawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true }));
-    const result = await runChild(spawn, command.file, command.args, this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const env = promptEnvironment(platform, this.options.env ?? process.env);
+    const spawn = this.options.spawn ?? spawnPrompt;
+    const result = await runChild(spawn, command.file, command.args, this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, env);
     if (command.proofFile) {
       const readProof = this.options.readProof ?? readAndRemove;
       result.stdout += `\n${readProof(command.proofFile) ?? ''}`;

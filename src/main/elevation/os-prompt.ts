@@ -69,6 +69,40 @@ function encodePowerShell(script: string): string {
   return Buffer.from(script, 'utf16le').toString('base64');
 }
 
+/** Fixed system folders only: a PATH from the parent could put another `id` or `printf` before the real ones. */
+const POSIX_PATH: Record<'linux' | 'darwin', string> = { linux: '/usr/sbin:/usr/bin:/sbin:/bin', darwin: '/usr/bin:/bin:/usr/sbin:/sbin' };
+/** The prompt's language and, for pkexec, the way to the trader's display. */
+const PASSED_ON: Record<PromptPlatform, readonly string[]> = {
+  linux: ['LANG', 'LC_ALL', 'LC_MESSAGES', 'DISPLAY', 'WAYLAND_DISPLAY', 'XAUTHORITY'],
+  darwin: ['LANG', 'LC_ALL', 'LC_MESSAGES', 'HOME'],
+  win32: ['SystemDrive', 'windir', 'TEMP', 'TMP', 'USERPROFILE', 'LOCALAPPDATA', 'APPDATA', 'PROCESSOR_ARCHITECTURE'],
+};
+const WINDOWS_ROOT = /^[A-Za-z]:\\[A-Za-z0-9 ._\\-]*$/;
+
+/**
+ * The elevation child's whole environment: an allow-list, never the parent's environment minus a
+ * deny-list. Risk Warden's own variables (RW_API_KEY holds the live account's key), other secrets
+ * and loader hooks (NODE_OPTIONS, LD_PRELOAD, DYLD_*) stay behind; PATH is a fixed system path.
+ */
+export function promptEnvironment(platform: PromptPlatform, parent: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  // Windows names are case-insensitive (Path, PATH); the parent may spell them either way.
+  const lookup = (name: string) => Object.entries(parent).find(([key]) => key.toUpperCase() === name.toUpperCase())?.[1];
+  const env: NodeJS.ProcessEnv = {};
+  if (platform === 'win32') {
+    const given = lookup('SystemRoot');
+    const root = given !== undefined && WINDOWS_ROOT.test(given) ? given : 'C:\\Windows';
+    env.Path = [`${root}\\System32`, root, `${root}\\System32\\WindowsPowerShell\\v1.0`].join(';');
+    env.SystemRoot = root;
+  } else {
+    env.PATH = POSIX_PATH[platform];
+  }
+  for (const name of PASSED_ON[platform]) {
+    const value = lookup(name);
+    if (value !== undefined) env[name] = value;
+  }
+  return env;
+}
+
 /** Reads the child's answer: approved only with the proof line for this nonce. */
 export function interpretPrompt(platform: PromptPlatform, nonce: string, result: ChildResult): ElevationOutcome {
   const name = PROMPT_NAMES[platform];

@@ -2,11 +2,12 @@
 import type { ChildProcess } from 'node:child_process';
 import type { ChildResult } from './child-result';
 
-export type Spawn = (file: string, args: string[]) => ChildProcess;
+/** Starts the child with exactly `env` as its environment (see promptEnvironment). */
+export type Spawn = (file: string, args: string[], env: NodeJS.ProcessEnv) => ChildProcess;
 
 const OUTPUT_LIMIT = 64 * 1024;
 
-export function runChild(spawn: Spawn, file: string, args: string[], timeoutMs: number): Promise<ChildResult> {
+export function runChild(spawn: Spawn, file: string, args: string[], timeoutMs: number, env: NodeJS.ProcessEnv = {}): Promise<ChildResult> {
   return new Promise((resolve) => {
     let stdout = '';
     let stderr = '';
@@ -20,7 +21,7 @@ export function runChild(spawn: Spawn, file: string, args: string[], timeoutMs: 
     };
     let child: ChildProcess;
     try {
-      child = spawn(file, args);
+      child = spawn(file, args, env);
     } catch (error) {
       resolve({ exitCode: null, stdout, stderr, spawnError: (error as Error).message, timedOut });
       return;

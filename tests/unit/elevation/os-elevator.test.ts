@@ -2,8 +2,8 @@ import { spawn as nodeSpawn, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { OsElevator } from '../../../src/main/elevation/os-elevator';
-import { promptCommand } from '../../../src/main/elevation/os-prompt';
+import { OsElevator, spawnPrompt } from '../../../src/main/elevation/os-elevator';
+import { promptCommand, promptEnvironment } from '../../../src/main/elevation/os-prompt';
 import { runChild } from '../../../src/main/elevation/run-child';
 import { TestElevator } from '../../../src/main/elevation/test-elevator';
 
@@ -17,11 +17,18 @@ interface Answer {
   hang?: boolean;
 }
 
+interface Seen {
+  file?: string;
+  args?: string[];
+  env?: NodeJS.ProcessEnv;
+}
+
 /** A stand-in for the OS prompt process: the process boundary is the only thing faked. */
-function fakeSpawn(answer: Answer, seen: { file?: string; args?: string[] } = {}) {
-  return (file: string, args: string[]) => {
+function fakeSpawn(answer: Answer, seen: Seen = {}) {
+  return (file: string, args: string[], env?: NodeJS.ProcessEnv) => {
     seen.file = file;
     seen.args = args;
+    seen.env = env;
     const nonce = /[0-9a-f]{32}/.exec(args.join(' '))?.[0] ?? decodeNonce(args) ?? 'none';
     const child = new EventEmitter() as ChildProcess;
     const stdout = new PassThrough();
@@ -54,7 +61,7 @@ afterEach(() => vi.useRealTimers());
 
 describe('OS elevation prompt', () => {
   it('approves only when the elevated child prints the proof line for this nonce with uid 0', async () => {
-    const seen: { file?: string; args?: string[] } = {};
+    const seen: Seen = {};
     const outcome = await new OsElevator({
       platform: 'linux',
       exists: () => true,
@@ -176,6 +183,91 @@ describe('OS elevation prompt', () => {
       timedOut: false,
     });
     expect((await runChild(spawn, '/nonexistent/prompt', [], 10_000)).spawnError).toBe('ENOENT');
+  });
+});
+
+/** What a trader's shell may hold when Risk Warden starts: secrets, loader hooks and a PATH of their own. */
+const PARENT_ENV: NodeJS.ProcessEnv = {
+  RW_API_KEY: 'key-of-the-live-account',
+  RW_LOG_LEVEL: 'info',
+  RW_TEST_MAX_SOCKETS: '4',
+  AWS_SECRET_ACCESS_KEY: 'aws-secret',
+  GITHUB_TOKEN: 'ghp_token',
+  DB_PASSWORD: 'hunter2',
+  NODE_OPTIONS: '--require /tmp/evil.js',
+  ELECTRON_RUN_AS_NODE: '1',
+  LD_PRELOAD: '/tmp/evil.so',
+  DYLD_INSERT_LIBRARIES: '/tmp/evil.dylib',
+  PATH: '/tmp/evil:/usr/bin',
+  Path: 'C:\\evil;C:\\Windows\\System32',
+  HOME: '/home/trader',
+  LANG: 'de_DE.UTF-8',
+  LC_ALL: 'de_DE.UTF-8',
+  DISPLAY: ':0',
+  WAYLAND_DISPLAY: 'wayland-0',
+  XAUTHORITY: '/home/trader/.Xauthority',
+  SystemRoot: 'C:\\Windows',
+  SYSTEMDRIVE: 'C:',
+  TEMP: 'C:\\Users\\trader\\AppData\\Local\\Temp',
+};
+const SECRETS = ['key-of-the-live-account', 'aws-secret', 'ghp_token', 'hunter2', 'evil'];
+
+describe("the elevation child's environment", () => {
+  it.each([
+    [
+      'linux',
+      {
+        PATH: '/usr/sbin:/usr/bin:/sbin:/bin',
+        LANG: 'de_DE.UTF-8',
+        LC_ALL: 'de_DE.UTF-8',
+        DISPLAY: ':0',
+        WAYLAND_DISPLAY: 'wayland-0',
+        XAUTHORITY: '/home/trader/.Xauthority',
+      },
+    ],
+    ['darwin', { PATH: '/usr/bin:/bin:/usr/sbin:/sbin', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8', HOME: '/home/trader' }],
+    [
+      'win32',
+      {
+        Path: 'C:\\Windows\\System32;C:\\Windows;C:\\Windows\\System32\\WindowsPowerShell\\v1.0',
+        SystemRoot: 'C:\\Windows',
+        SystemDrive: 'C:',
+        TEMP: 'C:\\Users\\trader\\AppData\\Local\\Temp',
+      },
+    ],
+  ] as const)(
+    'gives the %s prompt only what it needs: no RW_* variable, no secret, no loader hook, a fixed PATH',
+    async (platform, expected) => {
+      const seen: Seen = {};
+      await new OsElevator({
+        platform,
+        exists: () => true,
+        env: PARENT_ENV,
+        spawn: fakeSpawn({ stdout: 'riskwarden-elevated NONCE uid=0\n' }, seen),
+        readProof: () => null,
+      }).elevate();
+      expect(seen.env).toEqual(expected);
+      expect(Object.keys(seen.env!).filter((name) => /^RW_|NODE_|ELECTRON_|LD_|DYLD_|SECRET|TOKEN|PASSWORD|KEY/i.test(name))).toEqual([]);
+      for (const secret of SECRETS) expect(JSON.stringify(seen.env)).not.toContain(secret);
+    },
+  );
+
+  it('builds the Windows PATH from the system folder, never from the parent PATH', () => {
+    expect(promptEnvironment('win32', { SystemRoot: 'D:\\Win', Path: 'C:\\evil' }).Path).toBe(
+      'D:\\Win\\System32;D:\\Win;D:\\Win\\System32\\WindowsPowerShell\\v1.0',
+    );
+    expect(promptEnvironment('win32', { SystemRoot: 'C:\\evil"&calc', Path: 'C:\\evil' })).toMatchObject({ SystemRoot: 'C:\\Windows' });
+  });
+
+  it('hands the real child exactly that environment and nothing of the parent', async () => {
+    process.env.RW_API_KEY_PROBE = 'must-not-leak';
+    try {
+      const env = { PATH: '/usr/bin:/bin', LANG: 'C' };
+      const result = await runChild(spawnPrompt, '/usr/bin/env', [], 10_000, env);
+      expect(result.stdout.trim().split('\n').sort()).toEqual(['LANG=C', 'PATH=/usr/bin:/bin']);
+    } finally {
+      delete process.env.RW_API_KEY_PROBE;
+    }
   });
 });
 
