@@ -5,8 +5,14 @@
 export type ElevationOutcome =
   { kind: 'approved'; proof: string } | { kind: 'denied' | 'cancelled' | 'unavailable' | 'refused'; message: string };
 
+/** What the administrator is asked to approve. */
+export interface ElevationRequest {
+  accountId: number;
+  purpose: string;
+}
+
 export interface Elevator {
   /** What the audit log names as the prompt used ("pkexec", "UAC", "test elevator" …). */
   readonly name: string;
-  elevate(purpose: string): Promise<ElevationOutcome>;
+  elevate(request: ElevationRequest): Promise<ElevationOutcome>;
 }

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { ChildResult } from './child-result';
-import type { ElevationOutcome, Elevator } from './elevator';
+import type { ElevationOutcome, ElevationRequest, Elevator } from './elevator';
 import { interpretPrompt } from './os-prompt';
 
 export const TestElevationAnswerSchema = z.enum(['approve', 'deny', 'cancel', 'unavailable', 'no-proof']);
@@ -31,9 +31,21 @@ function childFor(answer: TestElevationAnswer, nonce: string): ChildResult {
 export class TestElevator implements Elevator {
   readonly name = 'test elevator (simulator)';
 
-  constructor(private readonly nextAnswer: () => TestElevationAnswer) {}
+  /**
+   * `simulatorHas` names the accounts the scripted answer may unlock: the simulator's own. Without
+   * it a demo instance pointed at a live data folder could approve the live account's unlock.
+   */
+  constructor(
+    private readonly nextAnswer: () => TestElevationAnswer,
+    private readonly simulatorHas: (accountId: number) => boolean = () => true,
+  ) {}
 
-  elevate(): Promise<ElevationOutcome> {
+  elevate(request: ElevationRequest): Promise<ElevationOutcome> {
+    if (!this.simulatorHas(request.accountId))
+      return Promise.resolve({
+        kind: 'refused',
+        message: `the test elevator answers only for the simulator's accounts and ${request.accountId} is not one of them; a real account is unlocked through the OS prompt — nothing was unlocked`,
+      });
     const nonce = randomBytes(16).toString('hex');
     return Promise.resolve(interpretPrompt('linux', nonce, childFor(this.nextAnswer(), nonce)));
   }

@@ -50,7 +50,7 @@ export class AdminUnlock {
     this.prompting = true;
     let outcome;
     try {
-      outcome = await elevator.elevate(`unlock account ${accountId}`);
+      outcome = await elevator.elevate({ accountId, purpose: `unlock account ${accountId}` });
     } finally {
       this.prompting = false;
     }

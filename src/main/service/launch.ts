@@ -60,7 +60,14 @@ export async function launch(options: LaunchOptions): Promise<Launched> {
     checkpoints,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.guardAccounts ? { guardAccounts: options.guardAccounts } : {}),
-    ...(options.testElevator ? { elevator: new TestElevator(() => simulator!.elevation.answer) } : {}),
+    ...(options.testElevator
+      ? {
+          elevator: new TestElevator(
+            () => simulator!.elevation.answer,
+            (id) => simulator!.exchange.hasAccount(id),
+          ),
+        }
+      : {}),
   });
   try {
     await service.start();

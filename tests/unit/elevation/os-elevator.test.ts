@@ -279,6 +279,24 @@ describe('test elevator', () => {
     ['unavailable', 'unavailable'],
     ['no-proof', 'refused'],
   ] as const)('answers %s the way the OS prompt would (%s)', async (answer, kind) => {
-    expect((await new TestElevator(() => answer).elevate()).kind).toBe(kind);
+    expect(
+      (
+        await new TestElevator(
+          () => answer,
+          (id) => id === 7001,
+        ).elevate({ accountId: 7001, purpose: 'unlock' })
+      ).kind,
+    ).toBe(kind);
+  });
+
+  it('refuses an account the simulator does not have, whatever the scripted answer: a real account needs the OS prompt', async () => {
+    const answer = vi.fn(() => 'approve' as const);
+    const outcome = await new TestElevator(answer, (id) => id === 7001).elevate({ accountId: 13_579, purpose: 'unlock account 13579' });
+    expect(outcome).toEqual({
+      kind: 'refused',
+      message:
+        "the test elevator answers only for the simulator's accounts and 13579 is not one of them; a real account is unlocked through the OS prompt — nothing was unlocked",
+    });
+    expect(answer).not.toHaveBeenCalled();
   });
 });
