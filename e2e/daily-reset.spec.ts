@@ -11,7 +11,7 @@ test('the daily reset ends the until-reset lock and starts P&L and the trade cou
     await page.goto(warden.dashboardUrl);
     await expect(page.getByTestId('connection-state')).toHaveText('Live');
     await warden.sim.roundTrip(CONTRACTS.ES, 6000, 5988); // −600 and fees
-    await expect(page.getByTestId('lockout-banner')).toContainText(/until 17:00 C[SD]T/);
+    await expect(page.getByTestId('lockout-banner')).toContainText(/until 5:00 PM CT/);
     await expect(page.getByTestId('pnl-realized')).toHaveText('-$602.80');
     await expect(page.getByTestId('trade-count')).toHaveText('1');
 

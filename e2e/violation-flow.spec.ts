@@ -42,8 +42,8 @@ test.describe('a trader breaks a rule and Risk Warden enforces it', () => {
 
     const banner = page.getByTestId('lockout-banner');
     await expect(banner).toContainText('Locked');
-    await expect(banner).toContainText(/until 17:00 C[SD]T/);
-    await expect(page.getByTestId('timeline')).toContainText(/Locked until 17:00 C[SD]T/);
+    await expect(banner).toContainText(/until 5:00 PM CT/);
+    await expect(page.getByTestId('timeline')).toContainText(/Locked until 5:00 PM CT/);
     await expect(banner).toContainText('daily_realized_loss');
     await expect(page.getByTestId('rule-RULE-003')).toHaveAttribute('data-state', 'breached');
     await expect(page.getByTestId('positions-empty')).toBeVisible();

@@ -37,8 +37,8 @@ export class Enforcer {
     const at = new Date(now).toISOString();
     this.store.transaction(() => {
       this.recordNewBreaches(account.id, breaches, at);
-      const acting = breaches.filter((b) => !this.lockouts.isOverridden(account.id, b.ruleId, now));
-      const decided = plan(account, acting);
+      // A rule an administrator suspended is not judged at all (the engine skips it), so every breach here acts.
+      const decided = plan(account, breaches);
       if (decided?.suspended) return;
       if (decided?.lock) {
         const { lock, created } = this.lockouts.lock(account.id, decided.lock.request, decided.lock.ruleId, decided.lock.reason, now);

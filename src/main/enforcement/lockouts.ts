@@ -8,7 +8,7 @@ import type { LockoutKind } from '../../shared/contract';
 import { wallClock } from '../../shared/time-format';
 import type { LockRequest } from '../schedule/lock-end';
 import { lockEnd, type LockCalendar } from '../schedule/lock-end';
-import type { AdminOverride, LockoutRecord, OverrideRecord, RiskStore } from '../store/risk-store';
+import type { LockoutRecord, OverrideRecord, RiskStore } from '../store/risk-store';
 
 const KIND_STRENGTH: Record<LockoutKind, number> = { cooldown: 1, untilSessionStart: 2, untilReset: 2, untilAdmin: 3 };
 
@@ -19,16 +19,13 @@ export interface LockOutcome {
 
 export class Lockouts {
   private readonly active = new Map<number, LockoutRecord>();
-  private overrides: AdminOverride[];
 
   constructor(
     private readonly store: RiskStore,
     /** The calendar of the config in force, by which a lock's end is set. */
     readonly calendar: () => LockCalendar,
-    now: number,
   ) {
     for (const lock of store.activeLockouts()) this.active.set(lock.accountId, lock);
-    this.overrides = store.activeOverrides(new Date(now).toISOString());
   }
 
   current(accountId: number): LockoutRecord | null {
@@ -57,11 +54,6 @@ export class Lockouts {
     });
     this.active.set(accountId, record);
     return { lock: record, created: true };
-  }
-
-  /** Whether an administrator lifted this rule's lock on this account and its time has not run out. */
-  isOverridden(accountId: number, ruleId: string, now: number): boolean {
-    return this.overrides.some((o) => o.accountId === accountId && o.ruleId === ruleId && Date.parse(o.until) > now);
   }
 
   /**
@@ -98,7 +90,6 @@ export class Lockouts {
       this.store.audit(at, 'admin', 'unlock', accountId, `${lock.kind} lock by ${lock.ruleId} lifted (${effect}): ${reason}`);
     });
     this.active.delete(accountId);
-    if (override.mode === 'suspend') this.overrides = [...this.overrides.filter((o) => Date.parse(o.until) > now), override];
     return lock;
   }
 

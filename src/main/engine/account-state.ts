@@ -243,9 +243,7 @@ export class AccountState {
       if (!this.countedOrders.has(fill.orderId)) {
         const at = Date.parse(fill.timestamp);
         this.countedOrders.set(fill.orderId, { fillId: fill.id, at });
-        let index = this.sortedTradeTimes.length;
-        while (index > 0 && this.sortedTradeTimes[index - 1]! > at) index--;
-        this.sortedTradeTimes.splice(index, 0, at);
+        insertSorted(this.sortedTradeTimes, at);
       }
     } else {
       this.worstClose = Math.min(this.worstClose, fill.profitAndLoss);

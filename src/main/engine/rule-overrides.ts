@@ -12,14 +12,12 @@
  *   at 11 allows 10 more. A rule whose figure does not add up over the day (the session clock, the
  *   broker's canTrade, a position's size) has nothing to count from: it can only be suspended.
  *
- * Additive rules are listed here by id, next to the view that rebases them, until their
- * definitions can declare it themselves (their files were being changed when this was written).
+ * Additive rules say so in their definitions (`resumable`); `sinceUnlock` rebases the figures
+ * they read.
  */
 import type { AccountState } from './account-state';
 import type { Baseline } from './rule';
-import { dailyRealizedLoss } from './rules/daily-realized-loss';
-import { dailyRealizedProfit } from './rules/daily-realized-profit';
-import { tradeFrequencyLimit } from './rules/trade-frequency-limit';
+import { RULE_DEFINITIONS } from './rules';
 
 export type OverrideMode = 'suspend' | 'resume';
 
@@ -35,12 +33,11 @@ export interface RuleOverride {
   baseline: Baseline | null;
 }
 
-/** Rules whose figure is a running total of the trading day, read only through the figures `sinceUnlock` rebases. */
-const ADDITIVE_RULES: ReadonlySet<string> = new Set([dailyRealizedLoss.id, dailyRealizedProfit.id, tradeFrequencyLimit.id]);
+const RESUMABLE: ReadonlySet<string> = new Set(RULE_DEFINITIONS.filter((d) => d.resumable).map((d) => d.id));
 
 /** Whether an admin unlock can resume this rule with a fresh limit (else it can only be suspended). */
 export function canResume(ruleId: string): boolean {
-  return ADDITIVE_RULES.has(ruleId);
+  return RESUMABLE.has(ruleId);
 }
 
 /** What the engine asks: the override in force on a rule of an account, if any. */

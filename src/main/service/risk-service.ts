@@ -88,7 +88,7 @@ export class RiskService {
       options.config,
       options.configFile ?? null,
     ));
-    const lockouts = new Lockouts(store, () => config.calendar, clock.now());
+    const lockouts = new Lockouts(store, () => config.calendar);
     const connection = (this.connection = new ConnectionStatus({ clock, journal, logger, onChange: () => this.pipeline.evaluateAll() }));
     this.gateway = new GatewayClient(
       options.credentials,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dailyRealizedLossRule } from '../../../src/main/engine/rules/daily-realized-loss';
 import { maxContractsRule } from '../../../src/main/engine/rules/max-contracts';
 import { RuleEngine } from '../../../src/main/engine/rule-engine';
+import { RuleOverrides } from '../../../src/main/engine/rule-overrides';
 import { Enforcer, REJECTED_WHILE_LOCKED } from '../../../src/main/enforcement/enforcer';
 import type { Journal } from '../../../src/main/enforcement/journal';
 import { Executor } from '../../../src/main/enforcement/executor';
@@ -19,7 +20,7 @@ function setup() {
   const broker = new ScriptedBroker();
   const { store, db } = openTestStore();
   // The daily reset at 23:00 UTC is RESET.
-  const lockouts = new Lockouts(store, () => ({ schedule: { timezone: 'UTC', resetTime: '23:00' }, session: null }), clock.now());
+  const lockouts = new Lockouts(store, () => ({ schedule: { timezone: 'UTC', resetTime: '23:00' }, session: null }));
   const executor = new Executor({ broker, store, clock, logger: silent, journal: { add() {} }, mode: 'live' });
   const journal: Journal & { entries: string[] } = {
     entries: [],
@@ -28,12 +29,17 @@ function setup() {
     },
   };
   const enforcer = new Enforcer(store, lockouts, executor, journal);
-  const engine = new RuleEngine([
-    maxContractsRule({ enabled: true, limit: 5, count_type: 'net', action: 'close_position' }),
-    dailyRealizedLossRule({ enabled: true, limit: -500, include_unrealized: false }),
-  ]);
-  const run = (account: ReturnType<typeof accountWith>) => enforcer.handle(account, engine.evaluate(contextOf(account)), clock.now());
-  return { clock, broker, db, lockouts, enforcer, journal, run };
+  const overrides = new RuleOverrides([]);
+  const engine = new RuleEngine(
+    [
+      maxContractsRule({ enabled: true, limit: 5, count_type: 'net', action: 'close_position' }),
+      dailyRealizedLossRule({ enabled: true, limit: -500, include_unrealized: false }),
+    ],
+    overrides,
+  );
+  const run = (account: ReturnType<typeof accountWith>) =>
+    enforcer.handle(account, engine.evaluate({ ...contextOf(account), now: clock.now() }), clock.now());
+  return { clock, broker, db, lockouts, enforcer, journal, run, overrides };
 }
 
 describe('enforcer', () => {
@@ -99,10 +105,20 @@ describe('enforcer', () => {
   });
 
   it('lets the account trade after an admin unlock while the loss that locked it still stands', async () => {
-    const { broker, run, lockouts, clock } = setup();
+    const { broker, run, lockouts, clock, overrides } = setup();
     const account = accountWith({ fills: [fill(CONTRACTS.NQ!.id, -1, -600)] });
     run(account);
     lockouts.adminUnlock(1, 'desk approved', clock.now(), RESET);
+    // The suspension the administrator chose, as the service hands it to the engine.
+    overrides.add({
+      accountId: 1,
+      ruleId: 'RULE-003',
+      mode: 'suspend',
+      grantedAt: clock.now(),
+      until: RESET,
+      reason: 'desk approved',
+      baseline: null,
+    });
     account.apply({ type: 'position', position: position('MES', 1) });
     run(account);
     await clock.advance(0);

@@ -25,7 +25,7 @@ interface Entry {
 function setup(options: { now?: number; heldSchedule?: TradingDaySchedule } = {}) {
   const clock = new FakeClock(options.now ?? T0);
   const { store, db } = openTestStore();
-  const lockouts = new Lockouts(store, () => ({ schedule: CHICAGO_1700, session: null }), clock.now());
+  const lockouts = new Lockouts(store, () => ({ schedule: CHICAGO_1700, session: null }));
   const entries: Entry[] = [];
   const journal: Journal = { add: (kind, accountId, title, detail) => entries.push({ kind, accountId, title, detail }) };
   const calls: string[] = [];

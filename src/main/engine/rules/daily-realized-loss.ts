@@ -16,6 +16,7 @@ export const dailyRealizedLoss = defineRule({
   id: 'RULE-003',
   schema: dailyRealizedLossConfigSchema,
   strictness: { largerIsStricter: ['limit'], onIsStricter: ['include_unrealized'] },
+  resumable: true,
   build: dailyRealizedLossRule,
 });
 

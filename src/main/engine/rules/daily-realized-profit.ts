@@ -16,6 +16,7 @@ export const dailyRealizedProfit = defineRule({
   id: 'RULE-013',
   schema: dailyRealizedProfitConfigSchema,
   strictness: { smallerIsStricter: ['target'] },
+  resumable: true,
   build: dailyRealizedProfitRule,
 });
 

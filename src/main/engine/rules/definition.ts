@@ -55,6 +55,12 @@ export interface RuleDefinition<Key extends string = string, Schema extends z.Zo
   readonly id: string;
   readonly schema: Schema;
   readonly strictness?: StrictnessDirections<z.output<Schema>>;
+  /**
+   * Its figure is a running total of the trading day (P&L, a count of trades), so an admin unlock
+   * can resume it with a fresh limit counted from the unlock (see rule-overrides.ts); a rule
+   * without it can only be suspended.
+   */
+  readonly resumable?: true;
   /** A method, not a function property: so a definition of any one rule still passes for a plain `RuleDefinition`. */
   build(config: z.output<Schema>, context: ArmContext): Rule;
 }

@@ -34,6 +34,7 @@ export const tradeFrequencyLimit = defineRule({
   key: 'trade_frequency_limit',
   id: 'RULE-006',
   schema: tradeFrequencyLimitConfigSchema,
+  resumable: true,
   strictness: {
     smallerIsStricter: ['limits.*'],
     largerIsStricter: ['cooldowns.*'],
