@@ -145,13 +145,14 @@ describe('admin unlock through the elevation prompt', () => {
     await eventually(() => expect(harness!.sim.exchange.openPositions(DEMO_ACCOUNT)).toEqual([]));
   });
 
-  it('says so when the account is not locked, without asking the OS', async () => {
+  it('says so when the account is not locked, without asking the OS, and audits the attempt', async () => {
     harness = await startHarness({ config: config({ daily_realized_loss: { limit: -500 } }) });
+    harness.sim.elevation.answer = 'deny';
     expect(await harness.service.requestUnlock(DEMO_ACCOUNT, 'just in case')).toEqual({
       outcome: 'notLocked',
       message: `account ${DEMO_ACCOUNT} is not locked`,
     });
-    expect(audit()).toEqual([]);
+    expect(audit()).toEqual(['unlock not locked']);
   });
 
   it('refuses a malformed unlock request with the field and the reason', async () => {

@@ -1,6 +1,7 @@
 /**
  * Admin unlock: the OS prompt must prove an administrator is present before a lock is lifted.
- * Every attempt — approved, denied, cancelled, unavailable, refused — is audited and shown.
+ * Every attempt — approved, denied, cancelled, unavailable, refused, busy, not locked — is audited.
+ * An approval lifts only the lock the administrator was asked about.
  * The administrator chooses what happens to the rule that locked (engine/rule-overrides.ts):
  * resume it with a fresh limit counted from now (the default), or suspend it until the reset.
  */
@@ -11,7 +12,7 @@ import type { Lockouts } from '../enforcement/lockouts';
 import type { FreshLimit } from '../engine/rule-engine';
 import { RuleOverrides } from '../engine/rule-overrides';
 import type { Clock } from '../schedule/clock';
-import type { RiskStore } from '../store/risk-store';
+import type { LockoutRecord, RiskStore } from '../store/risk-store';
 import { resumeEffect, resumeUnavailable, suspendEffect } from './unlock-text';
 
 export interface AdminUnlockDeps {
@@ -40,8 +41,20 @@ export class AdminUnlock {
   async request(accountId: number, reason: string, choice: UnlockChoice = 'resume'): Promise<UnlockResult> {
     const { elevator, lockouts, store, journal, clock } = this.deps;
     const lock = lockouts.current(accountId);
-    if (!lock) return { outcome: 'notLocked', message: `account ${accountId} is not locked` };
-    if (this.prompting) return { outcome: 'busy', message: 'an elevation prompt is already open; answer it first' };
+    if (!lock) {
+      store.audit(new Date(clock.now()).toISOString(), 'admin', 'unlock not locked', accountId, `reason given: ${reason}`);
+      return { outcome: 'notLocked', message: `account ${accountId} is not locked` };
+    }
+    if (this.prompting) {
+      store.audit(
+        new Date(clock.now()).toISOString(),
+        'admin',
+        'unlock busy',
+        accountId,
+        `an elevation prompt was already open; reason given: ${reason}`,
+      );
+      return { outcome: 'busy', message: 'an elevation prompt is already open; answer it first' };
+    }
     const cannotResume = this.cannotResume(accountId, lock.ruleId, choice);
     if (cannotResume) {
       store.audit(new Date(clock.now()).toISOString(), 'admin', 'unlock refused', accountId, `${cannotResume}; reason given: ${reason}`);
@@ -61,8 +74,24 @@ export class AdminUnlock {
       journal.add('unlock', accountId, `Admin unlock ${outcome.kind} — still locked`, outcome.message);
       return { outcome: outcome.kind, message: outcome.message };
     }
-    // The lock may have changed while the prompt was open: the choice applies to the one in force now.
+    // The approval is for the lock the administrator was shown: one that replaced it while the prompt
+    // was open (stronger, or a new lock after it ended) stays.
     const current = lockouts.current(accountId);
+    if (current && current.id !== lock.id) {
+      const replaced = `a ${lockWords(current)} (${current.reason}) replaced the ${lockWords(lock)} you asked about`;
+      store.audit(
+        at,
+        'admin',
+        'unlock not applied',
+        accountId,
+        `${elevator.name} proved elevation (${outcome.proof}); the lock changed while the prompt was open: ${replaced}; it stays; reason given: ${reason}`,
+      );
+      journal.add('unlock', accountId, 'Admin unlock approved for a lock that was replaced — still locked', replaced);
+      return {
+        outcome: 'refused',
+        message: `The administrator approved, but the lock changed while the prompt was open: ${replaced}. It stays; ask again to unlock it.`,
+      };
+    }
     if (!current) {
       store.audit(
         at,
@@ -80,9 +109,9 @@ export class AdminUnlock {
         'admin',
         'unlock refused',
         accountId,
-        `the lock changed while the prompt was open: ${changed}; reason given: ${reason}`,
+        `the rule changed while the prompt was open: ${changed}; reason given: ${reason}`,
       );
-      return { outcome: 'refused', message: `The lock changed while the prompt was open: ${changed}. Nothing was unlocked.` };
+      return { outcome: 'refused', message: `The rule changed while the prompt was open: ${changed}. Nothing was unlocked.` };
     }
     const fresh = this.deps.freshLimit(accountId, current.ruleId);
     const dayEnd = this.deps.dayEnd();
@@ -111,6 +140,17 @@ export class AdminUnlock {
     if (fresh?.resumed) return null;
     return `${resumeUnavailable(fresh?.rule.title ?? ruleId)}; choose "suspend until the reset"`;
   }
+}
+
+const KIND_WORDS: Record<LockoutRecord['kind'], string> = {
+  cooldown: 'cooldown',
+  untilReset: 'lock until the reset',
+  untilSessionStart: 'lock until the session starts',
+  untilAdmin: 'lock until an admin unlock',
+};
+
+function lockWords(lock: LockoutRecord): string {
+  return `${KIND_WORDS[lock.kind]} by ${lock.ruleId}`;
 }
 
 /** The overrides in force at `now`, as the store keeps them, for the rule engine. */
