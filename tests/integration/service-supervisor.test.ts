@@ -50,9 +50,10 @@ describe('the desktop service supervisor', () => {
     const port = await closedPort();
     let attempt = 0;
     const { supervisor } = supervise(50);
-    const dir = tempDir();
+    // A folder of each mode, as the desktop app keeps them (a data folder holds one mode's data).
+    const [liveDir, demoDir] = [tempDir(), tempDir()];
     // The first two tries meet a gateway that is not up yet; the third finds the built-in simulator.
-    const ok = await supervisor.start(() => (++attempt < 3 ? unreachable(dir, port) : demo(dir)));
+    const ok = await supervisor.start(() => (++attempt < 3 ? unreachable(liveDir, port) : demo(demoDir)));
     expect(ok).toBe(false);
     expect(supervisor.current()).toBeNull();
     expect(supervisor.whyNotRunning()).toMatch(/^Risk Warden could not start: Auth\/loginKey: network failure.*It tries again every 0 s/);
@@ -86,10 +87,9 @@ describe('the desktop service supervisor', () => {
 
   it('rolls back to the previous settings when the new ones cannot connect', async () => {
     const { supervisor } = supervise();
-    const dir = tempDir();
-    await supervisor.start(() => demo(dir));
+    await supervisor.start(() => demo(tempDir()));
     const restore = vi.fn();
-    await expect(supervisor.replace(() => unreachable(dir, 9), restore)).rejects.toThrow(
+    await expect(supervisor.replace(() => unreachable(tempDir(), 9), restore)).rejects.toThrow(
       /^the new settings could not connect \(Auth\/loginKey: network failure.*\); the previous settings are back in force$/,
     );
     expect(restore).toHaveBeenCalledOnce();

@@ -2,18 +2,22 @@
  * Starts Risk Warden the way both entry points need it: against a real gateway when one is
  * given, otherwise in demo mode against the simulator started in-process.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { watchConfigFile } from '../config/config-watcher';
 import { loadConfigFile } from '../config/loader';
 import { DEFAULT_CONFIG, type RiskConfig } from '../config/schema';
 import type { GatewayCredentials } from '../gateway/gateway-client';
 import { createLogger, logToDirectory } from '../log';
+
 import type { Clock } from '../schedule/clock';
 import { TestElevator } from '../elevation/test-elevator';
 import { startSimulator, type Simulator } from '../sim/simulator';
+import { openDataFolder, privateFile } from '../store/data-folder';
 import { Checkpoints } from './checkpoints';
 import { RiskService } from './risk-service';
+
+/** electron-log's file in the data folder (log.ts); created private before the logger first writes it. */
+const LOG_FILE = 'riskwarden.log';
 
 export interface LaunchOptions {
   /** A real (or external simulator) gateway; absent = demo mode with the in-process simulator. */
@@ -46,12 +50,48 @@ export async function launch(options: LaunchOptions): Promise<Launched> {
   checkpoints.reach('service start');
   const config = options.configFile ? loadConfigFile(options.configFile) : DEFAULT_CONFIG;
   checkpoints.reach('config loaded');
-  fs.mkdirSync(options.dataDir, { recursive: true });
-  logToDirectory(options.dataDir);
-  const logger = createLogger('launch');
-  const simulator = options.gateway ? null : await startSimulator({ port: options.simPort ?? 0, randomWalk: options.randomWalk ?? true });
+  // Private (0700, files 0600) and held by this process until stop: one Risk Warden per data folder.
+  const folder = openDataFolder(options.dataDir);
+  let simulator: Simulator | null = null;
+  let service: RiskService | null = null;
+  try {
+    privateFile(path.join(options.dataDir, LOG_FILE));
+    logToDirectory(options.dataDir);
+    if (folder.tightened.length > 0) createLogger('launch').warn(`made private, others could read them: ${folder.tightened.join(', ')}`);
+    simulator = options.gateway ? null : await startSimulator({ port: options.simPort ?? 0, randomWalk: options.randomWalk ?? true });
+    service = createService(options, config, checkpoints, simulator);
+    await service.start();
+  } catch (error) {
+    await service?.stop().catch(() => undefined);
+    await simulator?.close();
+    folder.release();
+    throw error;
+  }
+  createLogger('launch').info(`enforcing in ${options.gateway ? 'live' : 'demo'} mode; data in ${path.resolve(options.dataDir)}`);
+  const running = service;
+  const configFile = options.configFile;
+  const unwatch = configFile
+    ? watchConfigFile(configFile, () => running.applyConfigFile(configFile), options.configPollMs)
+    : () => undefined;
+  return {
+    service: running,
+    simulator,
+    config,
+    async stop() {
+      unwatch();
+      try {
+        await running.stop();
+        await simulator?.close();
+      } finally {
+        folder.release();
+      }
+    },
+  };
+}
+
+function createService(options: LaunchOptions, config: RiskConfig, checkpoints: Checkpoints, simulator: Simulator | null): RiskService {
   const credentials = options.gateway ?? { apiUrl: simulator!.url, rtcUrl: simulator!.url, username: 'demo', apiKey: 'demo' };
-  const service = new RiskService({
+  return new RiskService({
     credentials,
     mode: options.gateway ? 'live' : 'demo',
     config,
@@ -69,26 +109,4 @@ export async function launch(options: LaunchOptions): Promise<Launched> {
         }
       : {}),
   });
-  try {
-    await service.start();
-  } catch (error) {
-    await service.stop().catch(() => undefined);
-    await simulator?.close();
-    throw error;
-  }
-  logger.info(`enforcing in ${options.gateway ? 'live' : 'demo'} mode; data in ${path.resolve(options.dataDir)}`);
-  const configFile = options.configFile;
-  const unwatch = configFile
-    ? watchConfigFile(configFile, () => service.applyConfigFile(configFile), options.configPollMs)
-    : () => undefined;
-  return {
-    service,
-    simulator,
-    config,
-    async stop() {
-      unwatch();
-      await service.stop();
-      await simulator?.close();
-    },
-  };
 }

@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { PRIVATE_FILE_MODE, tighten } from './data-folder';
+import { claimMode, type DataMode } from './data-mode';
 import { MIGRATIONS } from './migrations';
 
 export type Db = Database.Database;
@@ -70,10 +72,17 @@ function processBindingContext(): BindingContext {
   };
 }
 
-export function openDatabase(file: string): Db {
+export interface OpenOptions {
+  /** Recorded in a new database; a database of the other mode is refused (data-mode.ts). */
+  mode?: DataMode;
+}
+
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const nativeBinding = sqliteNativeBinding(processBindingContext());
   const db = new Database(file, nativeBinding === undefined ? {} : { nativeBinding });
   try {
+    // Before the WAL exists: SQLite creates -wal and -shm with the database file's permissions.
+    makePrivate(file);
     refuseNewerSchema(db, file);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
@@ -82,6 +91,7 @@ export function openDatabase(file: string): Db {
     db.pragma('wal_autocheckpoint = 0');
     db.pragma('foreign_keys = ON');
     migrate(db);
+    if (options.mode) claimMode(db, options.mode, path.dirname(path.resolve(file)));
     return db;
   } catch (error) {
     db.close();
@@ -95,6 +105,14 @@ export function openDatabase(file: string): Db {
 }
 
 const DAMAGED = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT']);
+
+/** The database and what SQLite keeps beside it, readable by the trader only (POSIX; see data-folder.ts). */
+function makePrivate(file: string): void {
+  if (process.platform === 'win32') return;
+  for (const part of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) {
+    if (fs.existsSync(part)) tighten(part, PRIVATE_FILE_MODE);
+  }
+}
 
 /** Before anything writes: switching to WAL alone would rewrite the header of a file we must not touch. */
 function refuseNewerSchema(db: Db, file: string): void {
