@@ -28,6 +28,7 @@ import { DayCycle } from './day-cycle';
 import { EventPipeline } from './event-pipeline';
 import { FeedWatchdog } from './feed-watchdog';
 import { Housekeeping } from './housekeeping';
+import { reconcileInterruptedActions } from './interrupted-actions';
 import { buildSnapshot, freshLimitOf, type ServiceParts } from './snapshot';
 import { SnapshotFeed } from './snapshot-feed';
 import { Timeline } from './timeline';
@@ -72,10 +73,11 @@ export class RiskService {
     const logger = options.logger ?? createLogger('service');
     const market = new MarketBook();
     const checkpoints = (this.checkpoints = options.checkpoints ?? new Checkpoints());
-    this.db = openDatabase(path.join(options.dataDir, 'riskwarden.db'));
+    this.db = openDatabase(path.join(options.dataDir, 'riskwarden.db'), { mode: options.mode });
     const store = (this.store = new RiskStore(this.db));
     const feed = (this.feed = new SnapshotFeed(clock, () => this.snapshot()));
     const timeline = new Timeline(clock, () => feed.changed());
+    reconcileInterruptedActions(store, timeline, clock.now());
     const journal: Journal = {
       add(kind, accountId, title, detail) {
         if (kind === 'enforcement') checkpoints.reach('enforcement triggered');

@@ -89,4 +89,22 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE admin_overrides ADD COLUMN mode TEXT NOT NULL DEFAULT 'suspend' CHECK (mode IN ('suspend', 'resume'));
   ALTER TABLE admin_overrides ADD COLUMN baseline TEXT;
   `,
+  /* 6 */ `
+  -- An action still 'sent' at start lost its answer to the end of the process (kill -9, a crash,
+  -- power loss); start marks it 'interrupted'. SQLite cannot change a CHECK: the table is rebuilt.
+  CREATE TABLE enforcement_actions_v6 (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    ts TEXT NOT NULL,
+    account_id INTEGER NOT NULL,
+    rule_id TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('sent', 'done', 'not_needed', 'failed', 'dry_run', 'interrupted')),
+    detail TEXT
+  );
+  INSERT INTO enforcement_actions_v6 (id, ts, account_id, rule_id, action, target, status, detail)
+    SELECT id, ts, account_id, rule_id, action, target, status, detail FROM enforcement_actions;
+  DROP TABLE enforcement_actions;
+  ALTER TABLE enforcement_actions_v6 RENAME TO enforcement_actions;
+  `,
 ];

@@ -5,6 +5,16 @@ import type { Db } from './database';
 
 export type ActionStatus = 'sent' | 'done' | 'not_needed' | 'failed' | 'dry_run';
 
+/** An action recorded 'sent' whose answer was never recorded: the process ended in between. */
+export interface InterruptedAction {
+  id: number;
+  sentAt: string;
+  accountId: number;
+  ruleId: string;
+  action: string;
+  target: string;
+}
+
 export interface LockoutRecord {
   id: number;
   accountId: number;
@@ -68,6 +78,12 @@ export class RiskStore {
         `INSERT INTO enforcement_actions (ts, account_id, rule_id, action, target, status, detail) VALUES (?, ?, ?, ?, ?, ?, ?)`,
       ),
       updateAction: db.prepare(`UPDATE enforcement_actions SET status = ?, detail = COALESCE(?, detail) WHERE id = ?`),
+      sentActions: db.prepare(
+        `SELECT id, ts AS sentAt, account_id AS accountId, rule_id AS ruleId, action, target FROM enforcement_actions WHERE status = 'sent' ORDER BY id`,
+      ),
+      interruptAction: db.prepare(
+        `UPDATE enforcement_actions SET status = 'interrupted', detail = COALESCE(detail || ' — ', '') || ? WHERE id = ? AND status = 'sent'`,
+      ),
       insertLockout: db.prepare(`INSERT INTO lockouts (account_id, kind, rule_id, reason, since, until) VALUES (?, ?, ?, ?, ?, ?)`),
       clearLockout: db.prepare(`UPDATE lockouts SET cleared_at = ?, cleared_by = ? WHERE id = ? AND cleared_at IS NULL`),
       activeLockouts: db.prepare(
@@ -121,6 +137,18 @@ export class RiskStore {
 
   updateAction(id: number, status: ActionStatus, detail: string | null): void {
     this.statements.updateAction.run(status, detail, id);
+  }
+
+  /**
+   * Marks every action still 'sent' as 'interrupted', adding `why` to its detail, and returns them.
+   * Only at start, before anything is sent: a 'sent' row then has no call in flight.
+   */
+  interruptSentActions(why: string): InterruptedAction[] {
+    return this.transaction(() => {
+      const sent = this.statements.sentActions.all() as InterruptedAction[];
+      for (const action of sent) this.statements.interruptAction.run(why, action.id);
+      return sent;
+    });
   }
 
   saveLockout(lock: Omit<LockoutRecord, 'id'>): LockoutRecord {
