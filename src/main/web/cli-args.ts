@@ -2,7 +2,11 @@
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { ConfigError } from '../config/loader';
 import type { LaunchOptions } from '../service/launch';
+import { StoreError } from '../store/database';
+import { ModeMismatchError } from '../store/data-mode';
+import { FolderInUseError } from '../store/folder-lock';
 
 export class UsageError extends Error {}
 
@@ -111,4 +115,14 @@ export function parseWebArgs(argv: readonly string[], env: NodeJS.ProcessEnv): W
       guardAccounts: accountIds(values.accounts),
     },
   };
+}
+
+/** What the web host prints and exits with when it cannot start. */
+export function startFailure(error: unknown): { text: string; exitCode: number } {
+  if (error instanceof UsageError) return { text: `riskwarden: ${error.message}\n\n${USAGE}`, exitCode: 2 };
+  if (error instanceof ConfigError) return { text: `riskwarden: refused the configuration — ${error.message}`, exitCode: 2 };
+  // The data folder refused (in use, of the other mode, damaged): the message says what to do; no stack.
+  if (error instanceof FolderInUseError || error instanceof ModeMismatchError || error instanceof StoreError)
+    return { text: `riskwarden: ${error.message}`, exitCode: 1 };
+  return { text: `riskwarden: ${(error as Error).stack ?? String(error)}`, exitCode: 1 };
 }

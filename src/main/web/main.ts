@@ -1,10 +1,9 @@
 /** Entry of the web host (`npm run start:web`, out/main/web.js). */
 import { fileURLToPath } from 'node:url';
-import { ConfigError } from '../config/loader';
 import { createLogger } from '../log';
 import { ShiftableClock } from '../schedule/shiftable-clock';
 import { launch } from '../service/launch';
-import { parseWebArgs, USAGE, UsageError } from './cli-args';
+import { parseWebArgs, startFailure } from './cli-args';
 import { commandLineSettings } from './command-line-settings';
 import { startWebHost } from './web-host';
 
@@ -38,14 +37,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof UsageError) {
-    console.error(`riskwarden: ${error.message}\n\n${USAGE}`);
-    process.exit(2);
-  }
-  if (error instanceof ConfigError) {
-    console.error(`riskwarden: refused the configuration — ${error.message}`);
-    process.exit(2);
-  }
-  console.error(`riskwarden: ${(error as Error).stack ?? String(error)}`);
-  process.exit(1);
+  const failure = startFailure(error);
+  console.error(failure.text);
+  process.exit(failure.exitCode);
 });
