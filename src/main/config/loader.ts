@@ -1,16 +1,39 @@
-/** Reads and validates risk-config.yaml; every refusal names the file, the key, the value and the reason. */
+/**
+ * Reads and validates risk-config.yaml; every refusal names the file, the key, the value and the reason.
+ * The path is not trusted to be a file: only a regular file under 1 MB is read (a named pipe would
+ * block the event loop for good, a device such as /dev/zero would fill memory), and what a refusal
+ * echoes is cut short, since it goes into the audit log, the timeline and every snapshot.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { riskConfigSchema, type RiskConfig } from './schema';
 
+/** The largest config file read, in bytes (exclusive): the documented example with every rule is under 10 kB. */
+export const CONFIG_MAX_BYTES = 1024 * 1024;
+/** How much of a refused value or key a message echoes. */
+const ECHO_MAX_CHARS = 200;
+/** How many problems a refusal lists; the rest are counted. */
+const MAX_PROBLEMS = 10;
+
+/** `text` cut to `max` characters, ending in … when it was longer. */
+export function clip(text: string, max = ECHO_MAX_CHARS): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
 export class ConfigError extends Error {
+  readonly problems: readonly string[];
+
   constructor(
     readonly file: string,
-    readonly problems: readonly string[],
+    problems: readonly string[],
   ) {
-    super(`${path.basename(file)}: ${problems.join('; ')}`);
+    const listed = problems.slice(0, MAX_PROBLEMS);
+    const rest = problems.length - listed.length;
+    const shown = rest > 0 ? [...listed, `and ${rest} more problem${rest === 1 ? '' : 's'}`] : listed;
+    super(`${path.basename(file)}: ${shown.join('; ')}`);
+    this.problems = shown;
     this.name = 'ConfigError';
   }
 }
@@ -24,21 +47,21 @@ function valueAt(root: unknown, keys: readonly PropertyKey[]): unknown {
   return node;
 }
 
-function describe(issue: z.core.$ZodIssue, raw: unknown): string {
-  const key = issue.path.map(String).join('.') || '(top level)';
+function describe(issue: z.core.$ZodIssue, raw: unknown): string[] {
+  const key = clip(issue.path.map(String).join('.') || '(top level)');
   if (issue.code === 'unrecognized_keys') {
     const where = issue.path.length ? `${key}.` : '';
-    return issue.keys.map((k) => `${where}${k} is not a known setting`).join('; ');
+    return issue.keys.map((k) => `${where}${clip(k)} is not a known setting`);
   }
   if (issue.code === 'invalid_key') {
     // A key of a map (a symbol root): the key itself is the value that is wrong.
     const symbol = issue.path.at(-1);
-    return `${key} ${issue.issues[0]?.message ?? issue.message}, got ${JSON.stringify(String(symbol))}`;
+    return [`${key} ${issue.issues[0]?.message ?? issue.message}, got ${clip(JSON.stringify(String(symbol)))}`];
   }
   const value = valueAt(raw, issue.path);
-  const got = value === undefined ? 'nothing' : JSON.stringify(value);
+  const got = value === undefined ? 'nothing' : clip(JSON.stringify(value) ?? String(value));
   const reason = value === undefined && issue.code === 'invalid_type' ? 'is required' : issue.message;
-  return `${key} ${reason}, got ${got}`;
+  return [`${key} ${reason}, got ${got}`];
 }
 
 export function parseConfig(text: string, file: string): RiskConfig {
@@ -46,7 +69,7 @@ export function parseConfig(text: string, file: string): RiskConfig {
   if (document.errors.length > 0) {
     throw new ConfigError(
       file,
-      document.errors.map((e) => `invalid YAML: ${e.message.split('\n')[0]}`),
+      document.errors.map((e) => `invalid YAML: ${clip(e.message.split('\n')[0] ?? '')}`),
     );
   }
   let raw: unknown;
@@ -54,23 +77,74 @@ export function parseConfig(text: string, file: string): RiskConfig {
     raw = document.toJS() ?? {};
   } catch (error) {
     // e.g. an alias with no anchor: the parser accepts it, turning it into data does not.
-    throw new ConfigError(file, [`invalid YAML: ${(error as Error).message}`]);
+    throw new ConfigError(file, [`invalid YAML: ${clip((error as Error).message)}`]);
   }
   const parsed = riskConfigSchema.safeParse(raw);
   if (!parsed.success)
     throw new ConfigError(
       file,
-      parsed.error.issues.map((issue) => describe(issue, raw)),
+      parsed.error.issues.flatMap((issue) => describe(issue, raw)),
     );
   return parsed.data;
 }
 
 export function loadConfigFile(file: string): RiskConfig {
-  let text: string;
+  return parseConfig(readConfigText(file), file);
+}
+
+/**
+ * The file's text, read only if it is a regular file under CONFIG_MAX_BYTES. Opened non-blocking
+ * (a named pipe opens at once instead of waiting for a writer) and judged by fstat on that
+ * descriptor, so a symlink to a regular file is read and one to a device is not.
+ */
+export function readConfigText(file: string): string {
+  let fd: number;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    // O_NONBLOCK does not exist on Windows, where opening a named pipe does not wait for a writer.
+    fd = fs.openSync(file, fs.constants.O_RDONLY | ((fs.constants.O_NONBLOCK as number | undefined) ?? 0));
   } catch (error) {
-    throw new ConfigError(file, [`cannot be read: ${(error as Error).message}`]);
+    throw new ConfigError(file, [`cannot be read: ${clip((error as Error).message)}`]);
   }
-  return parseConfig(text, file);
+  try {
+    const stats = fs.fstatSync(fd);
+    if (!stats.isFile()) {
+      throw new ConfigError(file, [
+        `${file} is ${kindOf(stats)}, not a regular file; only a regular file under ${megabytes(CONFIG_MAX_BYTES)} is read as the config`,
+      ]);
+    }
+    if (stats.size >= CONFIG_MAX_BYTES) throw tooLarge(file, stats.size);
+    // Read at most one byte past the limit: the file may have grown since fstat.
+    const buffer = Buffer.alloc(CONFIG_MAX_BYTES);
+    let length = 0;
+    for (;;) {
+      const read = fs.readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+      if (length >= CONFIG_MAX_BYTES) throw tooLarge(file, length);
+    }
+    return buffer.toString('utf8', 0, length);
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError(file, [`cannot be read: ${clip((error as Error).message)}`]);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function tooLarge(file: string, size: number): ConfigError {
+  const shown = `${(size / (1024 * 1024)).toFixed(1)} MB`;
+  return new ConfigError(file, [`${file} is ${shown}; a config file must be under ${megabytes(CONFIG_MAX_BYTES)}`]);
+}
+
+function megabytes(bytes: number): string {
+  return `${bytes / (1024 * 1024)} MB`;
+}
+
+function kindOf(stats: fs.Stats): string {
+  if (stats.isDirectory()) return 'a folder';
+  if (stats.isFIFO()) return 'a named pipe (FIFO)';
+  if (stats.isCharacterDevice()) return 'a character device';
+  if (stats.isBlockDevice()) return 'a block device';
+  if (stats.isSocket()) return 'a socket';
+  return 'not a file';
 }
