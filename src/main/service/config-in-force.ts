@@ -1,10 +1,14 @@
 /**
  * The config in force and its hot reload: a refused file leaves the config in force and says why;
  * a valid one applies its tightenings at once and holds its loosenings until the next reset.
+ *
+ * The config in force is stored with its trading day, so a restart cannot release what is held: at
+ * start the given config is compared with the stored one through the same split (tightenings apply,
+ * loosenings stay held until the reset); once the stored day is over the given config applies whole.
  */
 import { stringify } from 'yaml';
 import type { ConfigView, Snapshot } from '../../shared/contract';
-import { ConfigError, loadConfigFile } from '../config/loader';
+import { clip, ConfigError, loadConfigFile } from '../config/loader';
 import type { RiskConfig } from '../config/schema';
 import { splitChange } from '../config/strictness';
 import { RuleEngine } from '../engine/rule-engine';
@@ -13,7 +17,23 @@ import { armRules } from '../engine/rules';
 import type { Journal } from '../enforcement/journal';
 import type { Clock } from '../schedule/clock';
 import type { LockCalendar } from '../schedule/lock-end';
+import { dateKey } from '../schedule/session';
+import { wallTimeAt } from '../schedule/timezone';
+import { tradingDayAt } from '../schedule/trading-day';
 import type { RiskStore } from '../store/risk-store';
+
+/** The meta row holding the config in force and its trading day (StoredConfig as JSON). */
+export const CONFIG_IN_FORCE_KEY = 'config_in_force';
+/** The most a refusal puts into the snapshot, the timeline and the audit log, in characters. */
+const DETAIL_MAX_CHARS = 2000;
+
+interface StoredConfig {
+  config: RiskConfig;
+  /** The trading day's date, for a reader of the database. */
+  tradingDay: string;
+  /** When that trading day ends (its reset), ISO: until then what the config holds stays held. */
+  dayEnd: string;
+}
 
 export interface ConfigInForceDeps {
   store: RiskStore;
@@ -35,13 +55,23 @@ export class ConfigInForce {
 
   constructor(
     private readonly deps: ConfigInForceDeps,
+    /** The config given at start (the file's, or the built-in defaults). */
     config: RiskConfig,
     /** Where the config came from; null = built-in defaults. */
     file: string | null,
   ) {
-    this.inForce = this.target = config;
-    this.status = { file, error: null, pendingAtReset: [] };
-    ({ engine: this.armedEngine, calendar: this.lockCalendar } = arm(config, this.deps.overrides));
+    this.target = config;
+    const stored = this.storedToday();
+    const { effective, pending } = stored ? splitChange(stored, config) : { effective: config, pending: [] };
+    this.inForce = effective;
+    this.status = { file, error: null, pendingAtReset: pending };
+    ({ engine: this.armedEngine, calendar: this.lockCalendar } = arm(effective, this.deps.overrides));
+    if (pending.length > 0) {
+      const detail = `pending at reset: ${pending.join('; ')}`;
+      deps.store.audit(this.at(), 'config', 'start: loosenings still held', null, detail);
+      deps.journal.add('config', null, 'Config loosenings still held until the reset', detail);
+    }
+    this.save();
   }
 
   get config(): RiskConfig {
@@ -68,20 +98,23 @@ export class ConfigInForce {
 
   applyFile(file: string): void {
     const { store, journal } = this.deps;
-    const at = new Date(this.deps.clock.now()).toISOString();
+    const at = this.at();
     let next: RiskConfig;
     try {
       next = loadConfigFile(file);
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
-      this.status = { ...this.status, error: error.message };
-      store.audit(at, 'config', 'reload refused', null, error.message);
-      journal.add('config', null, 'Config change refused — the previous config stays in force', error.message);
+      // Shown in every snapshot and kept in the timeline and the audit log: bounded, whatever the file held.
+      const why = clip(error.message, DETAIL_MAX_CHARS);
+      this.status = { ...this.status, error: why };
+      store.audit(at, 'config', 'reload refused', null, why);
+      journal.add('config', null, 'Config change refused — the previous config stays in force', why);
       return;
     }
     const { effective, pending } = splitChange(this.inForce, next);
     this.target = next;
     this.enforce(effective);
+    this.save();
     this.status = { file, error: null, pendingAtReset: pending };
     const detail = pending.length ? `pending at reset: ${pending.join('; ')}` : 'all changes in force';
     store.audit(at, 'config', 'reload', null, detail);
@@ -90,10 +123,50 @@ export class ConfigInForce {
 
   /** At the daily reset: the loosenings held since a reload come into force. */
   applyHeld(): void {
-    if (this.status.pendingAtReset.length === 0) return;
-    this.enforce(this.target);
-    this.deps.journal.add('config', null, 'Held config changes now in force', this.status.pendingAtReset.join('; '));
-    this.status = { ...this.status, pendingAtReset: [] };
+    if (this.status.pendingAtReset.length > 0) {
+      this.enforce(this.target);
+      this.deps.journal.add('config', null, 'Held config changes now in force', this.status.pendingAtReset.join('; '));
+      this.status = { ...this.status, pendingAtReset: [] };
+    }
+    // The new trading day starts with this config, held or not.
+    this.save();
+  }
+
+  /** The config stored as in force, if its trading day is not over; null when none is, or it cannot be read. */
+  private storedToday(): RiskConfig | null {
+    const { store, journal } = this.deps;
+    const text = store.meta(CONFIG_IN_FORCE_KEY);
+    if (text === null) return null;
+    let stored: StoredConfig;
+    try {
+      stored = JSON.parse(text) as StoredConfig;
+      const dayEnd = Date.parse(stored.dayEnd);
+      if (!Number.isFinite(dayEnd)) throw new Error(`no trading day end (${clip(String(stored.dayEnd))})`);
+      if (this.deps.clock.now() >= dayEnd) return null;
+      arm(stored.config); // a config this version cannot arm is not one to keep in force
+    } catch (error) {
+      const detail = `${clip((error as Error).message)}; the config given at start applies whole`;
+      store.audit(this.at(), 'config', 'stored config in force unreadable', null, detail);
+      journal.add('config', null, 'The stored config in force could not be read', detail);
+      return null;
+    }
+    return stored.config;
+  }
+
+  /** Stores the config in force with the trading day it is in force for. */
+  private save(): void {
+    const { timezone } = this.inForce;
+    const day = tradingDayAt(this.deps.clock.now(), this.lockCalendar.schedule);
+    const stored: StoredConfig = {
+      config: this.inForce,
+      tradingDay: dateKey(wallTimeAt(day.end, timezone)),
+      dayEnd: new Date(day.end).toISOString(),
+    };
+    this.deps.store.setMeta(CONFIG_IN_FORCE_KEY, JSON.stringify(stored));
+  }
+
+  private at(): string {
+    return new Date(this.deps.clock.now()).toISOString();
   }
 
   private enforce(config: RiskConfig): void {

@@ -23,13 +23,16 @@ function setup(yaml = START) {
   const journal: Journal = { add: (kind, _accountId, title, detail) => entries.push(`${kind}: ${title} (${detail})`) };
   const changes: RiskConfig[] = [];
   const config = new ConfigInForce({ store, journal, clock, onChange: (next) => void changes.push(next) }, loadConfigFile(file), file);
+  /** Risk Warden starts again on the same data (after kill -9: nothing is written at stop) with the file as it is now. */
+  const restart = () =>
+    new ConfigInForce({ store, journal, clock, onChange: (next) => void changes.push(next) }, loadConfigFile(file), file);
   const audits = () => db.prepare(`SELECT ts, actor, action, detail FROM audit_log ORDER BY id`).all();
   /** The trader saves the file; the service's file watcher hands it over. */
   const edit = (text: string) => {
     fs.writeFileSync(file, text);
     config.applyFile(file);
   };
-  return { clock, file, config, entries, changes, audits, edit };
+  return { clock, file, config, entries, changes, audits, edit, restart, store };
 }
 
 describe('config in force', () => {
@@ -177,5 +180,79 @@ describe('config in force', () => {
     expect(view).toMatchObject({ file, error: null, pendingAtReset: [] });
     expect(view.effective).toContain('daily_reset: 17:00');
     expect(view.effective).toContain('stale_after_seconds: 15');
+  });
+
+  it('bounds a refusal shown in the snapshot, the timeline and the audit log, whatever the file holds', () => {
+    const { config, entries, audits, edit } = setup();
+    const values = Array.from({ length: 40 }, (_, i) => `  setting_${i}: ${'v'.repeat(20_000)}\n`).join('');
+    edit(`timezone: ${'z'.repeat(100_000)}\nrules:\n  max_contracts: { limit: 5 }\n${values}`);
+    expect(config.state.error).toMatch(/^risk-config\.yaml: timezone must be an IANA timezone such as America\/Chicago, got "z{199}…; /);
+    expect(config.state.error!.length).toBeLessThanOrEqual(2001);
+    expect(entries.at(-1)!.length).toBeLessThan(2100);
+    expect((audits().at(-1) as { detail: string }).detail).toBe(config.state.error);
+    expect(config.config.rules.max_contracts?.limit).toBe(5);
+  });
+});
+
+const LOOSENED = 'rules:\n  max_contracts: { limit: 50 }\n  daily_realized_loss: { limit: -500 }\n';
+
+describe('the config in force across a restart', () => {
+  it('keeps a held loosening held when started again the same trading day', () => {
+    const { config, edit, restart, entries } = setup();
+    edit(LOOSENED);
+    expect(config.config.rules.max_contracts?.limit).toBe(5);
+    const again = restart();
+    expect(again.config.rules.max_contracts?.limit).toBe(5);
+    expect(again.state.pendingAtReset).toEqual(['rules.max_contracts loosened']);
+    expect(entries.at(-1)).toBe('config: Config loosenings still held until the reset (pending at reset: rules.max_contracts loosened)');
+    again.applyHeld();
+    expect(again.config.rules.max_contracts?.limit).toBe(50);
+  });
+
+  it('applies a tightening made while stopped at once, and still holds the loosening', () => {
+    const { file, edit, restart } = setup();
+    edit(LOOSENED);
+    fs.writeFileSync(file, 'rules:\n  max_contracts: { limit: 50 }\n  daily_realized_loss: { limit: -300 }\n');
+    const again = restart();
+    expect(again.config.rules.max_contracts?.limit).toBe(5);
+    expect(again.config.rules.daily_realized_loss?.limit).toBe(-300);
+  });
+
+  it('holds a loosening made while stopped, against the config that was in force', () => {
+    const { file, restart } = setup();
+    fs.writeFileSync(file, LOOSENED);
+    const again = restart();
+    expect(again.config.rules.max_contracts?.limit).toBe(5);
+    expect(again.state.pendingAtReset).toEqual(['rules.max_contracts loosened']);
+  });
+
+  it('applies the file whole once the stored trading day is over', () => {
+    const { clock, edit, restart } = setup();
+    edit(LOOSENED);
+    clock.set(Date.parse('2026-11-24T23:00:01Z')); // 17:00:01 in Chicago: the next trading day
+    const again = restart();
+    expect(again.config.rules.max_contracts?.limit).toBe(50);
+    expect(again.state.pendingAtReset).toEqual([]);
+  });
+
+  it('holds a loosening made after a reset seen running until the next reset, across a restart', () => {
+    const { clock, config, edit, restart } = setup();
+    clock.set(Date.parse('2026-11-24T23:00:01Z'));
+    config.applyHeld(); // the reset, nothing held
+    clock.set(Date.parse('2026-11-25T15:00:00Z'));
+    edit(LOOSENED);
+    const again = restart();
+    expect(again.config.rules.max_contracts?.limit).toBe(5);
+  });
+
+  it('says so and applies the file whole when the stored config cannot be read', () => {
+    const { store, file, entries, restart } = setup();
+    fs.writeFileSync(file, LOOSENED);
+    store.setMeta('config_in_force', '{"config": 1');
+    const again = restart();
+    expect(again.config.rules.max_contracts?.limit).toBe(50);
+    expect(entries.at(-1)).toMatch(
+      /^config: The stored config in force could not be read \(.+; the config given at start applies whole\)$/,
+    );
   });
 });
