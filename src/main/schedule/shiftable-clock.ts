@@ -5,6 +5,10 @@
  */
 import type { Clock, TimerHandle } from './clock';
 
+const DAY_MS = 86_400_000;
+/** How far ahead of real time the test clock may run: past a year of resets, short of dates no Date can print. */
+export const MAX_TEST_CLOCK_OFFSET_MS = 400 * DAY_MS;
+
 interface Timer {
   due: number;
   seq: number;
@@ -38,6 +42,12 @@ export class ShiftableClock implements Clock {
   /** Moves time forward by `ms` and fires every timer now due. */
   advance(ms: number): void {
     if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`the test clock only moves forward; got ${ms} ms`);
+    if (this.offset + ms > MAX_TEST_CLOCK_OFFSET_MS) {
+      const ahead = (this.offset / DAY_MS).toFixed(1);
+      throw new RangeError(
+        `the test clock runs at most ${MAX_TEST_CLOCK_OFFSET_MS / DAY_MS} days ahead of real time (now ${ahead} days ahead); got ${ms} ms`,
+      );
+    }
     this.offset += ms;
     const now = this.now();
     const due = [...this.timers].filter((t) => t.due <= now).sort((a, b) => a.due - b.due || a.seq - b.seq);

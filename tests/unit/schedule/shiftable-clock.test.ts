@@ -35,4 +35,24 @@ describe('the web host test clock', () => {
   it('never moves backwards', () => {
     expect(() => new ShiftableClock().advance(-1)).toThrow('the test clock only moves forward; got -1 ms');
   });
+
+  it.each([1e300, 401 * 86_400_000])('refuses to run more than 400 days ahead (%d ms) and stays where it was', (ms) => {
+    vi.useFakeTimers({ now: Date.parse('2026-11-24T15:00:00Z') });
+    const clock = new ShiftableClock();
+    const callback = vi.fn();
+    clock.setTimeout(callback, 86_400_000);
+    expect(() => clock.advance(ms)).toThrow(`the test clock runs at most 400 days ahead of real time (now 0.0 days ahead); got ${ms} ms`);
+    expect(clock.now()).toBe(Date.parse('2026-11-24T15:00:00Z'));
+    expect(callback).not.toHaveBeenCalled();
+    expect(new Date(clock.now()).toISOString()).toBe('2026-11-24T15:00:00.000Z');
+  });
+
+  it('counts every jump towards the 400 days', () => {
+    vi.useFakeTimers({ now: 0 });
+    const clock = new ShiftableClock();
+    clock.advance(300 * 86_400_000);
+    expect(() => clock.advance(101 * 86_400_000)).toThrow('(now 300.0 days ahead)');
+    clock.advance(100 * 86_400_000);
+    expect(clock.now()).toBe(400 * 86_400_000);
+  });
 });
