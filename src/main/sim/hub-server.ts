@@ -111,9 +111,24 @@ export class HubServer {
     this.broadcast((c) => c.hub === 'market' && c.prints.has(contractId), message);
   }
 
-  /** Drops every hub socket without a close message, as a flaky network would. */
-  dropAll(): void {
-    for (const c of this.connections) c.socket.terminate();
+  /**
+   * Who listens to what on the open sockets, e.g. "user accounts", "user trades 7001", "market
+   * quotes CON.F.US.MNQ.Z26": a test can tell when a client has re-subscribed after a drop.
+   */
+  listeners(): Set<string> {
+    const found = new Set<string>();
+    for (const c of this.connections) {
+      if (!c.handshaken || c.socket.readyState !== c.socket.OPEN) continue;
+      if (c.accounts) found.add(`${c.hub} accounts`);
+      for (const topic of ['orders', 'positions', 'trades', 'quotes', 'prints'] as const)
+        for (const id of c[topic]) found.add(`${c.hub} ${topic} ${id}`);
+    }
+    return found;
+  }
+
+  /** Drops every hub socket (or every socket of one hub) without a close message, as a flaky network would. */
+  dropAll(hub?: HubName): void {
+    for (const c of this.connections) if (!hub || c.hub === hub) c.socket.terminate();
   }
 
   dropEvery(seconds: number): void {
