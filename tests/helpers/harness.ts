@@ -5,6 +5,7 @@ import path from 'node:path';
 import { vi } from 'vitest';
 import { riskConfigSchema, type RiskConfig } from '../../src/main/config/schema';
 import type { Clock } from '../../src/main/schedule/clock';
+import type { Checkpoints } from '../../src/main/service/checkpoints';
 import { RiskService } from '../../src/main/service/risk-service';
 import { TestElevator } from '../../src/main/elevation/test-elevator';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/main/sim/simulator';
@@ -30,6 +31,8 @@ export async function startHarness(options: {
   sim?: SimulatorOptions;
   clock?: Clock;
   dataDir?: string;
+  /** Checkpoints the service reports to (a test can watch every one it reaches). */
+  checkpoints?: Checkpoints;
 }): Promise<Harness> {
   const sim = await startSimulator({ randomWalk: false, ...options.sim });
   const dataDir = options.dataDir ?? tempDir();
@@ -43,6 +46,7 @@ export async function startHarness(options: {
       // The OS prompt is the process boundary: tests answer it through the simulator.
       elevator: new TestElevator(() => sim.elevation.answer),
       ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.checkpoints ? { checkpoints: options.checkpoints } : {}),
     });
   let service = make(options.config);
   await service.start();
