@@ -143,7 +143,9 @@ export class ConfigInForce {
       const dayEnd = Date.parse(stored.dayEnd);
       if (!Number.isFinite(dayEnd)) throw new Error(`no trading day end (${clip(String(stored.dayEnd))})`);
       if (this.deps.clock.now() >= dayEnd) return null;
-      arm(stored.config); // a config this version cannot arm is not one to keep in force
+      // A config this version cannot arm, or whose trading day it cannot compute, is not one to keep in force.
+      const { calendar } = arm(stored.config);
+      tradingDayAt(this.deps.clock.now(), calendar.schedule);
     } catch (error) {
       const detail = `${clip((error as Error).message)}; the config given at start applies whole`;
       store.audit(this.at(), 'config', 'stored config in force unreadable', null, detail);

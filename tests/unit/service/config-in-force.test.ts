@@ -245,10 +245,14 @@ describe('the config in force across a restart', () => {
     expect(again.config.rules.max_contracts?.limit).toBe(5);
   });
 
-  it('says so and applies the file whole when the stored config cannot be read', () => {
+  it.each([
+    ['broken JSON', () => '{"config": 1'],
+    ['an unknown timezone', (stored: string) => stored.replace('America/Chicago', 'Mars/Olympus')],
+    ['no trading day', (stored: string) => stored.replace(/"dayEnd":"[^"]+"/, '"dayEnd":"soon"')],
+  ])('says so and applies the file whole when the stored config has %s', (_case, damage) => {
     const { store, file, entries, restart } = setup();
     fs.writeFileSync(file, LOOSENED);
-    store.setMeta('config_in_force', '{"config": 1');
+    store.setMeta('config_in_force', damage(store.meta('config_in_force')!));
     const again = restart();
     expect(again.config.rules.max_contracts?.limit).toBe(50);
     expect(entries.at(-1)).toMatch(
