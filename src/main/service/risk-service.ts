@@ -113,7 +113,7 @@ export class RiskService {
       clock,
       logger,
       journal,
-      mode: options.config.enforcement.mode,
+      mode: config.config.enforcement.mode,
       ...(options.backoffMs ? { backoffMs: options.backoffMs } : {}),
       stopPlaced: (accountId, orderId) => {
         ownStops.add(accountId, orderId);
