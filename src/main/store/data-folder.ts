@@ -51,7 +51,8 @@ export function privateFile(file: string, platform: NodeJS.Platform = process.pl
 
 /** Takes group and other bits away; returns the mode it had when that changed anything, else null. */
 export function tighten(target: string, mode: number): number | null {
-  const stat = fs.lstatSync(target);
+  const stat = fs.lstatSync(target, { throwIfNoEntry: false });
+  if (!stat) return null;
   const was = stat.mode & 0o777;
   if ((was & 0o077) === 0) return null;
   fs.chmodSync(target, mode);

@@ -157,8 +157,8 @@ function readHolder(file: string): LockHolder | 'gone' | 'unreadable' {
 /** Whether the holder still runs. A holder on another machine (a shared folder) cannot be asked: it counts as live. */
 function isLive(holder: LockHolder, probe: ProcessProbe): boolean {
   if (holder.host !== probe.host) return true;
-  if (holder.pid === probe.pid) return true;
-  if (!probe.alive(holder.pid)) return false;
+  // Our own pid is alive, but may have been a previous process's (pid 1 in a restarted container).
+  if (holder.pid !== probe.pid && !probe.alive(holder.pid)) return false;
   // The pid runs, but is it the same process? A different start time means the pid was reused.
   const started = probe.startTime(holder.pid);
   return holder.processStart === null || started === null || started === holder.processStart;

@@ -52,6 +52,14 @@ describe('the data folder lock', () => {
     expect(() => lockFolder(dir, probe(100, { 100: '5000' }))).toThrow(/in use by this Risk Warden process \(pid 100\)/);
   });
 
+  it('takes over a lock with its own pid from an earlier process (pid 1 in a restarted container)', () => {
+    const dir = tempDir();
+    lockFolder(dir, probe(1, { 1: '5000' }));
+    const lock = lockFolder(dir, probe(1, { 1: '7000' }));
+    expect(fs.readdirSync(dir)).toEqual([LOCK_FILE]);
+    lock.release();
+  });
+
   it('refuses a lock taken on another machine (a shared folder): its pid cannot be asked', () => {
     const dir = tempDir();
     lockFolder(dir, { ...probe(100, { 100: '5000' }), host: 'office-pc' });
