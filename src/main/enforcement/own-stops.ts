@@ -14,9 +14,12 @@ interface OwnStop {
   seen: boolean;
 }
 
-/** A stop on the exit side protects the position; on a flat contract, or the wrong side, it opens or adds. */
+/**
+ * A stop on the exit side no larger than the position protects it; on a flat contract, on the
+ * wrong side, or larger than what is left (the trader took part off), its fill would open or add.
+ */
 function protects(order: Order, position: Position | undefined): boolean {
-  return position !== undefined && (order.side === 'sell' ? position.size > 0 : position.size < 0);
+  return position !== undefined && (order.side === 'sell' ? position.size > 0 : position.size < 0) && order.size <= Math.abs(position.size);
 }
 
 export class OwnStops {
@@ -56,7 +59,7 @@ export class OwnStops {
         orderId: order.id,
         contractId: order.contractId,
         ruleId: tradeManagement.id,
-        reason: 'its position is closed',
+        reason: positions.some((p) => p.contractId === order.contractId) ? 'it is larger than its position' : 'its position is closed',
       });
     }
     if (kept.length !== stops.length || kept.some((k, i) => k.seen !== stops[i]!.seen)) this.save(account.id, kept);

@@ -87,7 +87,7 @@ export class AccountState {
     this.orderList = null;
     this.awaitingFills.clear();
     const added = sync.fills.filter((fill) => this.addFill(fill));
-    this.book.reset(sync.positions, added);
+    this.book.reset(sync.positions);
     return added;
   }
 

@@ -29,8 +29,6 @@ interface ContractBook {
   position: Position | undefined;
   /** When a tick first saw the disagreement. */
   disagreeingSince: number | null;
-  /** Signed contracts of fills first seen in a REST reconcile: the positions it read may already hold them. */
-  reconciledFills: number;
 }
 
 const sizeOf = (position: Position | null | undefined): number => position?.size ?? 0;
@@ -90,11 +88,14 @@ export class PositionBook {
     this.resolve(book);
   }
 
-  /** A REST read: its positions are the broker's word; its fills not seen before may be in them already. */
-  reset(positions: readonly Position[], newFills: readonly Fill[]): void {
+  /**
+   * A REST read: its positions are the broker's word, and the fills it brought are taken as in them.
+   * (Its reads can straddle a fill; the settle time ends such a disagreement. Guessing from sizes
+   * instead would take a new fill of the same size, delivered position first, for one already in.)
+   */
+  reset(positions: readonly Position[]): void {
     this.books.clear();
     for (const position of positions) this.agree(this.book(position.contractId), position);
-    for (const fill of newFills) this.book(fill.contractId).reconciledFills += fill.size;
     this.list = null;
   }
 
@@ -116,8 +117,7 @@ export class PositionBook {
 
   private resolve(book: ContractBook): void {
     const { report, fromFills } = book;
-    const ahead = sizeOf(report) - sizeOf(fromFills);
-    if (report !== undefined && (ahead === 0 || ahead === book.reconciledFills)) return this.agree(book, report ?? undefined);
+    if (report !== undefined && sizeOf(report) === sizeOf(fromFills)) return this.agree(book, report ?? undefined);
     // A report on the way from the agreed position to the fills' is one the fills have overtaken.
     const overtaken = (sizeOf(report) - sizeOf(book.agreed)) * (sizeOf(report) - sizeOf(fromFills)) <= 0;
     book.position = report && !overtaken && onlyAdds(fromFills, report) ? report : fromFills;
@@ -131,7 +131,6 @@ export class PositionBook {
     book.unconfirmedFills = 0;
     book.report = undefined;
     book.disagreeingSince = null;
-    book.reconciledFills = 0;
     this.list = null;
   }
 
@@ -145,7 +144,6 @@ export class PositionBook {
         report: undefined,
         position: undefined,
         disagreeingSince: null,
-        reconciledFills: 0,
       };
       this.books.set(contractId, book);
     }

@@ -30,6 +30,14 @@ describe('Risk Warden’s own stops', () => {
     expect(stops.strays(account([position('MNQ', -1)], [sellStop(9001)]))).toHaveLength(1);
   });
 
+  it('cancel a stop larger than what is left of the position (trade management then places one of the right size)', () => {
+    const stops = new OwnStops(openTestStore().store);
+    stops.add(1, 9001);
+    expect(stops.strays(account([position('MNQ', 1)], [sellStop(9001)]))).toEqual([
+      { kind: 'cancelOrder', accountId: 1, orderId: 9001, contractId: MNQ, ruleId: 'RULE-012', reason: 'it is larger than its position' },
+    ]);
+  });
+
   it('never touch the trader’s own stops, and forget ours once they stop working', () => {
     const stops = new OwnStops(openTestStore().store);
     stops.add(1, 9001);
