@@ -12,21 +12,10 @@ import { applyFaults } from '../../src/main/sim/simulator';
 import { config, eventually, startHarness, type Harness } from '../helpers/harness';
 import { believed, expectedFrom, simState } from '../helpers/sim-state';
 import { Trader } from '../helpers/trader';
+import { seededRandom } from '../../src/main/sim/seeded-random';
 
 const SEED = Number(process.env.RW_SOAK_SEED ?? 20261124);
 const SOAK_MS = Number(process.env.RW_SOAK_MS ?? 40_000);
-
-/** mulberry32: small, fast, good enough to make a run repeatable from its seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let harness: Harness | undefined;
 afterEach(async () => harness?.close());
@@ -39,7 +28,7 @@ describe('randomized soak', () => {
       sim: { observer: { published: () => void published++ } },
     });
     const { sim } = harness;
-    const next = random(SEED);
+    const next = seededRandom(SEED);
     const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
     const trader = await Trader.login(sim);
     const counts = { orders: 0, prices: 0, faults: 0, rejected: 0 };

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { SimEvent } from './records';
+import { seededRandom } from './seeded-random';
 
 export const FILL_ORDERS = ['simulator', 'live', 'positionFirst', 'shuffled'] as const;
 export type FillOrder = (typeof FILL_ORDERS)[number];
@@ -41,18 +42,6 @@ const FIXED: Record<'live' | 'positionFirst', readonly UserPart[]> = {
   live: ['orders', 'trade', 'position', 'account'],
   positionFirst: ['orders', 'position', 'trade', 'account'],
 };
-
-/** mulberry32: a small seeded generator, the same sequence for the same seed on every platform. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export class FillDelivery {
   private readonly random: () => number;
