@@ -1,4 +1,5 @@
 /** Times as traders read them, shared by the dashboard, the tray, the timeline and the audit log. */
+import { dateTimeFormat } from './date-time-format';
 
 interface WallParts {
   /** "2026-11-30": the calendar day in the zone, to tell today from another day. */
@@ -11,26 +12,18 @@ interface WallParts {
   zone: string;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 function formatter(timeZone: string, timeZoneName: 'shortGeneric' | 'short'): Intl.DateTimeFormat {
-  const key = `${timeZone} ${timeZoneName}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      weekday: 'short',
-      year: 'numeric',
-      month: 'short',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: '2-digit',
-      hour12: true,
-      timeZoneName,
-    });
-    formatters.set(key, f);
-  }
-  return f;
+  return dateTimeFormat({
+    timeZone,
+    weekday: 'short',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    hour12: true,
+    timeZoneName,
+  });
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
