@@ -92,9 +92,6 @@ export class RiskStore {
       insertOverride: db.prepare(
         `INSERT INTO admin_overrides (account_id, rule_id, granted_at, until, reason, mode, baseline) VALUES (?, ?, ?, ?, ?, ?, ?)`,
       ),
-      activeOverrides: db.prepare(
-        `SELECT account_id AS accountId, rule_id AS ruleId, until FROM admin_overrides WHERE until > ? AND mode = 'suspend' ORDER BY id`,
-      ),
       overridesInForce: db.prepare(
         `SELECT account_id, rule_id, mode, granted_at, until, reason, baseline FROM admin_overrides WHERE until > ? ORDER BY id`,
       ),
@@ -177,11 +174,6 @@ export class RiskStore {
   saveOverride(override: OverrideRecord): void {
     const { accountId, ruleId, grantedAt, until, reason, mode, baseline } = override;
     this.statements.insertOverride.run(accountId, ruleId, grantedAt, until, reason, mode, baseline ? JSON.stringify(baseline) : null);
-  }
-
-  /** The suspensions in force at `at`: rules that may not lock again (a resumed rule is judged, so it is not one). */
-  activeOverrides(at: string): AdminOverride[] {
-    return this.statements.activeOverrides.all(at) as AdminOverride[];
   }
 
   /** Every override in force at `at`, suspended or resumed, oldest first. */
