@@ -44,7 +44,10 @@ export async function startHarness(options: {
       dataDir,
       backoffMs: [5, 10, 20, 40, 80],
       // The OS prompt is the process boundary: tests answer it through the simulator.
-      elevator: new TestElevator(() => sim.elevation.answer),
+      elevator: new TestElevator(
+        () => sim.elevation.answer,
+        (accountId) => sim.exchange.hasAccount(accountId),
+      ),
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.checkpoints ? { checkpoints: options.checkpoints } : {}),
     });

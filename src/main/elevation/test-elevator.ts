@@ -37,7 +37,7 @@ export class TestElevator implements Elevator {
    */
   constructor(
     private readonly nextAnswer: () => TestElevationAnswer,
-    private readonly simulatorHas: (accountId: number) => boolean = () => true,
+    private readonly simulatorHas: (accountId: number) => boolean,
   ) {}
 
   elevate(request: ElevationRequest): Promise<ElevationOutcome> {
