@@ -11,6 +11,8 @@ import { SIM_CONTRACTS } from '../src/main/sim/contracts';
 import { symbolOfContractId } from '../src/shared/domain';
 
 const EVENTS = 200_000;
+/** Tue Nov 24 2026, 10:00 CT: inside the example config's trading session, as a trading day's quotes are. */
+const IN_SESSION = Date.parse('2026-11-24T16:00:00Z');
 const DURATION_MS = 2000;
 
 function events(): GatewayEvent[] {
@@ -75,7 +77,7 @@ export function engineEventsPerSecond(): number {
     for (const event of stream) {
       if (event.type === 'quote') market.applyQuote(event.quote);
       else account.apply(event);
-      engine.evaluate({ account, market, event, now: 0, loggedOut: false, closing: NOTHING_CLOSING });
+      engine.evaluate({ account, market, event, now: IN_SESSION, loggedOut: false, closing: NOTHING_CLOSING });
     }
     processed += stream.length;
   }

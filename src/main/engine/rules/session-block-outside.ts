@@ -42,6 +42,12 @@ export const sessionBlockOutside = defineRule({
 });
 
 export function sessionBlockOutsideRule(config: SessionBlockOutsideConfig, session: SessionClock, timeZone = 'America/Chicago'): Rule {
+  // The breach repeats on every quote until the flatten lands: word the next start once, not per quote.
+  let worded = { at: NaN, text: '' };
+  const opensText = (at: number): string => {
+    if (worded.at !== at) worded = { at, text: wallClock(new Date(at).toISOString(), timeZone) };
+    return worded.text;
+  };
   return {
     id: sessionBlockOutside.id,
     name: sessionBlockOutside.key,
@@ -67,7 +73,7 @@ export function sessionBlockOutsideRule(config: SessionBlockOutsideConfig, sessi
       const positions = config.close_positions_at_end ? context.account.positions().length : 0;
       if (orders === 0 && positions === 0) return [];
       // The lock's reason, read while locked and later: the day is always named.
-      const opens = wallClock(new Date(session.nextStart(context.now)).toISOString(), timeZone);
+      const opens = opensText(session.nextStart(context.now));
       return [
         breachOf(this, context, {
           category: 'hardLockout',
