@@ -29,16 +29,12 @@ export class AccountState {
   /** Contracts filled per order so far, and orders reported filled whose fills have not all arrived (with when a tick first saw them). */
   private readonly filledByOrder = new Map<number, number>();
   private readonly awaitingFills = new Map<number, { contractId: ContractId; size: number; since: number | null }>();
-  /** Orders counted as trades: the id and time of their first opening fill. */
-  private readonly countedOrders = new Map<number, { fillId: number; at: number }>();
+  /** Orders counted as trades: by their first opening fill. */
+  private readonly trades = new OrdersByFirstFill();
+  /** Orders counted as executions the way TopstepX counts them (every entry and every exit): by their first fill. */
+  private readonly executions = new OrdersByFirstFill();
   /** When each open position last lost (or never had) a working stop. */
   private readonly unprotectedSince = new Map<ContractId, number>();
-  /** Trade times kept sorted as they come, so rolling windows never re-sort the day. */
-  private readonly sortedTradeTimes: number[] = [];
-  /** Orders counted as executions the way TopstepX counts them (every entry and every exit): the id and time of their first fill. */
-  private readonly executedOrders = new Map<number, { fillId: number; at: number }>();
-  /** Execution times kept sorted as they come, like the trade times. */
-  private readonly sortedExecutionTimes: number[] = [];
   /** Handed to rules, rebuilt only when orders change (rules run on every quote). */
   private orderList: Order[] | null = null;
   private grossRealized = 0;
@@ -117,10 +113,8 @@ export class AccountState {
   startNewDay(): void {
     this.fillsById.clear();
     this.filledByOrder.clear();
-    this.countedOrders.clear();
-    this.sortedTradeTimes.length = 0;
-    this.executedOrders.clear();
-    this.sortedExecutionTimes.length = 0;
+    this.trades.clear();
+    this.executions.clear();
     this.grossRealized = 0;
     this.feesPaid = 0;
     this.worstClose = 0;
@@ -166,22 +160,22 @@ export class AccountState {
 
   /** Times of today's counted trades, oldest first. */
   tradeTimes(): readonly number[] {
-    return this.sortedTradeTimes;
+    return this.trades.times;
   }
 
   /** Times of today's executions, oldest first: each order that filled once, whether it opened, added, reduced or closed. */
   executionTimes(): readonly number[] {
-    return this.sortedExecutionTimes;
+    return this.executions.times;
   }
 
   /** Whether this fill is the one that made its order count as an execution (the order's first fill). */
   isCountedExecution(fill: Fill): boolean {
-    return this.executedOrders.get(fill.orderId)?.fillId === fill.id;
+    return this.executions.countedBy(fill);
   }
 
   /** Whether this fill is the one that made its order count as a trade. */
   isCountedTrade(fill: Fill): boolean {
-    return this.countedOrders.get(fill.orderId)?.fillId === fill.id;
+    return this.trades.countedBy(fill);
   }
 
   /** The largest loss realized by one closing fill today (0 when none lost). */
@@ -211,7 +205,7 @@ export class AccountState {
 
   /** Trades counted the way RULES.md counts them: an order's first fill that opens or adds. */
   tradeCount(): number {
-    return this.countedOrders.size;
+    return this.trades.size;
   }
 
   unrealizedOf(position: Position): number | null {
@@ -234,17 +228,9 @@ export class AccountState {
     this.countFilled(fill);
     this.grossRealized += fill.profitAndLoss ?? 0;
     this.feesPaid += fill.fees;
-    if (!this.executedOrders.has(fill.orderId)) {
-      const at = Date.parse(fill.timestamp);
-      this.executedOrders.set(fill.orderId, { fillId: fill.id, at });
-      insertSorted(this.sortedExecutionTimes, at);
-    }
+    this.executions.count(fill);
     if (fill.profitAndLoss === null) {
-      if (!this.countedOrders.has(fill.orderId)) {
-        const at = Date.parse(fill.timestamp);
-        this.countedOrders.set(fill.orderId, { fillId: fill.id, at });
-        insertSorted(this.sortedTradeTimes, at);
-      }
+      this.trades.count(fill);
     } else {
       this.worstClose = Math.min(this.worstClose, fill.profitAndLoss);
     }
@@ -268,9 +254,32 @@ export class AccountState {
   }
 }
 
-/** Inserts a time into an ascending list: fills come nearly in order, so the walk from the end is short. */
-function insertSorted(times: number[], at: number): void {
-  let index = times.length;
-  while (index > 0 && times[index - 1]! > at) index--;
-  times.splice(index, 0, at);
+/** Orders counted once each, by their first fill counted here, with those fills' times kept sorted as they come (rolling windows never re-sort the day). */
+class OrdersByFirstFill {
+  private readonly firstFill = new Map<number, number>();
+  readonly times: number[] = [];
+
+  get size(): number {
+    return this.firstFill.size;
+  }
+
+  count(fill: Fill): void {
+    if (this.firstFill.has(fill.orderId)) return;
+    this.firstFill.set(fill.orderId, fill.id);
+    // Fills come nearly in order, so the walk from the end is short.
+    const at = Date.parse(fill.timestamp);
+    let index = this.times.length;
+    while (index > 0 && this.times[index - 1]! > at) index--;
+    this.times.splice(index, 0, at);
+  }
+
+  /** Whether this fill is the one that made its order count. */
+  countedBy(fill: Fill): boolean {
+    return this.firstFill.get(fill.orderId) === fill.id;
+  }
+
+  clear(): void {
+    this.firstFill.clear();
+    this.times.length = 0;
+  }
 }
