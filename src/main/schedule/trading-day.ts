@@ -1,4 +1,5 @@
 /** The trading day: from one daily reset (e.g. 17:00 America/Chicago) to the next, DST-correct. */
+import { dateKey } from './session';
 import { addDays, utcOfWallTime, wallTimeAt } from './timezone';
 
 export interface TradingDaySchedule {
@@ -20,4 +21,9 @@ export function tradingDayAt(now: number, schedule: TradingDaySchedule): Trading
     return { start: resetToday, end: utcOfWallTime(addDays(today, 1), schedule.timezone) };
   }
   return { start: utcOfWallTime(addDays(today, -1), schedule.timezone), end: resetToday };
+}
+
+/** The trading day's name, "2026-11-24": the date it ends on in its timezone (a day that starts Sunday evening is Monday's). */
+export function dayLabel(day: TradingDay, timezone: string): string {
+  return dateKey(wallTimeAt(day.end, timezone));
 }

@@ -17,9 +17,7 @@ import { armRules } from '../engine/rules';
 import type { Journal } from '../enforcement/journal';
 import type { Clock } from '../schedule/clock';
 import type { LockCalendar } from '../schedule/lock-end';
-import { dateKey } from '../schedule/session';
-import { wallTimeAt } from '../schedule/timezone';
-import { tradingDayAt } from '../schedule/trading-day';
+import { dayLabel, tradingDayAt } from '../schedule/trading-day';
 import type { RiskStore } from '../store/risk-store';
 
 /** The meta row holding the config in force and its trading day (StoredConfig as JSON). */
@@ -161,7 +159,7 @@ export class ConfigInForce {
     const day = tradingDayAt(this.deps.clock.now(), this.lockCalendar.schedule);
     const stored: StoredConfig = {
       config: this.inForce,
-      tradingDay: dateKey(wallTimeAt(day.end, timezone)),
+      tradingDay: dayLabel(day, timezone),
       dayEnd: new Date(day.end).toISOString(),
     };
     this.deps.store.setMeta(CONFIG_IN_FORCE_KEY, JSON.stringify(stored));

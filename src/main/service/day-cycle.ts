@@ -5,9 +5,7 @@
 import type { Journal } from '../enforcement/journal';
 import type { Lockouts } from '../enforcement/lockouts';
 import type { Clock } from '../schedule/clock';
-import { dateKey } from '../schedule/session';
-import { wallTimeAt } from '../schedule/timezone';
-import { tradingDayAt, type TradingDay, type TradingDaySchedule } from '../schedule/trading-day';
+import { dayLabel, tradingDayAt, type TradingDay, type TradingDaySchedule } from '../schedule/trading-day';
 import type { RiskStore } from '../store/risk-store';
 
 const LAST_RESET_KEY = 'last_reset_trading_day';
@@ -89,6 +87,6 @@ export class DayCycle {
   }
 
   private labelOf(day: TradingDay): string {
-    return dateKey(wallTimeAt(day.end, this.deps.schedule().timezone));
+    return dayLabel(day, this.deps.schedule().timezone);
   }
 }
