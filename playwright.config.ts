@@ -2,6 +2,7 @@ import { defineConfig } from '@playwright/test';
 
 /** Debian's Chromium; Playwright's own browser download is not reachable here. */
 export const CHROMIUM = process.env.RW_CHROMIUM ?? '/usr/bin/chromium';
+/** Root needs --no-sandbox; the rest keep Chromium off the closed network. */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

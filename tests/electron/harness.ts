@@ -12,23 +12,13 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { sandboxedPreload } from './sandboxed-preload';
 import type { FromMain, StandInScript, StandInState, ToMain } from './stand-in/protocol';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../playwright.config';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const MAIN = path.join(ROOT, 'out', 'main', 'index.js');
 const REGISTER = path.join(ROOT, 'tests', 'electron', 'stand-in', 'register.ts');
-const CHROMIUM = process.env.RW_CHROMIUM ?? '/usr/bin/chromium';
-// Root needs --no-sandbox; the rest keep Chromium off the closed network. File access mirrors how
-// Electron loads the renderer's module scripts from file://.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--allow-file-access-from-files',
-];
+// Electron loads the renderer's module scripts from file://; plain Chromium needs leave to.
+const STAND_IN_ARGS = [...CHROMIUM_ARGS, '--allow-file-access-from-files'];
 
 /** A userData folder inside a home folder of its own (the home is its parent). */
 export function freshUserData(): string {
@@ -204,7 +194,7 @@ export class DesktopApp {
   }
 
   private async openPage(load: Extract<FromMain, { kind: 'load' }>): Promise<Page> {
-    this.browser ??= chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    this.browser ??= chromium.launch({ executablePath: CHROMIUM, args: STAND_IN_ARGS });
     const context = await (
       await this.browser
     ).newContext({ viewport: this.options.viewport ?? { width: 1280, height: 860 }, colorScheme: this.options.colorScheme ?? 'dark' });
