@@ -168,7 +168,8 @@ export class EventPipeline {
     });
     if (event) checkpoints.reach('rule evaluated');
     enforcer.handle(account, breaches, now);
-    for (const cancel of this.deps.ownStops.strays(account)) executor.submit(cancel, cancel.reason);
+    // A quote moves neither positions nor orders, so it cannot strand a stop of ours: not on the hot path.
+    if (event?.type !== 'quote') for (const cancel of this.deps.ownStops.strays(account)) executor.submit(cancel, cancel.reason);
     // After enforcement has gone out: this write must never delay a close.
     if (protectionChanged && config.config.rules.no_stop_loss_grace) {
       store.setRuleState(account.id, noStopLossGrace.id, account.protectionClocks());
