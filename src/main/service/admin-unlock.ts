@@ -40,24 +40,19 @@ export class AdminUnlock {
 
   async request(accountId: number, reason: string, choice: UnlockChoice = 'resume'): Promise<UnlockResult> {
     const { elevator, lockouts, store, journal, clock } = this.deps;
+    const audit = (action: string, detail: string) => store.audit(new Date(clock.now()).toISOString(), 'admin', action, accountId, detail);
     const lock = lockouts.current(accountId);
     if (!lock) {
-      store.audit(new Date(clock.now()).toISOString(), 'admin', 'unlock not locked', accountId, `reason given: ${reason}`);
+      audit('unlock not locked', `reason given: ${reason}`);
       return { outcome: 'notLocked', message: `account ${accountId} is not locked` };
     }
     if (this.prompting) {
-      store.audit(
-        new Date(clock.now()).toISOString(),
-        'admin',
-        'unlock busy',
-        accountId,
-        `an elevation prompt was already open; reason given: ${reason}`,
-      );
+      audit('unlock busy', `an elevation prompt was already open; reason given: ${reason}`);
       return { outcome: 'busy', message: 'an elevation prompt is already open; answer it first' };
     }
     const cannotResume = this.cannotResume(accountId, lock.ruleId, choice);
     if (cannotResume) {
-      store.audit(new Date(clock.now()).toISOString(), 'admin', 'unlock refused', accountId, `${cannotResume}; reason given: ${reason}`);
+      audit('unlock refused', `${cannotResume}; reason given: ${reason}`);
       return { outcome: 'refused', message: cannotResume };
     }
     this.prompting = true;
@@ -68,9 +63,8 @@ export class AdminUnlock {
       this.prompting = false;
     }
     const now = clock.now();
-    const at = new Date(now).toISOString();
     if (outcome.kind !== 'approved') {
-      store.audit(at, 'admin', `unlock ${outcome.kind}`, accountId, `${elevator.name}: ${outcome.message}; reason given: ${reason}`);
+      audit(`unlock ${outcome.kind}`, `${elevator.name}: ${outcome.message}; reason given: ${reason}`);
       journal.add('unlock', accountId, `Admin unlock ${outcome.kind} — still locked`, outcome.message);
       return { outcome: outcome.kind, message: outcome.message };
     }
@@ -79,11 +73,8 @@ export class AdminUnlock {
     const current = lockouts.current(accountId);
     if (current && current.id !== lock.id) {
       const replaced = `a ${lockWords(current)} (${current.reason}) replaced the ${lockWords(lock)} you asked about`;
-      store.audit(
-        at,
-        'admin',
+      audit(
         'unlock not applied',
-        accountId,
         `${elevator.name} proved elevation (${outcome.proof}); the lock changed while the prompt was open: ${replaced}; it stays; reason given: ${reason}`,
       );
       journal.add('unlock', accountId, 'Admin unlock approved for a lock that was replaced — still locked', replaced);
@@ -93,24 +84,12 @@ export class AdminUnlock {
       };
     }
     if (!current) {
-      store.audit(
-        at,
-        'admin',
-        'unlock approved',
-        accountId,
-        `${elevator.name} proved elevation (${outcome.proof}); the lock had already ended`,
-      );
+      audit('unlock approved', `${elevator.name} proved elevation (${outcome.proof}); the lock had already ended`);
       return { outcome: 'notLocked', message: `account ${accountId}'s lock ended while the prompt was open` };
     }
     const changed = this.cannotResume(accountId, current.ruleId, choice);
     if (changed) {
-      store.audit(
-        at,
-        'admin',
-        'unlock refused',
-        accountId,
-        `the rule changed while the prompt was open: ${changed}; reason given: ${reason}`,
-      );
+      audit('unlock refused', `the rule changed while the prompt was open: ${changed}; reason given: ${reason}`);
       return { outcome: 'refused', message: `The rule changed while the prompt was open: ${changed}. Nothing was unlocked.` };
     }
     const fresh = this.deps.freshLimit(accountId, current.ruleId);
@@ -118,13 +97,7 @@ export class AdminUnlock {
     const resumed = choice === 'resume' && fresh?.resumed ? fresh : null;
     const effect = resumed ? resumeEffect(resumed)! : suspendEffect(fresh?.rule.title ?? current.ruleId, dayEnd, this.deps.timeZone(), now);
     const chose = resumed ? 'resume with a fresh limit from now' : 'suspend until the reset';
-    store.audit(
-      at,
-      'admin',
-      'unlock approved',
-      accountId,
-      `${elevator.name} proved elevation (${outcome.proof}); choice: ${chose} — ${effect}; reason: ${reason}`,
-    );
+    audit('unlock approved', `${elevator.name} proved elevation (${outcome.proof}); choice: ${chose} — ${effect}; reason: ${reason}`);
     const grant = { mode: resumed ? 'resume' : 'suspend', baseline: resumed ? { ...resumed.baseline, at: now } : null } as const;
     lockouts.adminUnlock(accountId, reason, now, dayEnd, grant);
     this.deps.overrides.add({ accountId, ruleId: current.ruleId, grantedAt: now, until: dayEnd, reason, ...grant });
