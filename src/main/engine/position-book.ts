@@ -35,7 +35,7 @@ const sizeOf = (position: Position | null | undefined): number => position?.size
 
 /** How one fill moves a position: adds at the weighted average, reduces at the same average, opens or reverses at its price. */
 export function positionAfterFill(position: Position | undefined, fill: Fill): Position | undefined {
-  const before = position?.size ?? 0;
+  const before = sizeOf(position);
   const size = before + fill.size;
   if (size === 0) return undefined;
   const base = { accountId: fill.accountId, contractId: fill.contractId, size };

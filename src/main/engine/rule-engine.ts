@@ -89,17 +89,18 @@ function resumedMeasure(rule: Rule, sinceUnlock: Measure, baseline: Baseline): M
     };
   }
   // A dollar rule's summary is made from its figures, which are now the day's.
-  return {
-    value: roundCents(sinceUnlock.value + baseline.value),
-    limit: roundCents(sinceUnlock.limit + baseline.value),
-    usage: sinceUnlock.usage,
-  };
+  return { value: onDayScale(sinceUnlock.value, baseline), limit: onDayScale(sinceUnlock.limit, baseline), usage: sinceUnlock.usage };
+}
+
+/** A dollar figure counted from the unlock, as the day's: −500 since an unlock at −520 is −1,020. */
+function onDayScale(sinceUnlock: number, baseline: Baseline): number {
+  return roundCents(sinceUnlock + baseline.value);
 }
 
 function resumedBreach(rule: Rule, breach: Breach, baseline: Baseline): Breach {
   if (rule.unit !== 'usd') return { ...breach, message: `${breach.message}, counting from the admin unlock` };
-  const value = roundCents(breach.value + baseline.value);
-  const limit = roundCents(breach.limit + baseline.value);
+  const value = onDayScale(breach.value, baseline);
+  const limit = onDayScale(breach.limit, baseline);
   return {
     ...breach,
     value,
