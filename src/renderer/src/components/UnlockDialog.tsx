@@ -62,33 +62,22 @@ export function UnlockDialog({
             <legend>
               After the unlock, {preview.ruleTitle} ({preview.ruleId})…
             </legend>
-            <label className="unlock-choice">
-              <input
-                type="radio"
-                name="unlock-choice"
-                value="resume"
-                checked={choice === 'resume'}
-                disabled={!canResume}
-                onChange={() => setChosen('resume')}
-              />{' '}
-              resumes with a fresh limit from now
-              <span className="effect muted" data-testid="unlock-resume-effect">
-                {preview.resume ?? preview.resumeUnavailable}
-              </span>
-            </label>
-            <label className="unlock-choice">
-              <input
-                type="radio"
-                name="unlock-choice"
-                value="suspend"
-                checked={choice === 'suspend'}
-                onChange={() => setChosen('suspend')}
-              />{' '}
-              is suspended until the reset
-              <span className="effect muted" data-testid="unlock-suspend-effect">
-                {preview.suspend}
-              </span>
-            </label>
+            <ChoiceOption
+              value="resume"
+              label="resumes with a fresh limit from now"
+              effect={preview.resume ?? preview.resumeUnavailable}
+              checked={choice === 'resume'}
+              disabled={!canResume}
+              onChoose={setChosen}
+            />
+            <ChoiceOption
+              value="suspend"
+              label="is suspended until the reset"
+              effect={preview.suspend}
+              checked={choice === 'suspend'}
+              disabled={false}
+              onChoose={setChosen}
+            />
           </fieldset>
         )}
         <label className="field">
@@ -132,5 +121,32 @@ export function UnlockDialog({
         </div>
       </form>
     </dialog>
+  );
+}
+
+/** One of the two choices, with what it would do in words. */
+function ChoiceOption({
+  value,
+  label,
+  effect,
+  checked,
+  disabled,
+  onChoose,
+}: {
+  value: UnlockChoice;
+  label: string;
+  effect: string | null;
+  checked: boolean;
+  disabled: boolean;
+  onChoose(choice: UnlockChoice): void;
+}) {
+  return (
+    <label className="unlock-choice">
+      <input type="radio" name="unlock-choice" value={value} checked={checked} disabled={disabled} onChange={() => onChoose(value)} />{' '}
+      {label}
+      <span className="effect muted" data-testid={`unlock-${value}-effect`}>
+        {effect}
+      </span>
+    </label>
   );
 }
