@@ -56,23 +56,41 @@ export const systemProbe: ProcessProbe = {
   alive(pid) {
     try {
       process.kill(pid, 0);
-      return true;
     } catch (error) {
       // EPERM: it exists but belongs to another user.
       return (error as NodeJS.ErrnoException).code === 'EPERM';
     }
+    // A process killed with -9 answers kill(pid, 0) until its parent reaps it; one whose parent never
+    // does (PID 1 in a container that is not an init) would hold the folder for good.
+    const stat = procStat(pid);
+    return stat === null || !exited(stat);
   },
   startTime(pid) {
-    if (process.platform !== 'linux') return null;
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      // Field 2 (the command) is in parentheses and may hold spaces; field 22 is the 20th after it.
-      return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
-    } catch {
-      return null;
-    }
+    const stat = procStat(pid);
+    return stat === null ? null : (statFields(stat)[19] ?? null);
   },
 };
+
+/** Linux: /proc/<pid>/stat; null elsewhere or when there is no such process. */
+function procStat(pid: number): string | null {
+  if (process.platform !== 'linux') return null;
+  try {
+    return fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** The fields after the command (field 2, in parentheses, may hold spaces): the state is field 3, the start time field 22. */
+function statFields(stat: string): string[] {
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
+/** Whether /proc/<pid>/stat says the process has ended and waits to be reaped (Z zombie, X dead). */
+export function exited(stat: string): boolean {
+  const state = statFields(stat)[0];
+  return state === 'Z' || state === 'X';
+}
 
 export interface FolderLock {
   readonly file: string;

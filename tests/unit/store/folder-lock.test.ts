@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FolderInUseError, LOCK_FILE, lockFolder, systemProbe, type ProcessProbe } from '../../../src/main/store/folder-lock';
+import { exited, FolderInUseError, LOCK_FILE, lockFolder, systemProbe, type ProcessProbe } from '../../../src/main/store/folder-lock';
 import { tempDir } from '../../helpers/harness';
 
 const NOW = Date.parse('2026-11-24T15:00:00Z');
@@ -100,5 +100,13 @@ describe('the data folder lock', () => {
     const ended = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
     expect(systemProbe.alive(Number(ended.stdout))).toBe(false);
     if (process.platform === 'linux') expect(systemProbe.startTime(process.pid)).toMatch(/^\d+$/);
+  });
+
+  it('counts a holder killed with -9 but not yet reaped (a zombie, as under a container PID 1 that never reaps) as gone', () => {
+    // /proc/<pid>/stat lines as Linux writes them; the command may hold spaces and parentheses.
+    expect(exited('12708 (node) Z 1 12708 12708 0 -1 4228164 0 0')).toBe(true);
+    expect(exited('12708 (node) X 1 12708 12708 0 -1 4228164 0 0')).toBe(true);
+    expect(exited('12472 (node web (x)) S 1 12472 12472 0 -1 4194560 0 0')).toBe(false);
+    expect(exited('12472 (node) R 1 12472 12472 0 -1 4194560 0 0')).toBe(false);
   });
 });
