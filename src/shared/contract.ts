@@ -94,6 +94,22 @@ export const TimelineEntrySchema = z.object({
 });
 export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
 
+/**
+ * Something the trader must know that is not a rule's state: the store cannot be written, the records
+ * were altered while Risk Warden was stopped, the login has no market data. At most one per kind.
+ */
+export const ProblemKindSchema = z.enum(['storage', 'records', 'marketData']);
+export type ProblemKind = z.infer<typeof ProblemKindSchema>;
+export const ProblemSchema = z.object({
+  kind: ProblemKindSchema,
+  /** "Database damaged", "Records altered", "No market data". */
+  title: z.string(),
+  /** What happened, the file or feed concerned, and what to do, in plain words. */
+  detail: z.string(),
+  since: z.string(),
+});
+export type Problem = z.infer<typeof ProblemSchema>;
+
 export const SnapshotSchema = z.object({
   mode: z.enum(['demo', 'live']),
   enforcementMode: z.enum(['live', 'dry_run']),
@@ -107,6 +123,7 @@ export const SnapshotSchema = z.object({
     pendingAtReset: z.array(z.string()),
   }),
   accounts: z.array(AccountViewSchema),
+  problems: z.array(ProblemSchema),
   timeline: z.array(TimelineEntrySchema),
   generatedAt: z.string(),
 });

@@ -45,6 +45,7 @@ export function snapshotOf(accounts: AccountView[], overrides: Partial<Snapshot>
     tradingDay: { start: '2026-11-23T23:00:00.000Z', nextReset: '2026-11-24T23:00:00.000Z', timezone: 'America/Chicago' },
     config: { file: null, error: null, pendingAtReset: [] },
     accounts,
+    problems: [],
     timeline: [],
     generatedAt: '2026-11-24T15:00:00.000Z',
     ...overrides,

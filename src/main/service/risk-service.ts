@@ -29,6 +29,7 @@ import { EventPipeline } from './event-pipeline';
 import { FeedWatchdog } from './feed-watchdog';
 import { Housekeeping } from './housekeeping';
 import { reconcileInterruptedActions } from './interrupted-actions';
+import { Problems } from './problems';
 import { buildSnapshot, freshLimitOf, type ServiceParts } from './snapshot';
 import { SnapshotFeed } from './snapshot-feed';
 import { Timeline } from './timeline';
@@ -77,6 +78,7 @@ export class RiskService {
     const store = (this.store = new RiskStore(this.db));
     const feed = (this.feed = new SnapshotFeed(clock, () => this.snapshot()));
     const timeline = new Timeline(clock, () => feed.changed());
+    const problems = new Problems({ clock, journal: timeline });
     reconcileInterruptedActions(store, timeline, clock.now());
     const journal: Journal = {
       add(kind, accountId, title, detail) {
@@ -173,7 +175,7 @@ export class RiskService {
         feed.changed();
       },
     });
-    this.parts = { mode: options.mode, config, connection, day, timeline, pipeline, market, enforcer, lockouts, clock };
+    this.parts = { mode: options.mode, config, connection, day, timeline, pipeline, market, enforcer, lockouts, problems, clock };
   }
 
   /** Connects, loads today's state and arms the rules; resolves once enforcement is live. */

@@ -15,6 +15,7 @@ import type { ConfigInForce } from './config-in-force';
 import type { ConnectionStatus } from './connection-status';
 import type { DayCycle } from './day-cycle';
 import type { EventPipeline } from './event-pipeline';
+import type { Problems } from './problems';
 import type { Timeline } from './timeline';
 import { overrideText, unlockPreview } from './unlock-text';
 
@@ -141,6 +142,7 @@ export interface ServiceParts {
   market: MarketBook;
   enforcer: Enforcer;
   lockouts: Lockouts;
+  problems: Problems;
   clock: Clock;
 }
 
@@ -167,6 +169,7 @@ export function buildSnapshot(parts: ServiceParts): Snapshot {
     tradingDay: { start: new Date(day.start).toISOString(), nextReset: new Date(day.end).toISOString(), timezone: config.config.timezone },
     timeline: parts.timeline.latest(TIMELINE_IN_SNAPSHOT),
     accounts: [...sources.accounts].map((a) => accountView(a, sources)),
+    problems: parts.problems.list(),
     generatedAt: new Date(now).toISOString(),
   };
 }

@@ -6,6 +6,7 @@ import { ConnectionBadge } from './components/ConnectionBadge';
 import { LockoutBanner } from './components/LockoutBanner';
 import { PnlChart } from './components/PnlChart';
 import { PnlSummary } from './components/PnlSummary';
+import { ProblemNotices } from './components/ProblemNotices';
 import { PositionsTable } from './components/PositionsTable';
 import { RulesPanel } from './components/RulesPanel';
 import { SettingsPanel } from './components/SettingsPanel';
@@ -117,6 +118,7 @@ export function App() {
           {error}
         </p>
       )}
+      {snapshot && <ProblemNotices problems={snapshot.problems} />}
       {snapshot && <ConfigNotice config={snapshot.config} />}
       <CurrentView view={view} snapshot={snapshot} />
     </div>
