@@ -12,6 +12,7 @@ import type { Lockouts } from '../enforcement/lockouts';
 import type { FreshLimit } from '../engine/rule-engine';
 import { RuleOverrides } from '../engine/rule-overrides';
 import type { Clock } from '../schedule/clock';
+import { tradingDayAt, type TradingDaySchedule } from '../schedule/trading-day';
 import type { LockoutRecord, RiskStore } from '../store/risk-store';
 import { resumeEffect, resumeUnavailable, suspendEffect } from './unlock-text';
 
@@ -126,10 +127,28 @@ function lockWords(lock: LockoutRecord): string {
   return `${KIND_WORDS[lock.kind]} by ${lock.ruleId}`;
 }
 
-/** The overrides in force at `now`, as the store keeps them, for the rule engine. */
-export function loadOverrides(store: RiskStore, now: number): RuleOverrides {
-  return new RuleOverrides(
-    store.overridesInForce(new Date(now).toISOString()).map((record) => ({
+/**
+ * The overrides in force at `now`, for the rule engine: only those an administrator granted — each
+ * with its "unlock approved" audit row, and none lasting past the trading day it was granted in.
+ * Any other is left out and said why (records.ts has already dropped rows Risk Warden never wrote).
+ */
+export function loadOverrides(
+  store: RiskStore,
+  now: number,
+  schedule: TradingDaySchedule,
+): { overrides: RuleOverrides; refused: string[] } {
+  const refused: string[] = [];
+  const granted = store.overridesInForce(new Date(now).toISOString()).filter((record) => {
+    const why = !store.approvedAround(record.accountId, record.grantedAt)
+      ? 'no administrator approval was recorded with it'
+      : Date.parse(record.until) > tradingDayAt(Date.parse(record.grantedAt), schedule).end
+        ? `it would last until ${record.until}, past the trading day it was granted in`
+        : null;
+    if (why) refused.push(`the ${record.ruleId} override of account ${record.accountId} granted ${record.grantedAt}: ${why}`);
+    return why === null;
+  });
+  const overrides = new RuleOverrides(
+    granted.map((record) => ({
       accountId: record.accountId,
       ruleId: record.ruleId,
       mode: record.mode,
@@ -139,4 +158,5 @@ export function loadOverrides(store: RiskStore, now: number): RuleOverrides {
       baseline: record.baseline,
     })),
   );
+  return { overrides, refused };
 }

@@ -18,7 +18,9 @@ import { OsElevator } from '../elevation/os-elevator';
 import { GatewayClient, type GatewayCredentials } from '../gateway/gateway-client';
 import { createLogger, type Logger } from '../log';
 import { systemClock, type Clock } from '../schedule/clock';
-import { checkpoint, openDatabase, type Db } from '../store/database';
+import { openDatabase, type Db } from '../store/database';
+import { recordKeySource, type RecordKeySource } from '../store/record-key';
+import { openRecords, type Records } from '../store/records';
 import { RiskStore } from '../store/risk-store';
 import { AdminUnlock, loadOverrides } from './admin-unlock';
 import { Checkpoints } from './checkpoints';
@@ -50,11 +52,14 @@ export interface RiskServiceOptions {
   elevator?: Elevator;
   /** The account ids to guard; empty or absent = every account of the login. */
   guardAccounts?: readonly number[];
+  /** Where the key sealing the records is kept (default: a 0600 file in the data folder). */
+  recordKey?: RecordKeySource;
 }
 
 export class RiskService {
   private readonly clock: Clock;
   private readonly db: Db;
+  private readonly records: Records;
   private readonly store: RiskStore;
   private readonly config: ConfigInForce;
   private readonly executor: Executor;
@@ -75,7 +80,14 @@ export class RiskService {
     const market = new MarketBook();
     const checkpoints = (this.checkpoints = options.checkpoints ?? new Checkpoints());
     this.db = openDatabase(path.join(options.dataDir, 'riskwarden.db'), { mode: options.mode });
-    const store = (this.store = new RiskStore(this.db));
+    try {
+      const keySource = options.recordKey ?? recordKeySource(options.dataDir);
+      this.records = openRecords({ db: this.db, folder: options.dataDir, keySource, now: clock.now() });
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
+    const store = (this.store = new RiskStore(this.db, this.records));
     const feed = (this.feed = new SnapshotFeed(clock, () => this.snapshot()));
     const timeline = new Timeline(clock, () => feed.changed());
     const problems = new Problems({ clock, journal: timeline });
@@ -86,7 +98,13 @@ export class RiskService {
         timeline.add(kind, accountId, title, detail);
       },
     };
-    const overrides = loadOverrides(store, clock.now());
+    const { overrides, refused } = loadOverrides(store, clock.now(), {
+      timezone: options.config.timezone,
+      resetTime: options.config.daily_reset,
+    });
+    for (const why of refused) store.audit(new Date(clock.now()).toISOString(), 'service', 'override refused', null, why);
+    const altered = [this.records.findings, ...refused.map((why) => `left out ${why}`)].filter((text) => text !== null);
+    if (altered.length > 0) problems.report('records', 'Records altered while Risk Warden was stopped', altered.join('; '));
     const config = (this.config = new ConfigInForce(
       { store, journal, clock, onChange: (next) => this.onConfigChange(next), overrides },
       options.config,
@@ -115,6 +133,7 @@ export class RiskService {
       clock,
       logger,
       journal,
+      contracts: market,
       mode: config.config.enforcement.mode,
       ...(options.backoffMs ? { backoffMs: options.backoffMs } : {}),
       stopPlaced: (accountId, orderId) => {
@@ -228,7 +247,7 @@ export class RiskService {
   }
 
   private closeStore(): void {
-    checkpoint(this.db);
+    this.records.checkpoint();
     this.db.close();
   }
 

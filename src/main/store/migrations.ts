@@ -107,4 +107,15 @@ export const MIGRATIONS: readonly string[] = [
   DROP TABLE enforcement_actions;
   ALTER TABLE enforcement_actions_v6 RENAME TO enforcement_actions;
   `,
+  /* 7 */ `
+  -- Lockouts, admin overrides and audit rows sealed as written (record-chain.ts): the row's content
+  -- and an HMAC over it and the entry before, so an edit made outside Risk Warden shows at start.
+  CREATE TABLE record_chain (
+    seq INTEGER PRIMARY KEY,
+    tbl TEXT NOT NULL,
+    row_id INTEGER NOT NULL,
+    content TEXT NOT NULL,
+    mac TEXT NOT NULL
+  );
+  `,
 ];

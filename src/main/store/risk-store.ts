@@ -2,6 +2,11 @@
 import type { Fill } from '../../shared/domain';
 import type { AuditEntry, LockoutKind } from '../../shared/contract';
 import type { Db } from './database';
+import type { SealedTable } from './record-chain';
+import type { Records } from './records';
+
+/** An override's grant and the audit row of its approval are written within the same unlock request. */
+const APPROVAL_WINDOW_MS = 60_000;
 
 export type ActionStatus = 'sent' | 'done' | 'not_needed' | 'failed' | 'dry_run';
 
@@ -61,10 +66,17 @@ interface LockoutRow {
   until: string | null;
 }
 
+/**
+ * Lockouts, admin overrides and audit rows are sealed in the transaction that writes them
+ * (record-chain.ts); a row written any other way shows at the next start (records.ts).
+ */
 export class RiskStore {
   private readonly statements;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly records: Pick<Records, 'chain' | 'sealed'>,
+  ) {
     this.statements = {
       insertFill: db.prepare(
         `INSERT OR IGNORE INTO fills (id, account_id, contract_id, order_id, ts, price, size, profit_and_loss, fees, trading_day)
@@ -99,6 +111,7 @@ export class RiskStore {
         `SELECT id, ts AS at, actor, action, account_id AS accountId, detail FROM audit_log ORDER BY id DESC LIMIT ?`,
       ),
       insertAudit: db.prepare(`INSERT INTO audit_log (ts, actor, action, account_id, detail) VALUES (?, ?, ?, ?, ?)`),
+      approvals: db.prepare(`SELECT ts FROM audit_log WHERE account_id = ? AND action = 'unlock approved'`).pluck(),
       getMeta: db.prepare(`SELECT value FROM meta WHERE key = ?`).pluck(),
       getRuleState: db.prepare(`SELECT state FROM rule_state WHERE account_id = ? AND rule_id = ?`).pluck(),
       setRuleState: db.prepare(
@@ -149,14 +162,19 @@ export class RiskStore {
   }
 
   saveLockout(lock: Omit<LockoutRecord, 'id'>): LockoutRecord {
-    const id = Number(
-      this.statements.insertLockout.run(lock.accountId, lock.kind, lock.ruleId, lock.reason, lock.since, lock.until).lastInsertRowid,
+    const id = this.sealed('lockouts', () =>
+      Number(
+        this.statements.insertLockout.run(lock.accountId, lock.kind, lock.ruleId, lock.reason, lock.since, lock.until).lastInsertRowid,
+      ),
     );
     return { id, ...lock };
   }
 
   clearLockout(id: number, at: string, by: string): void {
-    this.statements.clearLockout.run(at, by, id);
+    this.transaction(() => {
+      if (this.statements.clearLockout.run(at, by, id).changes > 0) this.records.chain.seal('lockouts', id);
+    });
+    this.records.sealed();
   }
 
   activeLockouts(): LockoutRecord[] {
@@ -173,7 +191,12 @@ export class RiskStore {
 
   saveOverride(override: OverrideRecord): void {
     const { accountId, ruleId, grantedAt, until, reason, mode, baseline } = override;
-    this.statements.insertOverride.run(accountId, ruleId, grantedAt, until, reason, mode, baseline ? JSON.stringify(baseline) : null);
+    this.sealed('admin_overrides', () =>
+      Number(
+        this.statements.insertOverride.run(accountId, ruleId, grantedAt, until, reason, mode, baseline ? JSON.stringify(baseline) : null)
+          .lastInsertRowid,
+      ),
+    );
   }
 
   /** Every override in force at `at`, suspended or resumed, oldest first. */
@@ -208,7 +231,24 @@ export class RiskStore {
   }
 
   audit(at: string, actor: string, action: string, accountId: number | null, detail: string | null): void {
-    this.statements.insertAudit.run(at, actor, action, accountId, detail);
+    this.sealed('audit_log', () => Number(this.statements.insertAudit.run(at, actor, action, accountId, detail).lastInsertRowid));
+  }
+
+  /** Whether an "unlock approved" audit row of the account was written within a minute of `at` (an override's grant). */
+  approvedAround(accountId: number, at: string): boolean {
+    const grant = Date.parse(at);
+    return this.statements.approvals.all(accountId).some((ts) => Math.abs(grant - Date.parse(ts as string)) <= APPROVAL_WINDOW_MS);
+  }
+
+  /** Inserts a row of a sealed table and seals it in one transaction; the head follows soon after. */
+  private sealed(table: SealedTable, insert: () => number): number {
+    const id = this.transaction(() => {
+      const inserted = insert();
+      this.records.chain.seal(table, inserted);
+      return inserted;
+    });
+    this.records.sealed();
+    return id;
   }
 
   /** The newest audit entries first. */

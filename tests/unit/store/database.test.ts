@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase, StoreError } from '../../../src/main/store/database';
 import { ModeMismatchError } from '../../../src/main/store/data-mode';
 import { MIGRATIONS } from '../../../src/main/store/migrations';
+import { recordKeySource } from '../../../src/main/store/record-key';
+import { openRecords } from '../../../src/main/store/records';
 import { RiskStore } from '../../../src/main/store/risk-store';
 import { tempDir } from '../../helpers/harness';
 
@@ -24,6 +26,7 @@ describe('store', () => {
       'fills',
       'lockouts',
       'meta',
+      'record_chain',
       'rule_state',
       'violations',
     ]);
@@ -83,7 +86,10 @@ describe('store', () => {
     insert.run('sent');
     old.close();
     const db = openDatabase(file);
-    const store = new RiskStore(db);
+    const store = new RiskStore(
+      db,
+      openRecords({ db, folder: path.dirname(file), keySource: recordKeySource(path.dirname(file)), now: Date.now() }),
+    );
     expect(store.interruptSentActions('interrupted: stopped')).toEqual([
       { id: 2, sentAt: '2026-11-24T15:00:00Z', accountId: 7001, ruleId: 'RULE-002', action: 'closePosition', target: 'MNQ position' },
     ]);
