@@ -163,7 +163,8 @@ function runDesktopApp(): void {
       app.quit();
     };
     powerMonitor.on('shutdown', onShutdown as () => void);
-    const store = new SettingsStore(app.getPath('userData'), safeStorageBox());
+    const keychain = safeStorageBox();
+    const store = new SettingsStore(app.getPath('userData'), keychain);
     // Electron's login items exist on macOS and Windows only; on Linux an XDG autostart entry does it.
     const autostart = createAutostart({
       platform: process.platform,
@@ -191,7 +192,7 @@ function runDesktopApp(): void {
       () => ({ service: supervisor.current()?.service ?? null, whyNoService: supervisor.whyNotRunning(), settings }),
       () => window,
     );
-    await supervisor.start(options.gateway ? () => options : launchOptions);
+    await supervisor.start(() => ({ ...(options.gateway ? options : launchOptions()), keychain }));
     showWindow();
   });
 }

@@ -12,7 +12,9 @@ import { createLogger, logToDirectory } from '../log';
 import type { Clock } from '../schedule/clock';
 import { TestElevator } from '../elevation/test-elevator';
 import { startSimulator, type Simulator } from '../sim/simulator';
+import type { SecretBox } from '../settings/secret-box';
 import { openDataFolder, privateFile } from '../store/data-folder';
+import { recordKeySource } from '../store/record-key';
 import { Checkpoints } from './checkpoints';
 import { RiskService } from './risk-service';
 
@@ -34,6 +36,8 @@ export interface LaunchOptions {
   guardAccounts?: readonly number[];
   /** Admin unlock asks the simulator's scripted answer instead of the OS prompt; demo mode only. */
   testElevator?: boolean;
+  /** The OS keychain that seals the records key (the desktop's safeStorage); absent = a file only the trader can read. */
+  keychain?: SecretBox;
 }
 
 export interface Launched {
@@ -96,6 +100,7 @@ function createService(options: LaunchOptions, config: RiskConfig, checkpoints: 
     mode: options.gateway ? 'live' : 'demo',
     config,
     dataDir: options.dataDir,
+    recordKey: recordKeySource(options.dataDir, options.keychain ?? null),
     configFile: options.configFile,
     checkpoints,
     ...(options.clock ? { clock: options.clock } : {}),
