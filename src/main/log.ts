@@ -5,6 +5,7 @@
  */
 import log from 'electron-log/node';
 import path from 'node:path';
+import { PRIVATE_FILE_MODE } from './store/data-folder';
 
 export interface Logger {
   debug(message: string): void;
@@ -22,6 +23,8 @@ log.transports.file.level = false;
 
 export function logToDirectory(directory: string): void {
   log.transports.file.resolvePathFn = () => path.join(directory, 'riskwarden.log');
+  // electron-log creates its file 0666 (less the umask), and creates it again after each rotation.
+  log.transports.file.writeOptions = { ...log.transports.file.writeOptions, mode: PRIVATE_FILE_MODE };
   log.transports.file.level = 'info';
 }
 
