@@ -1,20 +1,24 @@
 /**
  * The operating systems' elevation prompts, by absolute path only, and how to read their answer.
- * The elevated child prints a proof line — a fresh nonce and its own uid (0) or, on Windows, the
+ * The elevated child leaves a proof line — a fresh nonce and its own uid (0) or, on Windows, the
  * result of the Administrator role check — so an exit code of 0 alone never unlocks anything.
+ * On Linux and macOS the line comes back on the prompt's stdout; on Windows the elevated child
+ * cannot write to our pipes, so it leaves a file only an administrator can make (windows-proof.ts).
  */
 import type { ChildResult } from './child-result';
 import type { ElevationOutcome } from './elevator';
+import { markFor, proofLine, PROOF_TAG } from './proof-line';
+import { windowsPrompt } from './windows-proof';
 
 export type PromptPlatform = 'linux' | 'darwin' | 'win32';
+
+export type PosixPlatform = Exclude<PromptPlatform, 'win32'>;
 
 export interface PromptCommand {
   /** What the audit log calls this prompt. */
   name: string;
   file: string;
   args: string[];
-  /** Windows: the elevated child cannot write to our pipes, so it writes its proof here. */
-  proofFile: string | null;
 }
 
 const PKEXEC = '/usr/bin/pkexec';
@@ -22,11 +26,8 @@ const SH = '/bin/sh';
 const ID = '/usr/bin/id';
 const PRINTF = '/usr/bin/printf';
 const OSASCRIPT = '/usr/bin/osascript';
-const POWERSHELL = 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe';
 
-const PROOF_TAG = 'riskwarden-elevated';
 const POSIX_MARK = 'uid=0';
-const WINDOWS_MARK = 'admin=True';
 
 export const PROMPT_NAMES: Record<PromptPlatform, string> = { linux: 'pkexec', darwin: 'the macOS administrator prompt', win32: 'UAC' };
 
@@ -34,39 +35,22 @@ export function isPromptPlatform(platform: string): platform is PromptPlatform {
   return platform === 'linux' || platform === 'darwin' || platform === 'win32';
 }
 
-/** The prompt each platform runs; `proofFile` is only used on Windows. */
-export function promptCommand(platform: PromptPlatform, nonce: string, proofFile: string): PromptCommand {
+/** The prompt each platform runs. */
+export function promptCommand(platform: PromptPlatform, nonce: string): PromptCommand {
   if (!/^[0-9a-f]{16,64}$/.test(nonce)) throw new Error('elevation nonce must be lowercase hex');
   const posixProof = `${PRINTF} '${PROOF_TAG} %s uid=%s\\n' ${nonce} "$(${ID} -u)"`;
   switch (platform) {
     case 'linux':
-      return { name: PROMPT_NAMES.linux, file: PKEXEC, args: [SH, '-c', posixProof], proofFile: null };
+      return { name: PROMPT_NAMES.linux, file: PKEXEC, args: [SH, '-c', posixProof] };
     case 'darwin':
       return {
         name: PROMPT_NAMES.darwin,
         file: OSASCRIPT,
         args: ['-e', `do shell script "${posixProof.replaceAll('"', '\\"')}" with administrator privileges`],
-        proofFile: null,
       };
-    case 'win32': {
-      const inner = [
-        '$principal = New-Object Security.Principal.WindowsPrincipal([Security.Principal.WindowsIdentity]::GetCurrent())',
-        '$admin = $principal.IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator)',
-        `Set-Content -LiteralPath '${proofFile.replaceAll("'", "''")}' -Value ("${PROOF_TAG} ${nonce} admin=" + $admin)`,
-      ].join('; ');
-      const outer = `Start-Process -FilePath '${POWERSHELL}' -Verb RunAs -Wait -WindowStyle Hidden -ArgumentList '-NoProfile','-NonInteractive','-EncodedCommand','${encodePowerShell(inner)}'`;
-      return {
-        name: PROMPT_NAMES.win32,
-        file: POWERSHELL,
-        args: ['-NoProfile', '-NonInteractive', '-EncodedCommand', encodePowerShell(outer)],
-        proofFile,
-      };
-    }
+    case 'win32':
+      return { name: PROMPT_NAMES.win32, ...windowsPrompt(nonce) };
   }
-}
-
-function encodePowerShell(script: string): string {
-  return Buffer.from(script, 'utf16le').toString('base64');
 }
 
 /** Fixed system folders only: a PATH from the parent could put another `id` or `printf` before the real ones. */
@@ -103,24 +87,36 @@ export function promptEnvironment(platform: PromptPlatform, parent: NodeJS.Proce
   return env;
 }
 
-/** Reads the child's answer: approved only with the proof line for this nonce. */
-export function interpretPrompt(platform: PromptPlatform, nonce: string, result: ChildResult): ElevationOutcome {
+/**
+ * Linux and macOS: approved only with the proof line for this nonce on the prompt's stdout. Windows
+ * has no such line (its proof is judged by windows-proof-judge.ts), hence the narrower platform.
+ */
+export function interpretPrompt(platform: PosixPlatform, nonce: string, result: ChildResult): ElevationOutcome {
+  const failure = promptFailure(platform, result);
+  if (failure) return failure;
+  const proof = result.stdout.split(/\r?\n/).find((line) => line.trim() === proofLine(nonce, POSIX_MARK));
+  if (proof) return { kind: 'approved', proof: proof.trim() };
+  const claimed = result.stdout
+    .split(/\r?\n/)
+    .map((line) => markFor(line, nonce))
+    .find((mark) => mark !== null);
+  return {
+    kind: 'refused',
+    message:
+      typeof claimed === 'string'
+        ? `the elevated child did not run as administrator (${claimed}); nothing was unlocked`
+        : `${PROMPT_NAMES[platform]} ended without proof that it ran elevated; nothing was unlocked`,
+  };
+}
+
+/** How a prompt that did not end normally (not started, not answered, not exit 0) is read; null when it did. */
+export function promptFailure(platform: PromptPlatform, result: ChildResult): ElevationOutcome | null {
   const name = PROMPT_NAMES[platform];
   if (result.spawnError)
     return { kind: 'unavailable', message: `${name} could not be started (${result.spawnError}); admin unlock needs it` };
   if (result.timedOut) return { kind: 'cancelled', message: `${name} was not answered in time; nothing was unlocked` };
-  const said = `${result.stdout}\n${result.stderr}`;
-  if (result.exitCode !== 0) return failed(platform, name, result.exitCode, said);
-  const mark = platform === 'win32' ? WINDOWS_MARK : POSIX_MARK;
-  const proof = result.stdout.split(/\r?\n/).find((line) => line.trim() === `${PROOF_TAG} ${nonce} ${mark}`);
-  if (proof) return { kind: 'approved', proof: proof.trim() };
-  const claimed = result.stdout.split(/\r?\n/).find((line) => line.startsWith(`${PROOF_TAG} ${nonce} `));
-  return {
-    kind: 'refused',
-    message: claimed
-      ? `the elevated child did not run as administrator (${claimed.slice(PROOF_TAG.length + nonce.length + 2)}); nothing was unlocked`
-      : `${name} ended without proof that it ran elevated; nothing was unlocked`,
-  };
+  if (result.exitCode !== 0) return failed(platform, name, result.exitCode, `${result.stdout}\n${result.stderr}`);
+  return null;
 }
 
 function failed(platform: PromptPlatform, name: string, exitCode: number | null, said: string): ElevationOutcome {

@@ -1,58 +1,10 @@
-import { spawn as nodeSpawn, type ChildProcess } from 'node:child_process';
-import { EventEmitter } from 'node:events';
-import { PassThrough } from 'node:stream';
+import { spawn as nodeSpawn } from 'node:child_process';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OsElevator, spawnPrompt } from '../../../src/main/elevation/os-elevator';
 import { promptCommand, promptEnvironment } from '../../../src/main/elevation/os-prompt';
 import { runChild } from '../../../src/main/elevation/run-child';
 import { TestElevator } from '../../../src/main/elevation/test-elevator';
-
-interface Answer {
-  exitCode?: number | null;
-  /** What the child prints; NONCE is replaced by the nonce the command carries. */
-  stdout?: string;
-  stderr?: string;
-  error?: string;
-  /** Never exits (the prompt left open). */
-  hang?: boolean;
-}
-
-interface Seen {
-  file?: string;
-  args?: string[];
-  env?: NodeJS.ProcessEnv;
-}
-
-/** A stand-in for the OS prompt process: the process boundary is the only thing faked. */
-function fakeSpawn(answer: Answer, seen: Seen = {}) {
-  return (file: string, args: string[], env?: NodeJS.ProcessEnv) => {
-    seen.file = file;
-    seen.args = args;
-    seen.env = env;
-    const nonce = /[0-9a-f]{32}/.exec(args.join(' '))?.[0] ?? decodeNonce(args) ?? 'none';
-    const child = new EventEmitter() as ChildProcess;
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    Object.assign(child, { stdout, stderr, kill: () => setTimeout(() => child.emit('close', null), 0) });
-    setTimeout(() => {
-      if (answer.error) {
-        child.emit('error', Object.assign(new Error(answer.error), { code: answer.error }));
-        return;
-      }
-      if (answer.hang) return;
-      stdout.write((answer.stdout ?? '').replaceAll('NONCE', nonce));
-      stderr.write(answer.stderr ?? '');
-      setTimeout(() => child.emit('close', answer.exitCode ?? 0), 0);
-    }, 0);
-    return child;
-  };
-}
-
-function decodeNonce(args: string[]): string | null {
-  const outer = Buffer.from(args.at(-1) ?? '', 'base64').toString('utf16le');
-  const inner = /'([A-Za-z0-9+/=]{40,})'\s*$/.exec(outer)?.[1];
-  return inner ? (/[0-9a-f]{32}/.exec(Buffer.from(inner, 'base64').toString('utf16le'))?.[0] ?? null) : null;
-}
+import { fakeSpawn, newSeen, type Answer } from './fake-prompt';
 
 const linux = (answer: Answer, extra: Partial<ConstructorParameters<typeof OsElevator>[0]> = {}) =>
   new OsElevator({ platform: 'linux', exists: () => true, spawn: fakeSpawn(answer), ...extra });
@@ -61,7 +13,7 @@ afterEach(() => vi.useRealTimers());
 
 describe('OS elevation prompt', () => {
   it('approves only when the elevated child prints the proof line for this nonce with uid 0', async () => {
-    const seen: Seen = {};
+    const seen = newSeen();
     const outcome = await new OsElevator({
       platform: 'linux',
       exists: () => true,
@@ -138,39 +90,12 @@ describe('OS elevation prompt', () => {
     ).toBe('denied');
   });
 
-  it('reads UAC: the proof comes from the file the elevated child wrote', async () => {
-    const win = (answer: Answer, proof: (nonce: string) => string | null) => {
-      let nonce = '';
-      const spawn = fakeSpawn(answer);
-      return new OsElevator({
-        platform: 'win32',
-        exists: () => true,
-        spawn: (file, args) => {
-          nonce = decodeNonce(args) ?? '';
-          return spawn(file, args);
-        },
-        readProof: () => proof(nonce),
-      }).elevate();
-    };
-    expect((await win({}, (n) => `riskwarden-elevated ${n} admin=True\r\n`)).kind).toBe('approved');
-    expect(await win({}, (n) => `riskwarden-elevated ${n} admin=False`)).toMatchObject({ kind: 'refused' });
-    expect(await win({}, () => null)).toMatchObject({ kind: 'refused' });
-    expect(
-      (
-        await win(
-          { exitCode: 1, stderr: 'Start-Process : This command cannot be run due to the error: The operation was canceled by the user.' },
-          () => null,
-        )
-      ).kind,
-    ).toBe('cancelled');
-  });
-
   it('runs every prompt by an absolute path', () => {
     for (const platform of ['linux', 'darwin', 'win32'] as const) {
-      const command = promptCommand(platform, 'ab'.repeat(16), '/tmp/proof');
+      const command = promptCommand(platform, 'ab'.repeat(16));
       expect(command.file).toMatch(/^(\/|C:\\)/);
     }
-    expect(() => promptCommand('linux', 'not hex; rm -rf /', '')).toThrow(/hex/);
+    expect(() => promptCommand('linux', 'not hex; rm -rf /')).toThrow(/hex/);
   });
 
   it('collects a real child process output and exit code', async () => {
@@ -238,15 +163,16 @@ describe("the elevation child's environment", () => {
   ] as const)(
     'gives the %s prompt only what it needs: no RW_* variable, no secret, no loader hook, a fixed PATH',
     async (platform, expected) => {
-      const seen: Seen = {};
+      const seen = newSeen();
       await new OsElevator({
         platform,
         exists: () => true,
         env: PARENT_ENV,
         spawn: fakeSpawn({ stdout: 'riskwarden-elevated NONCE uid=0\n' }, seen),
-        readProof: () => null,
       }).elevate();
-      expect(seen.env).toEqual(expected);
+      // Windows starts two: the prompt and, after it, the non-elevated check of its proof.
+      expect(seen.calls).toHaveLength(platform === 'win32' ? 2 : 1);
+      for (const call of seen.calls) expect(call.env).toEqual(expected);
       expect(Object.keys(seen.env!).filter((name) => /^RW_|NODE_|ELECTRON_|LD_|DYLD_|SECRET|TOKEN|PASSWORD|KEY/i.test(name))).toEqual([]);
       for (const secret of SECRETS) expect(JSON.stringify(seen.env)).not.toContain(secret);
     },
