@@ -89,8 +89,10 @@ function doubtAbout(entry: ProofEntry, kind: 'folder' | 'file'): string | null {
   if (entry.error !== null) return `${what} could not be read (${entry.error})`;
   if (entry.reparsePoint) return `${what} is a junction or link, so it may lead somewhere a user can write`;
   if (entry.directory !== (kind === 'folder')) return `${what} is not a ${kind}`;
-  if (entry.owner === null || !TRUSTED.has(entry.owner))
-    return `${what} is owned by ${nameOf(entry.owner)}, not by Administrators or SYSTEM, so a program without administrator rights could have made it`;
+  if (entry.owner === null || !TRUSTED.has(entry.owner)) {
+    const owner = `${what} is owned by ${nameOf(entry.owner)}, not by Administrators or SYSTEM`;
+    return `${owner}, so a program without administrator rights could have made it`;
+  }
   // Deny entries only take rights away; any other entry is read as granting (an unknown type fails closed).
   const writer = entry.aces.find((ace) => ace.type !== 'Deny' && !TRUSTED.has(ace.sid) && (ace.rights & WRITE_MASK) !== 0);
   if (writer) return `${what} can be changed by ${nameOf(writer.sid)} (${rightsIn(writer.rights)}), not only by Administrators and SYSTEM`;

@@ -86,12 +86,21 @@ function elevatedChildScript(nonce: string): string {
     `$nonce = '${nonce}'`,
     `$proofs = ${psQuote(PROOF_FOLDERS[1])}`,
     `$ours = '${ADMINISTRATORS}', '${SYSTEM}'`,
-    'function Test-Ours($path) { try { $item = Get-Item -LiteralPath $path -Force; $item.PSIsContainer -and -not $item.Attributes.HasFlag([IO.FileAttributes]::ReparsePoint) -and ($item.GetAccessControl().GetOwner([Security.Principal.SecurityIdentifier]).Value -in $ours) } catch { $false } }',
+    // A folder, not a junction or link, owned by Administrators or SYSTEM.
+    'function Test-Ours($path) { try { $item = Get-Item -LiteralPath $path -Force; ' +
+      '$item.PSIsContainer -and -not $item.Attributes.HasFlag([IO.FileAttributes]::ReparsePoint) -and ' +
+      '($item.GetAccessControl().GetOwner([Security.Principal.SecurityIdentifier]).Value -in $ours) } catch { $false } }',
     '$guard = New-Object Security.AccessControl.DirectorySecurity',
     `$guard.SetSecurityDescriptorSddlForm('${FOLDER_GUARD}', 'Owner, Access')`,
-    "foreach ($folder in (Split-Path $proofs), $proofs) { if (-not (Test-Ours $folder) -and (Test-Path -LiteralPath $folder)) { Rename-Item -LiteralPath $folder -NewName ((Split-Path -Leaf $folder) + '.untrusted-' + $nonce) }; [void][IO.Directory]::CreateDirectory($folder, $guard); if (-not (Test-Ours $folder)) { throw $folder }; [IO.Directory]::SetAccessControl($folder, $guard) }",
+    'foreach ($folder in (Split-Path $proofs), $proofs) { ' +
+      'if (-not (Test-Ours $folder) -and (Test-Path -LiteralPath $folder)) { ' +
+      "Rename-Item -LiteralPath $folder -NewName ((Split-Path -Leaf $folder) + '.untrusted-' + $nonce) }; " +
+      '[void][IO.Directory]::CreateDirectory($folder, $guard); ' +
+      'if (-not (Test-Ours $folder)) { throw $folder }; ' +
+      '[IO.Directory]::SetAccessControl($folder, $guard) }',
     "Get-ChildItem -LiteralPath $proofs -Filter 'proof-*.txt' -File -Force | Remove-Item -Force -ErrorAction Ignore",
-    '$admin = (New-Object Security.Principal.WindowsPrincipal([Security.Principal.WindowsIdentity]::GetCurrent())).IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator)',
+    '$admin = (New-Object Security.Principal.WindowsPrincipal([Security.Principal.WindowsIdentity]::GetCurrent()))' +
+      '.IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator)',
     `$bytes = [Text.Encoding]::ASCII.GetBytes('${PROOF_TAG} ' + $nonce + ' admin=' + $admin)`,
     '$guard = New-Object Security.AccessControl.FileSecurity',
     `$guard.SetSecurityDescriptorSddlForm('${FILE_GUARD}', 'Owner, Access')`,
@@ -117,10 +126,15 @@ function checkScript(nonce: string): string {
     'function Read-Security($entry, $security) {',
     '  $sid = [Security.Principal.SecurityIdentifier]',
     '  $entry.owner = $security.GetOwner($sid).Value',
-    '  $entry.aces = @($security.GetAccessRules($true, $true, $sid) | ForEach-Object { [ordered]@{ sid = $_.IdentityReference.Value; type = [string]$_.AccessControlType; rights = [int]($_.FileSystemRights) } })',
+    '  $entry.aces = @($security.GetAccessRules($true, $true, $sid) | ForEach-Object {',
+    '    [ordered]@{ sid = $_.IdentityReference.Value; type = [string]$_.AccessControlType; rights = [int]($_.FileSystemRights) }',
+    '  })',
     '}',
     'function Read-Item($path) {',
-    '  $entry = [ordered]@{ path = $path; exists = $false; directory = $false; reparsePoint = $false; owner = $null; aces = @(); createdMs = $null; text = $null; error = $null }',
+    '  $entry = [ordered]@{',
+    '    path = $path; exists = $false; directory = $false; reparsePoint = $false',
+    '    owner = $null; aces = @(); createdMs = $null; text = $null; error = $null',
+    '  }',
     '  try {',
     '    $item = Get-Item -LiteralPath $path -Force',
     '    $entry.exists = $true',
