@@ -10,7 +10,12 @@ export interface SimContract {
   startPrice: number;
 }
 
-/** Keyed by the symbol a trader types (symbolOfContractId of the id), for tests that name a contract. */
+/**
+ * Keyed by the symbol a trader types, for tests that name a contract. Shaped as the live gateway
+ * lists them (PROJECTX.md §13): the name is the symbol, a month letter and a one-digit year; the
+ * id's product segment is often another code (ZN is TYA, 6E is EU6). One contract per asset class
+ * at least; the equity index contracts come first, in this order, as tests and benches index them.
+ */
 export const SIM_CONTRACTS_BY_SYMBOL = {
   MNQ: {
     id: 'CON.F.US.MNQ.Z26',
@@ -51,6 +56,66 @@ export const SIM_CONTRACTS_BY_SYMBOL = {
     symbolId: 'F.US.MES',
     feePerSide: 0.37,
     startPrice: 6000,
+  },
+  ZN: {
+    id: 'CON.F.US.TYA.Z26',
+    name: 'ZNZ6',
+    description: '10-Year U.S. Treasury Note: December 2026',
+    tickSize: 0.015625,
+    tickValue: 15.625,
+    symbolId: 'F.US.TYA',
+    feePerSide: 1.0,
+    startPrice: 112.5,
+  },
+  '6E': {
+    id: 'CON.F.US.EU6.Z26',
+    name: '6EZ6',
+    description: 'Euro FX: December 2026',
+    tickSize: 0.00005,
+    tickValue: 6.25,
+    symbolId: 'F.US.EU6',
+    feePerSide: 1.62,
+    startPrice: 1.17,
+  },
+  CL: {
+    id: 'CON.F.US.CLE.Z26',
+    name: 'CLZ6',
+    description: 'Crude Oil: December 2026',
+    tickSize: 0.01,
+    tickValue: 10,
+    symbolId: 'F.US.CLE',
+    feePerSide: 1.52,
+    startPrice: 65,
+  },
+  NG: {
+    id: 'CON.F.US.NGE.Z26',
+    name: 'NGZ6',
+    description: 'Natural Gas (Henry Hub): December 2026',
+    tickSize: 0.001,
+    tickValue: 10,
+    symbolId: 'F.US.NGE',
+    feePerSide: 1.6,
+    startPrice: 3.5,
+  },
+  GC: {
+    id: 'CON.F.US.GCE.Z26',
+    name: 'GCZ6',
+    description: 'Gold: December 2026',
+    tickSize: 0.1,
+    tickValue: 10,
+    symbolId: 'F.US.GCE',
+    feePerSide: 1.62,
+    startPrice: 3400,
+  },
+  ZC: {
+    id: 'CON.F.US.ZCE.Z26',
+    name: 'ZCZ6',
+    description: 'Corn: December 2026',
+    tickSize: 0.25,
+    tickValue: 12.5,
+    symbolId: 'F.US.ZCE',
+    feePerSide: 2.12,
+    startPrice: 425,
   },
 } satisfies Record<string, SimContract>;
 
