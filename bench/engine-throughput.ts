@@ -8,7 +8,7 @@ import { RuleEngine } from '../src/main/engine/rule-engine';
 import { NOTHING_CLOSING } from '../src/main/engine/rule';
 import { armRules } from '../src/main/engine/rules';
 import { SIM_CONTRACTS } from '../src/main/sim/contracts';
-import { symbolOfContractId } from '../src/shared/domain';
+import { tradedSymbol } from '../src/shared/symbols';
 
 const EVENTS = 200_000;
 /** Tue Nov 24 2026, 10:00 CT: inside the example config's trading session, as a trading day's quotes are. */
@@ -63,7 +63,7 @@ export function engineEventsPerSecond(): number {
   const started = performance.now();
   while (performance.now() - started < DURATION_MS) {
     const market = new MarketBook();
-    for (const c of SIM_CONTRACTS) market.addContract({ ...c, symbol: symbolOfContractId(c.id) });
+    for (const c of SIM_CONTRACTS) market.addContract({ ...c, symbol: tradedSymbol(c.name) });
     const account = new AccountState({ id: 1, name: 'BENCH', balance: 50_000, canTrade: true }, market);
     // The steady state: an account within its limits (the breach path is violation_to_close_ms).
     account.apply({

@@ -19,7 +19,7 @@ export interface Contract {
   description: string;
   tickSize: number;
   tickValue: number;
-  /** User-facing symbol root: MNQ, NQ, ES, MES (product ENQ → NQ, EP → ES). */
+  /** The symbol a trader types, from the contract's name: `NQZ6` → NQ (its id says ENQ; see shared/symbols.ts). */
   symbol: string;
 }
 
@@ -91,21 +91,6 @@ export function coversPosition(order: Order, position: Pick<Position, 'contractI
     STOP_KINDS.has(order.kind) &&
     (order.state === 'open' || order.state === 'suspended')
   );
-}
-
-const PRODUCT_TO_SYMBOL: Readonly<Record<string, string>> = {
-  ENQ: 'NQ',
-  EP: 'ES',
-  CLE: 'CL',
-  MCLE: 'MCL',
-  GCE: 'GC',
-  SIE: 'SI',
-};
-
-/** `CON.F.US.ENQ.Z26` → `NQ`: the root a trader types, from the product segment of the id. */
-export function symbolOfContractId(contractId: ContractId): string {
-  const product = contractId.split('.')[3] ?? contractId;
-  return PRODUCT_TO_SYMBOL[product] ?? product;
 }
 
 export function roundCents(value: number): number {

@@ -4,7 +4,6 @@ import { AccountState } from '../../src/main/engine/account-state';
 import { positionAfterFill } from '../../src/main/engine/position-book';
 import { MarketBook } from '../../src/main/engine/market-book';
 import type { RuleContext } from '../../src/main/engine/rule';
-import { symbolOfContractId } from '../../src/shared/domain';
 import { toContract } from '../../src/main/gateway/normalise';
 import { SIM_CONTRACTS_BY_SYMBOL } from '../../src/main/sim/contracts';
 import { wireContract } from '../../src/main/sim/wire-format';
@@ -62,5 +61,3 @@ export function fillAndReport(account: AccountState, contractId: string, size: n
 export function contextOf(account: AccountState, event: RuleContext['event'] = null): RuleContext {
   return { account, market: account.market, event, now: Date.parse('2026-11-24T15:00:00Z'), loggedOut: false, closing: new Set<string>() };
 }
-
-export { symbolOfContractId };

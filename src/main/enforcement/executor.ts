@@ -9,6 +9,7 @@
  * failure the executor reads the broker to learn whether anything is left to do.
  */
 import { NOTHING_CLOSING } from '../engine/rule';
+import type { ContractLookup } from '../../shared/symbols';
 import type { Logger } from '../log';
 import { delay, type Clock } from '../schedule/clock';
 import type { ActionStatus, RiskStore } from '../store/risk-store';
@@ -27,6 +28,8 @@ export interface ExecutorDeps {
   logger: Logger;
   /** Where each outcome is told (the timeline). */
   journal: Journal;
+  /** Where an outcome's contract is read for the symbol the timeline shows (the market book). */
+  contracts: ContractLookup;
   mode: EnforcementMode;
   backoffMs?: readonly number[];
   /** How long a completed action waits for the event that confirms it before it may be sent again. */
@@ -203,7 +206,7 @@ export class Executor {
     this.deps.journal.add(
       'enforcement',
       action.accountId,
-      describeOutcome(outcome),
+      describeOutcome(outcome, this.deps.contracts),
       `${action.ruleId} · ${label}${detail ? ` — ${detail}` : ''}`,
     );
   }

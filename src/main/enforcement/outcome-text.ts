@@ -1,5 +1,5 @@
 /** How the timeline words an enforcement outcome, in a trader's terms. */
-import { symbolOfContractId } from '../../shared/domain';
+import { symbolOf, type ContractLookup } from '../../shared/symbols';
 import type { ActionOutcome } from './executor';
 import type { Action } from './planner';
 
@@ -11,8 +11,8 @@ const VERBS: Record<Action['kind'], { verb: string; done: string }> = {
 };
 
 /** What the action works on: "MNQ order 12", "MNQ position by 2", "MNQ position to 21000", "MNQ position". */
-function targetOf(action: Action): string {
-  const symbol = symbolOfContractId(action.contractId);
+function targetOf(action: Action, contracts: ContractLookup): string {
+  const symbol = symbolOf(contracts, action.contractId);
   switch (action.kind) {
     case 'cancelOrder':
       return `${symbol} order ${action.orderId}`;
@@ -25,8 +25,8 @@ function targetOf(action: Action): string {
   }
 }
 
-export function describeOutcome({ action, status }: ActionOutcome): string {
-  const target = targetOf(action);
+export function describeOutcome({ action, status }: ActionOutcome, contracts: ContractLookup): string {
+  const target = targetOf(action, contracts);
   const { verb, done } = VERBS[action.kind];
   switch (status) {
     case 'done':

@@ -1,6 +1,6 @@
 /** Wire payloads → domain types. The live user hub wraps entities as `{action, data}`; the docs show them bare. */
 import type { Account, Contract, Fill, GatewayEvent, Order, OrderKind, OrderState, Quote } from '../../shared/domain';
-import { symbolOfContractId } from '../../shared/domain';
+import { tradedSymbol } from '../../shared/symbols';
 import type { z } from 'zod';
 import {
   OrderSide,
@@ -61,7 +61,7 @@ export function toContract(wire: WireContract): Contract {
     description: wire.description,
     tickSize: wire.tickSize,
     tickValue: wire.tickValue,
-    symbol: symbolOfContractId(wire.id),
+    symbol: tradedSymbol(wire.name),
   };
 }
 

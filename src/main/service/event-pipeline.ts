@@ -183,7 +183,7 @@ export class EventPipeline {
       for (const fill of fills) store.recordFill(fill, day.label);
     });
     for (const fill of fills)
-      journal.add('fill', account.id, describeFill(fill), fill.fees ? `fees ${roundCents(fill.fees).toFixed(2)}` : null);
+      journal.add('fill', account.id, describeFill(fill, this.deps.market), fill.fees ? `fees ${roundCents(fill.fees).toFixed(2)}` : null);
     this.recordPnl(account, clock.now());
   }
 

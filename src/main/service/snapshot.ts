@@ -1,7 +1,8 @@
 /** Builds the renderer-facing snapshot: what to show, already decided, so the renderer has no business rules. */
 import type { AccountView, Snapshot } from '../../shared/contract';
-import { roundCents, symbolOfContractId } from '../../shared/domain';
+import { roundCents } from '../../shared/domain';
 import { money } from '../../shared/money';
+import { symbolOf } from '../../shared/symbols';
 import { ruleState, type RuleStatus } from '../../shared/rules';
 import type { AccountState } from '../engine/account-state';
 import type { FreshLimit, RuleEngine } from '../engine/rule-engine';
@@ -65,7 +66,7 @@ export function accountView(account: AccountState, sources: SnapshotSources): Ac
       const unrealizedPnl = account.unrealizedOf(p);
       return {
         contractId: p.contractId,
-        symbol: sources.market.contract(p.contractId)?.symbol ?? symbolOfContractId(p.contractId),
+        symbol: symbolOf(sources.market, p.contractId),
         size: p.size,
         averagePrice: p.averagePrice,
         markPrice: sources.market.mark(p.contractId) ?? null,
@@ -75,7 +76,7 @@ export function accountView(account: AccountState, sources: SnapshotSources): Ac
     openOrders: account.workingOrders().map((o) => ({
       id: o.id,
       contractId: o.contractId,
-      symbol: symbolOfContractId(o.contractId),
+      symbol: symbolOf(sources.market, o.contractId),
       side: o.side,
       kind: o.kind,
       size: o.size,

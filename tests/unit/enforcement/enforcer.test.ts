@@ -7,6 +7,7 @@ import { Enforcer, REJECTED_WHILE_LOCKED } from '../../../src/main/enforcement/e
 import type { Journal } from '../../../src/main/enforcement/journal';
 import { Executor } from '../../../src/main/enforcement/executor';
 import { Lockouts } from '../../../src/main/enforcement/lockouts';
+import { MarketBook } from '../../../src/main/engine/market-book';
 import { ScriptedBroker } from '../../helpers/broker';
 import { FakeClock } from '../../helpers/fake-clock';
 import { accountWith, CONTRACTS, contextOf, fill, fillAndReport, order, position } from '../../helpers/states';
@@ -21,7 +22,7 @@ function setup() {
   const { store, db } = openTestStore();
   // The daily reset at 23:00 UTC is RESET.
   const lockouts = new Lockouts(store, () => ({ schedule: { timezone: 'UTC', resetTime: '23:00' }, session: null }));
-  const executor = new Executor({ broker, store, clock, logger: silent, journal: { add() {} }, mode: 'live' });
+  const executor = new Executor({ broker, store, clock, logger: silent, journal: { add() {} }, contracts: new MarketBook(), mode: 'live' });
   const journal: Journal & { entries: string[] } = {
     entries: [],
     add(kind, _a, title) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Executor } from '../../../src/main/enforcement/executor';
+import { MarketBook } from '../../../src/main/engine/market-book';
 import type { AccountExposure, Action } from '../../../src/main/enforcement/planner';
 import type { Order, Position } from '../../../src/shared/domain';
 import { GatewayHttpError, GatewayNetworkError, GatewayRateLimitedError, GatewayRejectedError } from '../../../src/main/gateway/errors';
@@ -39,7 +40,17 @@ function setup(mode: 'live' | 'dry_run' = 'live') {
   const clock = new FakeClock(Date.parse('2026-11-24T15:00:00Z'));
   const broker = new ScriptedBroker();
   const { store, db } = openTestStore();
-  const executor = new Executor({ broker, store, clock, logger: silent, journal, mode, backoffMs: [100, 200, 400], settleMs: 3000 });
+  const executor = new Executor({
+    broker,
+    store,
+    clock,
+    logger: silent,
+    journal,
+    contracts: new MarketBook(),
+    mode,
+    backoffMs: [100, 200, 400],
+    settleMs: 3000,
+  });
   const actions = () => db.prepare('SELECT action, target, status, detail FROM enforcement_actions ORDER BY id').all();
   const outcomes = () =>
     db.prepare<[], { status: string; detail: string }>('SELECT status, detail FROM enforcement_actions ORDER BY id').all();
@@ -174,7 +185,7 @@ describe('executor after a final refusal', () => {
     const outcomes = () => db.prepare<[], { status: string }>('SELECT status FROM enforcement_actions ORDER BY id').all();
     const shown = { positions: [], orders: [] as Order[] };
     broker.accounts.set(1, shown);
-    const executor = new Executor({ broker, store, clock, logger: silent, journal, mode: 'live' });
+    const executor = new Executor({ broker, store, clock, logger: silent, journal, contracts: new MarketBook(), mode: 'live' });
     broker.failNext(new GatewayRejectedError('Order/cancel', 3, 'Cannot cancel order: already filled'));
     executor.submit(cancel, 'rejected while locked');
     await clock.advance(0);
@@ -223,7 +234,16 @@ describe('executor after an ambiguous failure', () => {
     const broker = new ScriptedBroker();
     broker.accounts.set(1, shown);
     const { store } = openTestStore();
-    const executor = new Executor({ broker, store, clock, logger: silent, journal, mode: 'live', backoffMs: [100] });
+    const executor = new Executor({
+      broker,
+      store,
+      clock,
+      logger: silent,
+      journal,
+      contracts: new MarketBook(),
+      mode: 'live',
+      backoffMs: [100],
+    });
     return { clock, broker, executor, reread: broker.reads };
   }
 

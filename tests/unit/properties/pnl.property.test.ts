@@ -10,7 +10,7 @@ import { toFill, toPositionEvent } from '../../../src/main/gateway/normalise';
 import { OrderSide, OrderType, PositionType } from '../../../src/main/gateway/wire';
 import { SIM_CONTRACTS } from '../../../src/main/sim/contracts';
 import { DEMO_ACCOUNTS, Exchange, type SimEvent } from '../../../src/main/sim/exchange';
-import { symbolOfContractId } from '../../../src/shared/domain';
+import { tradedSymbol } from '../../../src/shared/symbols';
 
 const step = fc.oneof(
   fc.record({
@@ -65,7 +65,7 @@ describe('P&L of any fill sequence (property)', () => {
             });
         }
         const market = new MarketBook();
-        for (const c of SIM_CONTRACTS) market.addContract({ ...c, symbol: symbolOfContractId(c.id) });
+        for (const c of SIM_CONTRACTS) market.addContract({ ...c, symbol: tradedSymbol(c.name) });
         const account = new AccountState({ ...DEMO_ACCOUNTS[0]! }, market);
         for (const e of events) {
           if (e.topic === 'trade') account.apply({ type: 'fill', fill: toFill(e.payload) });

@@ -1,6 +1,6 @@
 /** RULE-007 cooldown_after_loss: the tilt brake; one losing close past a tier flattens and cools down. */
 import { z } from 'zod';
-import { symbolOfContractId } from '../../../shared/domain';
+import { symbolOf } from '../../../shared/symbols';
 import { breachOf, usageOf, type Breach, type Rule } from '../rule';
 import { durationSchema } from './duration';
 import { defineRule } from './definition';
@@ -44,7 +44,7 @@ export function cooldownAfterLossRule(config: CooldownAfterLossConfig): Rule {
         breachOf(this, context, {
           category: 'cooldown',
           remedy: { kind: 'flatten', lock: { kind: 'cooldown', durationMs: tier.cooldown } },
-          message: `a ${symbolOfContractId(event.fill.contractId)} close lost ${loss.toFixed(2)} (tier ${tier.loss.toFixed(2)})`,
+          message: `a ${symbolOf(context.market, event.fill.contractId)} close lost ${loss.toFixed(2)} (tier ${tier.loss.toFixed(2)})`,
           value: loss,
           limit: tier.loss,
         }),

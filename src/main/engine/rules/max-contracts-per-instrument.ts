@@ -1,6 +1,6 @@
 /** RULE-002 max_contracts_per_instrument: per-symbol size; closes (or trims) the instrument past its limit. */
 import { z } from 'zod';
-import { symbolOfContractId } from '../../../shared/domain';
+import { symbolOf } from '../../../shared/symbols';
 import { breachOf, usageOf, type Breach, type Rule, type RuleContext } from '../rule';
 import { sizeRemedy, sizeActionSchema } from './size-remedy';
 import { defineRule } from './definition';
@@ -32,7 +32,7 @@ export function maxContractsPerInstrumentRule(config: MaxContractsPerInstrumentC
     config.instrument_limits[symbol] ?? (config.unknown_symbol === 'block' ? 0 : config.default_limit);
   const usages = (context: RuleContext) =>
     context.account.positions().map((position) => {
-      const symbol = context.market.contract(position.contractId)?.symbol ?? symbolOfContractId(position.contractId);
+      const symbol = symbolOf(context.market, position.contractId);
       const limit = limitOf(symbol);
       return { position, symbol, limit, size: Math.abs(position.size), usage: usageOf(Math.abs(position.size), limit) };
     });

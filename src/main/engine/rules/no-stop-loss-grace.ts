@@ -1,6 +1,6 @@
 /** RULE-008 no_stop_loss_grace: a position must be covered by a working stop within the grace period. */
 import { z } from 'zod';
-import { symbolOfContractId } from '../../../shared/domain';
+import { symbolOf } from '../../../shared/symbols';
 import { breachOf, usageOf, type Breach, type Rule, type RuleContext } from '../rule';
 import { defineRule } from './definition';
 
@@ -37,7 +37,7 @@ export function noStopLossGraceRule(config: NoStopLossGraceConfig): Rule {
       );
       const seconds = worst?.seconds ?? 0;
       const summary = worst
-        ? `${symbolOfContractId(worst.contractId)} ${Math.floor(seconds)} s without a stop (grace ${config.grace_period_seconds} s)`
+        ? `${symbolOf(context.market, worst.contractId)} ${Math.floor(seconds)} s without a stop (grace ${config.grace_period_seconds} s)`
         : `every position has a stop (grace ${config.grace_period_seconds} s)`;
       return {
         value: Math.floor(seconds),
@@ -53,7 +53,7 @@ export function noStopLossGraceRule(config: NoStopLossGraceConfig): Rule {
           breachOf(this, context, {
             category: 'tradeByTrade',
             remedy: { kind: 'closePosition', contractId: u.position.contractId },
-            message: `${symbolOfContractId(u.position.contractId)} open ${Math.floor(u.seconds)} s without a stop, grace ${config.grace_period_seconds} s`,
+            message: `${symbolOf(context.market, u.position.contractId)} open ${Math.floor(u.seconds)} s without a stop, grace ${config.grace_period_seconds} s`,
             value: Math.floor(u.seconds),
             limit: config.grace_period_seconds,
           }),

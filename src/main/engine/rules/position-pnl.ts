@@ -1,5 +1,6 @@
 import type { Position } from '../../../shared/domain';
-import { roundCents, symbolOfContractId } from '../../../shared/domain';
+import { roundCents } from '../../../shared/domain';
+import { symbolOf } from '../../../shared/symbols';
 import { breachOf, usageOf, type Breach, type Rule, type RuleContext } from '../rule';
 
 /** Each open position with a known mark and its unrealized P&L. */
@@ -44,7 +45,7 @@ export function positionThresholdRule(spec: PositionThreshold): Rule {
           breachOf(this, context, {
             category: 'tradeByTrade',
             remedy: { kind: 'closePosition', contractId: position.contractId },
-            message: `${symbolOfContractId(position.contractId)} open P&L ${roundCents(pnl).toFixed(2)} reached the ${spec.label} ${spec.threshold.toFixed(2)}`,
+            message: `${symbolOf(context.market, position.contractId)} open P&L ${roundCents(pnl).toFixed(2)} reached the ${spec.label} ${spec.threshold.toFixed(2)}`,
             value: roundCents(pnl),
             limit: spec.threshold,
           }),

@@ -1,6 +1,6 @@
 /** RULE-011 symbol_blocks: a blacklist; any order or position in a blocked symbol is cancelled or closed. */
 import { z } from 'zod';
-import { symbolOfContractId } from '../../../shared/domain';
+import { symbolOf } from '../../../shared/symbols';
 import { breachOf, usageOf, type Breach, type Rule, type RuleContext } from '../rule';
 import { defineRule } from './definition';
 
@@ -20,11 +20,9 @@ export const symbolBlocks = defineRule({
 
 export function symbolBlocksRule(config: SymbolBlocksConfig): Rule {
   const blocked = new Set(config.blocked_symbols);
-  const symbolOf = (context: RuleContext, contractId: string) =>
-    context.market.contract(contractId)?.symbol ?? symbolOfContractId(contractId);
   const offending = (context: RuleContext) => ({
-    positions: context.account.positions().filter((p) => blocked.has(symbolOf(context, p.contractId))),
-    orders: context.account.workingOrders().filter((o) => blocked.has(symbolOf(context, o.contractId))),
+    positions: context.account.positions().filter((p) => blocked.has(symbolOf(context.market, p.contractId))),
+    orders: context.account.workingOrders().filter((o) => blocked.has(symbolOf(context.market, o.contractId))),
   });
   return {
     id: symbolBlocks.id,
@@ -51,14 +49,14 @@ export function symbolBlocksRule(config: SymbolBlocksConfig): Rule {
           breachOf(this, context, {
             ...base,
             remedy: { kind: 'closePosition', contractId: p.contractId },
-            message: `${symbolOf(context, p.contractId)} is a blocked symbol: position closed`,
+            message: `${symbolOf(context.market, p.contractId)} is a blocked symbol: position closed`,
           }),
         ),
         ...orders.map((o) =>
           breachOf(this, context, {
             ...base,
             remedy: { kind: 'cancelOrder', orderId: o.id, contractId: o.contractId },
-            message: `${symbolOf(context, o.contractId)} is a blocked symbol: order cancelled`,
+            message: `${symbolOf(context.market, o.contractId)} is a blocked symbol: order cancelled`,
           }),
         ),
       ];

@@ -4,7 +4,8 @@
  * one when the position has none, only for a position broker and fills agree on. Never locks.
  */
 import { z } from 'zod';
-import { symbolOfContractId, type Position } from '../../../shared/domain';
+import type { Position } from '../../../shared/domain';
+import { symbolOf } from '../../../shared/symbols';
 import { breachOf, type Breach, type Rule, type RuleContext } from '../rule';
 import { defineRule } from './definition';
 
@@ -90,7 +91,7 @@ export function tradeManagementRule(config: TradeManagementConfig): Rule {
             size: Math.abs(move.position.size),
             side: move.position.size > 0 ? 'sell' : 'buy',
           },
-          message: `${move.orderId === null ? 'placing' : 'moving'} the ${symbolOfContractId(move.position.contractId)} stop to ${move.stopPrice} (${move.why})`,
+          message: `${move.orderId === null ? 'placing' : 'moving'} the ${symbolOf(context.market, move.position.contractId)} stop to ${move.stopPrice} (${move.why})`,
           value: move.stopPrice,
           limit: move.position.averagePrice,
         }),

@@ -38,12 +38,26 @@ describe('RULE-011 symbol_blocks', () => {
     const account = accountWith({ positions: [position('NQ', 1), position('MNQ', 1)] });
     account.apply({
       type: 'order',
-      order: order(9, 'CON.F.US.CLE.F27', { limitPrice: 60 }),
+      order: order(9, CONTRACTS.CL!.id, { limitPrice: 60 }),
     });
     expect(rule.evaluate(contextOf(account)).map((b) => b.remedy)).toEqual([
       { kind: 'closePosition', contractId: CONTRACTS.NQ!.id },
-      { kind: 'cancelOrder', orderId: 9, contractId: 'CON.F.US.CLE.F27' },
+      { kind: 'cancelOrder', orderId: 9, contractId: CONTRACTS.CL!.id },
     ]);
+  });
+  it('blocks by the traded symbol whatever the id says: 6E trades as CON.F.US.EU6.*, ZN as CON.F.US.TYA.*', () => {
+    const fx = symbolBlocksRule(symbolBlocksConfigSchema.parse({ blocked_symbols: ['6E', 'ZN'] }));
+    const account = accountWith({ positions: [position('6E', 1), position('CL', 1)] });
+    account.apply({ type: 'order', order: order(9, CONTRACTS.ZN!.id, { limitPrice: 112 }) });
+    expect(fx.evaluate(contextOf(account)).map((b) => b.message)).toEqual([
+      '6E is a blocked symbol: position closed',
+      'ZN is a blocked symbol: order cancelled',
+    ]);
+  });
+  it('matches no blocked symbol on a contract whose spec is not known, rather than guess one from the id', () => {
+    const account = accountWith();
+    account.apply({ type: 'order', order: order(9, 'CON.F.US.CLE.F27', { limitPrice: 60 }) });
+    expect(rule.evaluate(contextOf(account))).toEqual([]);
   });
   it('passes an account with nothing blocked', () => {
     expect(rule.evaluate(contextOf(accountWith({ positions: [position('MNQ', 3)] })))).toEqual([]);

@@ -256,6 +256,6 @@ describe('rule defaults a trader leaves out', () => {
     expect(perSymbol.evaluate(contextOf(accountWith({ positions: [position('MES', 3)] })))[0]?.message).toBe('3 MES open, limit 2');
     const unknownContract = accountWith();
     unknownContract.apply({ type: 'position', position: { accountId: 1, contractId: 'CON.F.US.RTY.Z26', size: 3, averagePrice: 2400 } });
-    expect(perSymbol.evaluate(contextOf(unknownContract))[0]?.message).toBe('3 RTY open, limit 2');
+    expect(perSymbol.evaluate(contextOf(unknownContract))[0]?.message).toBe('3 CON.F.US.RTY.Z26 open, limit 2');
   });
 });

@@ -26,6 +26,18 @@ describe('RULE-002 max_contracts_per_instrument', () => {
     expect(breach?.message).toBe('2 ES open, limit 1');
   });
 
+  it.each([
+    ['ZN', 'CON.F.US.TYA.Z26'],
+    ['6E', 'CON.F.US.EU6.Z26'],
+    ['NG', 'CON.F.US.NGE.Z26'],
+    ['GC', 'CON.F.US.GCE.Z26'],
+  ] as const)('applies the %s limit to %s, the id its contracts trade under', (symbol, contractId) => {
+    const limited = rule({ default_limit: 5, instrument_limits: { [symbol]: 1 }, unknown_symbol: 'block' });
+    expect(CONTRACTS[symbol]!.id).toBe(contractId);
+    expect(limited.evaluate(contextOf(accountWith({ positions: [position(symbol, 1)] })))).toEqual([]);
+    expect(limited.evaluate(contextOf(accountWith({ positions: [position(symbol, 2)] })))[0]?.message).toBe(`2 ${symbol} open, limit 1`);
+  });
+
   it('blocks unlisted symbols when unknown_symbol is block', () => {
     const [breach] = rule({ ...base, unknown_symbol: 'block' }).evaluate(contextOf(accountWith({ positions: [position('NQ', 1)] })));
     expect(breach).toMatchObject({ remedy: { kind: 'closePosition', contractId: CONTRACTS.NQ!.id }, limit: 0 });
