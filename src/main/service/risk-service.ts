@@ -178,7 +178,7 @@ export class RiskService {
       guards: (accountId) => this.gateway.guards(accountId),
       changed: () => feed.changed(),
     }));
-    this.housekeeping = new Housekeeping({ clock, db: this.db, day, watchdog, pipeline, changed: () => feed.changed() });
+    this.housekeeping = new Housekeeping({ clock, db: this.db, day, watchdog, pipeline, logger, changed: () => feed.changed() });
     this.adminUnlock = new AdminUnlock({
       elevator: options.elevator ?? new OsElevator(),
       lockouts,
