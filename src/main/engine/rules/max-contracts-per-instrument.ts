@@ -4,15 +4,13 @@ import { symbolOf } from '../../../shared/symbols';
 import { breachOf, usageOf, type Breach, type Rule, type RuleContext } from '../rule';
 import { sizeRemedy, sizeActionSchema } from './size-remedy';
 import { defineRule } from './definition';
+import { tradedSymbolKey } from './traded-symbol-key';
 
 export const maxContractsPerInstrumentConfigSchema = z.strictObject({
   enabled: z.boolean().default(true),
   default_limit: z.number().int('must be a whole number of contracts').nonnegative('cannot be negative'),
   instrument_limits: z
-    .record(
-      z.string().regex(/^[A-Z0-9]+$/, 'symbol roots are upper case, e.g. MNQ'),
-      z.number().int('must be a whole number of contracts').nonnegative('cannot be negative'),
-    )
+    .record(tradedSymbolKey('MNQ'), z.number().int('must be a whole number of contracts').nonnegative('cannot be negative'))
     .default({}),
   unknown_symbol: z.enum(['allow_with_default', 'block']).default('allow_with_default'),
   action: sizeActionSchema,

@@ -3,10 +3,11 @@ import { z } from 'zod';
 import { symbolOf } from '../../../shared/symbols';
 import { breachOf, usageOf, type Breach, type Rule, type RuleContext } from '../rule';
 import { defineRule } from './definition';
+import { tradedSymbolKey } from './traded-symbol-key';
 
 export const symbolBlocksConfigSchema = z.strictObject({
   enabled: z.boolean().default(true),
-  blocked_symbols: z.array(z.string().regex(/^[A-Z0-9]+$/, 'symbol roots are upper case, e.g. CL')),
+  blocked_symbols: z.array(tradedSymbolKey('CL')),
 });
 export type SymbolBlocksConfig = z.infer<typeof symbolBlocksConfigSchema>;
 
