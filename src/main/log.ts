@@ -5,7 +5,6 @@
  */
 import log from 'electron-log/node';
 import path from 'node:path';
-import { PRIVATE_FILE_MODE } from './store/data-folder';
 
 export interface Logger {
   debug(message: string): void;
@@ -21,10 +20,11 @@ const envLevel = process.env.RW_LOG_LEVEL;
 log.transports.console.level = envLevel === 'silent' ? false : (LEVELS.find((l) => l === envLevel) ?? 'info');
 log.transports.file.level = false;
 
-export function logToDirectory(directory: string): void {
+/** `mode`: the data folder's file mode (the store decides it; the logger sits below the store). */
+export function logToDirectory(directory: string, mode: number): void {
   log.transports.file.resolvePathFn = () => path.join(directory, 'riskwarden.log');
   // electron-log creates its file 0666 (less the umask), and creates it again after each rotation.
-  log.transports.file.writeOptions = { ...log.transports.file.writeOptions, mode: PRIVATE_FILE_MODE };
+  log.transports.file.writeOptions = { ...log.transports.file.writeOptions, mode };
   log.transports.file.level = 'info';
 }
 

@@ -1,6 +1,6 @@
 /** The API key sealed by the OS keychain through Electron safeStorage (DPAPI, Keychain, libsecret/kwallet). */
 import { safeStorage } from 'electron';
-import type { SecretBox } from '../settings/secret-box';
+import type { SecretBox } from '../store/secret-box';
 
 export function safeStorageBox(): SecretBox {
   // On Linux without a keyring Electron falls back to a hard-coded key: that is plain text in disguise.

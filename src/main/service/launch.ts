@@ -12,8 +12,8 @@ import { createLogger, logToDirectory } from '../log';
 import type { Clock } from '../schedule/clock';
 import { TestElevator } from '../elevation/test-elevator';
 import { startSimulator, type Simulator } from '../sim/simulator';
-import type { SecretBox } from '../settings/secret-box';
-import { openDataFolder, privateFile } from '../store/data-folder';
+import type { SecretBox } from '../store/secret-box';
+import { openDataFolder, PRIVATE_FILE_MODE, privateFile } from '../store/data-folder';
 import { recordKeySource } from '../store/record-key';
 import { Checkpoints } from './checkpoints';
 import { RiskService } from './risk-service';
@@ -60,7 +60,7 @@ export async function launch(options: LaunchOptions): Promise<Launched> {
   let service: RiskService | null = null;
   try {
     privateFile(path.join(options.dataDir, LOG_FILE));
-    logToDirectory(options.dataDir);
+    logToDirectory(options.dataDir, PRIVATE_FILE_MODE);
     if (folder.tightened.length > 0) createLogger('launch').warn(`made private, others could read them: ${folder.tightened.join(', ')}`);
     simulator = options.gateway ? null : await startSimulator({ port: options.simPort ?? 0, randomWalk: options.randomWalk ?? true });
     service = createService(options, config, checkpoints, simulator);

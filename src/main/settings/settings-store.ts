@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { SettingsInputSchema, type SettingsInput, type SettingsView } from '../../shared/contract';
 import { CUSTOM_FIRM, FIRM_PRESETS } from '../../shared/firms';
 import type { GatewayCredentials } from '../gateway/gateway-client';
-import type { SecretBox } from './secret-box';
+import type { SecretBox } from '../store/secret-box';
 
 export class SettingsError extends Error {
   constructor(message: string) {

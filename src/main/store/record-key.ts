@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SecretBox } from '../settings/secret-box';
+import type { SecretBox } from './secret-box';
 import { PRIVATE_FILE_MODE } from './data-folder';
 
 const KEY_BYTES = 32;

@@ -4,7 +4,7 @@
  * key as an earlier run would have, or starts with another keyring to see a key that no longer opens.
  */
 import crypto from 'node:crypto';
-import type { SecretBox } from '../../../src/main/settings/secret-box';
+import type { SecretBox } from '../../../src/main/store/secret-box';
 
 const VERSION = Buffer.from('v11');
 const IV = Buffer.alloc(16, 0x20);

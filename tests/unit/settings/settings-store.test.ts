@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { SecretBox } from '../../../src/main/settings/secret-box';
+import type { SecretBox } from '../../../src/main/store/secret-box';
 import { SettingsError, SettingsStore } from '../../../src/main/settings/settings-store';
 import { tempDir } from '../../helpers/harness';
 

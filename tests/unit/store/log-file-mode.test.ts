@@ -3,6 +3,7 @@ import path from 'node:path';
 import log from 'electron-log/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger, logToDirectory } from '../../../src/main/log';
+import { PRIVATE_FILE_MODE } from '../../../src/main/store/data-folder';
 import { tempDir } from '../../helpers/harness';
 
 describe('the log file in the data folder', () => {
@@ -16,7 +17,7 @@ describe('the log file in the data folder', () => {
     const dir = tempDir();
     const umask = process.umask(0o022);
     try {
-      logToDirectory(dir);
+      logToDirectory(dir, PRIVATE_FILE_MODE);
       log.transports.file.maxSize = 300;
       const logger = createLogger('test');
       for (let line = 0; line < 20; line++) logger.info(`line ${line} of a log long enough to be rotated`);
