@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { logToDirectory } from '../../src/main/log';
+import { PRIVATE_FILE_MODE } from '../../src/main/store/data-folder';
 import { applyFaults } from '../../src/main/sim/simulator';
 import { FakeClock } from '../helpers/fake-clock';
 import { config, eventually, startHarness, type Harness } from '../helpers/harness';
@@ -128,7 +129,7 @@ describe('GatewayLogout', () => {
 describe('a malformed hub message', () => {
   it('is logged and skipped; the next message is applied and enforcement goes on', async () => {
     harness = await startHarness({ config: config({ max_contracts: { limit: 5 } }) });
-    logToDirectory(harness.dataDir);
+    logToDirectory(harness.dataDir, PRIVATE_FILE_MODE);
     const trader = await Trader.login(harness.sim);
     await trader.buy(MNQ, 2);
     await eventually(() => expect(account().positions.map((p) => p.size)).toEqual([2]));
