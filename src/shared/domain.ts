@@ -65,6 +65,10 @@ export interface Fill {
 
 export interface Quote {
   contractId: ContractId;
+  /**
+   * The mark: the last traded price, or, until one is known, the middle of bid and ask (live quotes are
+   * often bid/ask only; gateway/normalise.ts `quoteOf`).
+   */
   lastPrice: number;
   bestBid: number | null;
   bestAsk: number | null;

@@ -2,7 +2,9 @@
  * One ProjectX gateway connection, the `Broker` the enforcement acts through: login, the REST
  * snapshot (accounts, contracts, open positions, open orders, today's trades), then the realtime
  * hubs. After a hub reconnects it reconciles over REST so that nothing that happened during the gap
- * is lost.
+ * is lost. The user hub and REST are what enforcement needs: a market hub that refuses the login is
+ * reported (`onMarketData`), not a failed connect; a user hub that stops delivering is found by a
+ * heartbeat (user-feed-watch.ts) and started again.
  */
 import type { Account, Contract, GatewayEvent, Order, Position } from '../../shared/domain';
 import type { ConnectionState } from '../../shared/contract';
@@ -12,13 +14,15 @@ import type { Logger } from '../log';
 import { systemClock, type Clock } from '../schedule/clock';
 import { AccountGuard } from './account-guard';
 import { ContractWatch } from './contract-watch';
+import { FeeCheck } from './fee-check';
 import { Pacer } from './pacer';
 import { ProjectXApi } from './projectx-api';
 import { RealtimeHubs } from './realtime';
 import { positionsOf, Reconciler } from './reconciler';
 import { RestClient } from './rest-client';
 import { Session } from './session';
-import { OrderSide, OrderType } from './wire';
+import { UserFeedWatch } from './user-feed-watch';
+import { OrderSide, OrderType, type WireOrder } from './wire';
 
 export interface GatewayCredentials {
   apiUrl: string;
@@ -32,6 +36,8 @@ export interface GatewayListener {
   onConnection(state: ConnectionState, detail: string | null): void;
   onSync(syncs: AccountSync[]): void;
   onContract(contract: Contract): void;
+  /** Why there are no quotes ("the market hub refused this login (401)"); null once the market hub is connected. */
+  onMarketData(unavailable: string | null): void;
 }
 
 export interface GatewayInitialState {
@@ -46,6 +52,8 @@ export class GatewayClient implements Broker {
   private readonly reconciler: Reconciler;
   private readonly contracts: ContractWatch;
   private readonly accountGuard: AccountGuard;
+  private readonly userFeed: UserFeedWatch;
+  private readonly feeCheck: FeeCheck;
   private hubs: RealtimeHubs | null = null;
   private accountIds: number[] = [];
   private tradingDayStart = 0;
@@ -56,10 +64,14 @@ export class GatewayClient implements Broker {
     private readonly logger: Logger,
     /** The account ids to guard; empty = every account of the login. */
     guard: readonly number[] = [],
-    clock: Clock = systemClock,
+    private readonly clock: Clock = systemClock,
   ) {
     // The gateway allows 200 requests in any 60 s (History/retrieveBars has its own limit; Risk Warden does not call it).
-    this.api = new ProjectXApi(new RestClient({ baseUrl: credentials.apiUrl, pacer: new Pacer(clock, { limit: 200, windowMs: 60_000 }) }));
+    this.api = new ProjectXApi(
+      new RestClient({ baseUrl: credentials.apiUrl, pacer: new Pacer(clock, { limit: 200, windowMs: 60_000 }) }),
+      logger,
+    );
+    this.feeCheck = new FeeCheck(logger);
     this.accountGuard = new AccountGuard(guard);
     this.session = new Session({
       api: this.api,
@@ -87,8 +99,21 @@ export class GatewayClient implements Broker {
       accountIds: () => this.accountIds,
       tradingDayStart: () => this.tradingDayStart,
       onSync: async (syncs) => {
+        for (const sync of syncs) if (sync.account) this.userFeed.heard(sync.account);
         listener.onSync(syncs);
         await this.contracts.watchHeld(syncs);
+      },
+    });
+    this.userFeed = new UserFeedWatch({
+      api: this.api,
+      session: this.session,
+      clock,
+      logger,
+      accountIds: () => this.accountIds,
+      hubConnected: () => this.hubs?.userConnected() ?? false,
+      restart: async (reason) => {
+        listener.onConnection('reconnecting', reason);
+        await this.hubs?.restartUser();
       },
     });
   }
@@ -102,8 +127,11 @@ export class GatewayClient implements Broker {
     const contracts = await this.api.availableContracts(false);
     this.contracts.know(contracts);
     const syncs = await this.reconciler.load();
+    for (const account of accounts) this.userFeed.heard(account);
+    for (const sync of syncs) if (sync.account) this.userFeed.heard(sync.account);
     await this.startHubs();
     await this.contracts.watchHeld(syncs);
+    this.userFeed.start();
     return { accounts, contracts, syncs };
   }
 
@@ -113,6 +141,7 @@ export class GatewayClient implements Broker {
   }
 
   async stop(): Promise<void> {
+    this.userFeed.stop();
     this.reconciler.stop();
     this.session.stop();
     await this.hubs?.stop();
@@ -161,7 +190,7 @@ export class GatewayClient implements Broker {
     return { positions: positionsOf(events), orders };
   }
 
-  /** The market feed went silent: start its hub again (subscriptions are re-sent, state reconciled). */
+  /** The market feed went silent: start its hub again (subscriptions are re-sent, state reconciled); one that will not start is reported. */
   restartMarketFeed(): Promise<void> {
     return this.hubs?.restartMarket() ?? Promise.resolve();
   }
@@ -172,15 +201,19 @@ export class GatewayClient implements Broker {
   }
 
   private async startHubs(): Promise<void> {
-    const hubs = new RealtimeHubs(
-      this.credentials.rtcUrl,
-      () => this.api.rest.currentToken() ?? '',
-      {
+    const hubs = new RealtimeHubs({
+      rtcUrl: this.credentials.rtcUrl,
+      token: () => this.api.rest.currentToken() ?? '',
+      logger: this.logger,
+      clock: this.clock,
+      handlers: {
         onEvent: (event) => {
+          if (event.type === 'account') this.userFeed.heard(event.account);
           this.listener.onEvent(event);
           if (event.type === 'position') void this.contracts.watch(event.position.contractId);
           if (event.type === 'order') void this.contracts.watch(event.order.contractId);
         },
+        onUserMessage: (message) => this.feeCheck.observe(message),
         onLive: () => this.listener.onConnection('live', null),
         onReconnecting: (reason) => {
           this.listener.onConnection('reconnecting', reason);
@@ -190,12 +223,36 @@ export class GatewayClient implements Broker {
         onResync: () => void this.reconciler.request(),
         onLoggedOut: () => this.listener.onConnection('loggedOut', 'the gateway ended the session (GatewayLogout)'),
         onMalformed: (error) => this.logger.warn(`skipped a malformed hub message: ${error.message}`),
+        onOrderRemoved: (order) => void this.reread(order),
+        onMarketData: (unavailable) => this.listener.onMarketData(unavailable),
+        onUserSubscriptions: (problem) => {
+          if (problem !== null) this.listener.onConnection('reconnecting', problem);
+        },
       },
-      this.logger,
-    );
+    });
     this.hubs = hubs;
     await hubs.start();
     await hubs.subscribeAccounts();
     for (const accountId of this.accountIds) await hubs.watchAccount(accountId);
+  }
+
+  /**
+   * The user hub removed an order (`action` 2) whose status was not terminal: it is gone from the working
+   * orders already; Order/search says what became of it (filled, cancelled — or still working after all).
+   * If REST cannot be read, a reconcile (retried until it succeeds) settles it.
+   */
+  private async reread(wire: WireOrder): Promise<void> {
+    const created = Date.parse(wire.creationTimestamp ?? '');
+    // A minute's margin: REST and the stream write the same instant with different precision (6 and 7 digits).
+    const since = new Date(Number.isNaN(created) ? this.tradingDayStart : Math.min(created - 60_000, this.tradingDayStart)).toISOString();
+    try {
+      const orders = await this.session.authed(() => this.api.searchOrders(wire.accountId, since, 'reconcile'));
+      const order = orders.find((o) => o.id === wire.id);
+      if (order) this.listener.onEvent({ type: 'order', order });
+      else this.logger.info(`order ${wire.id} removed by the user hub is not in Order/search: taken as gone`);
+    } catch (error) {
+      this.logger.warn(`reading order ${wire.id} after the user hub removed it failed (${(error as Error).message}); reconciling`);
+      void this.reconciler.request();
+    }
   }
 }

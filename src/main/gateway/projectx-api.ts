@@ -1,9 +1,11 @@
-/** The ProjectX endpoints Risk Warden uses, with their real request field names. */
+/** The ProjectX endpoints Risk Warden uses, with their real request field names; list rows are read one by one (rows.ts). */
 import type { Account, Contract, Fill, Order } from '../../shared/domain';
+import { createLogger, type Logger } from '../log';
 import { toAccount, toContract, toFill, toOrder, toPositionEvent } from './normalise';
 import { GatewayProtocolError } from './errors';
 import type { Priority } from './pacer';
 import type { RestClient } from './rest-client';
+import { repairTrade, RowReader } from './rows';
 import {
   AccountsResponseSchema,
   ContractByIdResponseSchema,
@@ -16,12 +18,24 @@ import {
   PositionsResponseSchema,
   TradesResponseSchema,
   ValidateResponseSchema,
+  WireAccountSchema,
+  WireContractSchema,
+  WireOrderSchema,
+  WirePositionSchema,
+  WireTradeSchema,
   type PlaceOrderRequest,
 } from './wire';
 import type { GatewayEvent } from '../../shared/domain';
 
 export class ProjectXApi {
-  constructor(readonly rest: RestClient) {}
+  private readonly reader: RowReader;
+
+  constructor(
+    readonly rest: RestClient,
+    logger: Logger = createLogger('gateway'),
+  ) {
+    this.reader = new RowReader(logger);
+  }
 
   async loginKey(userName: string, apiKey: string): Promise<string> {
     const response = await this.rest.post('Auth/loginKey', { userName, apiKey }, LoginResponseSchema);
@@ -40,12 +54,12 @@ export class ProjectXApi {
 
   async searchAccounts(priority?: Priority): Promise<Account[]> {
     const response = await this.rest.post('Account/search', { onlyActiveAccounts: true }, AccountsResponseSchema, priority);
-    return (response.accounts ?? []).map(toAccount);
+    return this.reader.rows('Account/search', response.accounts, WireAccountSchema).map(toAccount);
   }
 
   async availableContracts(live: boolean): Promise<Contract[]> {
     const response = await this.rest.post('Contract/available', { live }, ContractsResponseSchema);
-    return (response.contracts ?? []).map(toContract);
+    return this.reader.rows('Contract/available', response.contracts, WireContractSchema).map(toContract);
   }
 
   async contractById(contractId: string): Promise<Contract | null> {
@@ -57,12 +71,18 @@ export class ProjectXApi {
   /** Open positions as gateway events (a zero-size row would be a close). */
   async openPositions(accountId: number, priority?: Priority): Promise<GatewayEvent[]> {
     const response = await this.rest.post('Position/searchOpen', { accountId }, PositionsResponseSchema, priority);
-    return (response.positions ?? []).map(toPositionEvent);
+    return this.reader.rows('Position/searchOpen', response.positions, WirePositionSchema).map((row) => toPositionEvent(row));
   }
 
   async openOrders(accountId: number, priority?: Priority): Promise<Order[]> {
     const response = await this.rest.post('Order/searchOpen', { accountId }, OrdersResponseSchema, priority);
-    return (response.orders ?? []).map(toOrder);
+    return this.reader.rows('Order/searchOpen', response.orders, WireOrderSchema).map(toOrder);
+  }
+
+  /** Every order of the account since `startTimestamp`, terminal ones included (what became of an order). */
+  async searchOrders(accountId: number, startTimestamp: string, priority?: Priority): Promise<Order[]> {
+    const response = await this.rest.post('Order/search', { accountId, startTimestamp }, OrdersResponseSchema, priority);
+    return this.reader.rows('Order/search', response.orders, WireOrderSchema).map(toOrder);
   }
 
   async orderById(accountId: number, orderId: number): Promise<Order | null> {
@@ -73,7 +93,7 @@ export class ProjectXApi {
   /** Trade/search takes `startTimestamp` (not `startTime`; a wrong name is silently ignored). */
   async trades(accountId: number, startTimestamp: string, priority?: Priority): Promise<Fill[]> {
     const response = await this.rest.post('Trade/search', { accountId, startTimestamp }, TradesResponseSchema, priority);
-    return (response.trades ?? []).map(toFill);
+    return this.reader.rows('Trade/search', response.trades, WireTradeSchema, repairTrade).map(toFill);
   }
 
   async closeContract(accountId: number, contractId: string): Promise<void> {

@@ -1,8 +1,14 @@
 /**
  * The two SignalR hubs (user, market) over WebSockets with negotiation skipped, as the gateway
  * expects. Reconnects forever: a risk manager that gives up on its feed is decoration.
- * After every reconnect the subscriptions are re-sent and `onResync` asks for a REST reconcile,
- * because the gateway does not replay what happened during the gap.
+ * After every reconnect the subscriptions are re-sent (again and again, with backoff, until they go
+ * through) and `onResync` asks for a REST reconcile, because the gateway does not replay what
+ * happened during the gap.
+ *
+ * The user hub and REST are what enforcement needs; the market hub only feeds open P&L. A login
+ * without the market-data entitlement gets 401 on the market hub while the rest works (PROJECTX.md
+ * §13), so a market hub that will not start is reported (`onMarketData`) and tried again — at every
+ * reconnect of the user hub and on a backoff of its own — instead of failing the start.
  */
 import {
   HttpTransportType,
@@ -13,10 +19,22 @@ import {
   type ILogger,
   type IRetryPolicy,
 } from '@microsoft/signalr';
-import type { GatewayEvent, Quote } from '../../shared/domain';
+import type { GatewayEvent } from '../../shared/domain';
 import type { Logger } from '../log';
 import { backoffStep } from '../schedule/backoff';
-import { lastTradePrice, mergeQuote, normaliseUserEvent, parseQuote, type UserHubTarget } from './normalise';
+import type { Clock, TimerHandle } from '../schedule/clock';
+import { whyHubFailed } from './hub-probe';
+import {
+  lastTradePrices,
+  mergeQuote,
+  parseQuote,
+  quoteOf,
+  readUserMessage,
+  type KnownQuote,
+  type UserHubTarget,
+  type UserMessage,
+} from './normalise';
+import type { WireOrder, WireQuote } from './wire';
 
 export interface RealtimeHandlers {
   onEvent(event: GatewayEvent): void;
@@ -26,12 +44,24 @@ export interface RealtimeHandlers {
   onResync(): void;
   onLoggedOut(): void;
   onMalformed(error: Error): void;
+  /** A user-hub message, read, before its event goes out (the fee check watches trades and balances). */
+  onUserMessage?(message: UserMessage): void;
+  /** The user hub removed an order that still looked working: what became of it is read over REST. */
+  onOrderRemoved(order: WireOrder): void;
+  /** Why the market hub cannot be used ("the market hub refused this login (401)"); null once it is connected. */
+  onMarketData(unavailable: string | null): void;
+  /** Re-subscribing on the user hub failed (why, and when it is tried again); null once it went through. */
+  onUserSubscriptions(problem: string | null): void;
 }
 
 const RETRY_DELAYS_MS = [0, 1000, 2000, 5000, 10_000, 15_000];
 const foreverRetry: IRetryPolicy = {
   nextRetryDelayInMilliseconds: (context) => backoffStep(RETRY_DELAYS_MS, context.previousRetryCount),
 };
+/** A failed re-subscribe on the user hub is tried again after these waits (the last one repeating). */
+export const RESUBSCRIBE_RETRY_MS = [1000, 2000, 5000, 10_000, 30_000];
+/** A market hub that would not start is tried again after these waits, besides at every user-hub reconnect. */
+export const MARKET_RETRY_MS = [15_000, 30_000, 60_000, 120_000, 300_000];
 
 const USER_TARGETS: readonly UserHubTarget[] = ['GatewayUserAccount', 'GatewayUserPosition', 'GatewayUserOrder', 'GatewayUserTrade'];
 
@@ -44,37 +74,60 @@ function signalrLogger(logger: Logger): ILogger {
   };
 }
 
+export interface RealtimeOptions {
+  rtcUrl: string;
+  token: () => string;
+  handlers: RealtimeHandlers;
+  logger: Logger;
+  clock: Clock;
+}
+
 export class RealtimeHubs {
   private readonly user: HubConnection;
   private readonly market: HubConnection;
+  private readonly marketUrl: string;
+  private readonly token: () => string;
+  private readonly handlers: RealtimeHandlers;
+  private readonly logger: Logger;
+  private readonly clock: Clock;
   private readonly accounts = new Set<number>();
   private readonly contracts = new Set<string>();
-  private readonly quotes = new Map<string, Quote>();
+  private readonly quotes = new Map<string, KnownQuote>();
   private stopped = false;
-  /** A deliberate restart of the market hub is not a lost connection. */
+  /** A deliberate restart of a hub is not a lost connection. */
   private restarting = false;
+  /** Why the market hub is not connected, while it is not; null when it is (or has not been tried). */
+  private marketDown: string | null = null;
+  private marketStarting: Promise<boolean> | null = null;
+  private marketFailures = 0;
+  private marketRetry: TimerHandle | null = null;
+  private resubscribeFailures = 0;
+  private resubscribeRetry: TimerHandle | null = null;
 
-  constructor(
-    rtcUrl: string,
-    token: () => string,
-    private readonly handlers: RealtimeHandlers,
-    private readonly logger: Logger,
-  ) {
+  constructor(options: RealtimeOptions) {
+    const { rtcUrl, token, handlers, logger, clock } = options;
+    this.handlers = handlers;
+    this.logger = logger;
+    this.clock = clock;
     const base = rtcUrl.replace(/\/+$/, '');
+    this.marketUrl = `${base}/hubs/market`;
     this.user = this.build(`${base}/hubs/user`, token);
-    this.market = this.build(`${base}/hubs/market`, token);
+    this.market = this.build(this.marketUrl, token);
+    this.token = token;
     for (const target of USER_TARGETS) {
       this.user.on(target, (payload: unknown) => this.dispatchUser(target, payload));
     }
     this.market.on('GatewayQuote', (contractId: unknown, payload: unknown) => this.dispatchQuote(contractId, payload));
     // A trade print is a last price too: it keeps the mark current between quotes.
     this.market.on('GatewayTrade', (contractId: unknown, payload: unknown) => {
-      const lastPrice = lastTradePrice(payload);
-      if (lastPrice !== null) this.dispatchQuote(contractId, { lastPrice });
+      for (const [contract, lastPrice] of lastTradePrices(contractId, payload)) this.applyQuote(contract, { lastPrice });
     });
     for (const hub of [this.user, this.market]) {
       hub.on('GatewayLogout', () => this.handlers.onLoggedOut());
-      hub.onreconnecting((error) => this.handlers.onReconnecting(error?.message ?? 'connection lost'));
+      hub.onreconnecting((error) => {
+        if (hub === this.user) this.cancelResubscribe();
+        this.handlers.onReconnecting(error?.message ?? 'connection lost');
+      });
       hub.onreconnected(() => void this.afterReconnect(hub));
       hub.onclose((error) => {
         if (!this.stopped && !this.restarting) this.handlers.onReconnecting(error?.message ?? 'connection closed');
@@ -82,18 +135,28 @@ export class RealtimeHubs {
     }
   }
 
+  /** The user hub must start; the market hub may not (see the file's comment). */
   async start(): Promise<void> {
-    await Promise.all([this.user.start(), this.market.start()]);
+    await this.user.start();
+    await this.startMarket();
     this.handlers.onLive();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.marketRetry?.cancel();
+    this.cancelResubscribe();
     await Promise.all([this.user.stop(), this.market.stop()]);
   }
 
+  /** Enforcement's feed is up: the user hub, and the market hub unless it is known to be unavailable. */
   isLive(): boolean {
-    return this.user.state === HubConnectionState.Connected && this.market.state === HubConnectionState.Connected;
+    const market = this.market.state === HubConnectionState.Connected || this.marketDown !== null;
+    return this.user.state === HubConnectionState.Connected && market;
+  }
+
+  userConnected(): boolean {
+    return this.user.state === HubConnectionState.Connected;
   }
 
   async watchAccount(accountId: number): Promise<void> {
@@ -107,11 +170,24 @@ export class RealtimeHubs {
     if (this.market.state === HubConnectionState.Connected) await this.subscribeContract(contractId);
   }
 
-  private async subscribeContract(contractId: string): Promise<void> {
-    await Promise.all([
-      this.market.invoke('SubscribeContractQuotes', contractId),
-      this.market.invoke('SubscribeContractTrades', contractId),
-    ]);
+  async subscribeAccounts(): Promise<void> {
+    await this.user.invoke('SubscribeAccounts');
+  }
+
+  /** Stops and starts the market hub (a silent feed), then re-sends its subscriptions; one that will not start is reported. */
+  async restartMarket(): Promise<void> {
+    if (this.marketDown !== null) await this.startMarket();
+    else await this.restart([this.market]);
+  }
+
+  /** Stops and starts the user hub (its feed went dead), then re-subscribes and reconciles. */
+  restartUser(): Promise<void> {
+    return this.restart([this.user]);
+  }
+
+  /** Both hubs again, e.g. on a renewed token; subscriptions are re-sent and state reconciled. */
+  restartAll(): Promise<void> {
+    return this.restart([this.user, this.market]);
   }
 
   private build(url: string, token: () => string): HubConnection {
@@ -127,6 +203,13 @@ export class RealtimeHubs {
       .build();
   }
 
+  private async subscribeContract(contractId: string): Promise<void> {
+    await Promise.all([
+      this.market.invoke('SubscribeContractQuotes', contractId),
+      this.market.invoke('SubscribeContractTrades', contractId),
+    ]);
+  }
+
   private async subscribeAccount(accountId: number): Promise<void> {
     if (this.user.state !== HubConnectionState.Connected) return;
     await Promise.all([
@@ -136,37 +219,92 @@ export class RealtimeHubs {
     ]);
   }
 
-  private async afterReconnect(hub: HubConnection): Promise<void> {
+  /** Starts the market hub once at a time; true when it is connected with its subscriptions sent. */
+  private startMarket(): Promise<boolean> {
+    this.marketStarting ??= this.tryMarket().finally(() => {
+      this.marketStarting = null;
+    });
+    return this.marketStarting;
+  }
+
+  private async tryMarket(): Promise<boolean> {
+    this.marketRetry?.cancel();
+    this.marketRetry = null;
+    if (this.stopped) return false;
     try {
-      if (hub === this.user) {
-        await this.user.invoke('SubscribeAccounts');
-        for (const accountId of this.accounts) await this.subscribeAccount(accountId);
-      } else {
-        for (const contractId of this.contracts) await this.subscribeContract(contractId);
-      }
+      if (this.market.state === HubConnectionState.Disconnected) await this.market.start();
+      for (const contractId of this.contracts) await this.subscribeContract(contractId);
     } catch (error) {
-      this.logger.warn(`re-subscribe after reconnect failed: ${(error as Error).message}`);
+      this.marketDown = await whyHubFailed(this.marketUrl, this.token(), error as Error);
+      const wait = backoffStep(MARKET_RETRY_MS, this.marketFailures++);
+      this.logger.warn(`${this.marketDown}: open-P&L rules cannot run; trying it again in ${Math.round(wait / 1000)} s`);
+      this.handlers.onMarketData(this.marketDown);
+      if (!this.stopped) this.marketRetry = this.clock.setTimeout(() => void this.startMarket(), wait);
+      return false;
     }
-    if (this.isLive()) this.handlers.onLive();
+    if (this.marketDown !== null) this.logger.info('the market hub is connected again');
+    this.marketDown = null;
+    this.marketFailures = 0;
+    this.handlers.onMarketData(null);
+    return true;
+  }
+
+  private async afterReconnect(hub: HubConnection): Promise<void> {
+    let subscribed: boolean;
+    if (hub === this.user) {
+      subscribed = await this.resubscribeUser();
+      // The market hub that would not start is tried again with the user hub: a network change may have fixed both.
+      if (this.marketDown !== null) void this.startMarket();
+    } else {
+      subscribed = await this.startMarket();
+    }
+    if (subscribed && this.isLive()) this.handlers.onLive();
     this.handlers.onResync();
   }
 
-  /** Stops and starts the market hub (a silent feed), then re-sends its subscriptions. */
-  restartMarket(): Promise<void> {
-    return this.restart([this.market]);
+  /**
+   * Re-sends the user hub's subscriptions; a failure is reported and tried again with backoff for as long as
+   * the hub stays connected (a reconnect starts over): without them the hub is up and says nothing.
+   */
+  private async resubscribeUser(): Promise<boolean> {
+    this.cancelResubscribe();
+    if (this.stopped || this.user.state !== HubConnectionState.Connected) return false;
+    try {
+      await this.user.invoke('SubscribeAccounts');
+      for (const accountId of this.accounts) await this.subscribeAccount(accountId);
+    } catch (error) {
+      const wait = backoffStep(RESUBSCRIBE_RETRY_MS, this.resubscribeFailures++);
+      const problem = `re-subscribing on the user hub failed (${(error as Error).message}); trying again in ${Math.round(wait / 1000)} s`;
+      this.logger.warn(problem);
+      this.handlers.onUserSubscriptions(problem);
+      this.resubscribeRetry = this.clock.setTimeout(() => void this.retryResubscribe(), wait);
+      return false;
+    }
+    if (this.resubscribeFailures > 0) this.handlers.onUserSubscriptions(null);
+    this.resubscribeFailures = 0;
+    return true;
   }
 
-  /** Both hubs again, e.g. on a renewed token; subscriptions are re-sent and state reconciled. */
-  restartAll(): Promise<void> {
-    return this.restart([this.user, this.market]);
+  private async retryResubscribe(): Promise<void> {
+    if (await this.resubscribeUser()) {
+      if (this.isLive()) this.handlers.onLive();
+      // Events sent while unsubscribed were lost: REST has them.
+      this.handlers.onResync();
+    }
   }
 
+  private cancelResubscribe(): void {
+    this.resubscribeRetry?.cancel();
+    this.resubscribeRetry = null;
+  }
+
+  /** The market hub is started again by afterReconnect, which reports it when it will not start. */
   private async restart(hubs: readonly HubConnection[]): Promise<void> {
     this.restarting = true;
     try {
       for (const hub of hubs) {
         await hub.stop();
-        await hub.start();
+        if (hub === this.user) await hub.start();
       }
     } finally {
       this.restarting = false;
@@ -174,15 +312,27 @@ export class RealtimeHubs {
     for (const hub of hubs) await this.afterReconnect(hub);
   }
 
-  async subscribeAccounts(): Promise<void> {
-    await this.user.invoke('SubscribeAccounts');
-  }
-
   private dispatchUser(target: UserHubTarget, payload: unknown): void {
+    let message: UserMessage;
     try {
-      this.handlers.onEvent(normaliseUserEvent(target, payload));
+      message = readUserMessage(target, payload);
     } catch (error) {
       this.handlers.onMalformed(error as Error);
+      return;
+    }
+    if (message.repaired.length > 0) this.logger.warn(`${target} repaired: ${message.repaired.join('; ')}`);
+    this.handlers.onUserMessage?.(message);
+    this.deliver(target, message.event);
+    if (message.removedWorking) this.handlers.onOrderRemoved(message.removedWorking);
+  }
+
+  /** A failure of the service handling a well-formed event is its own (a storage failure, say), never the message's. */
+  private deliver(target: string, event: GatewayEvent): void {
+    try {
+      this.handlers.onEvent(event);
+    } catch (error) {
+      const failure = error as Error;
+      this.logger.error(`handling a ${target} ${event.type} event failed: ${failure.stack ?? failure.message}`);
     }
   }
 
@@ -191,13 +341,21 @@ export class RealtimeHubs {
       this.handlers.onMalformed(new Error('GatewayQuote: first argument is not a contract id'));
       return;
     }
+    let wire: WireQuote;
     try {
-      const quote = mergeQuote(contractId, parseQuote(payload), this.quotes.get(contractId));
-      if (!quote) return;
-      this.quotes.set(contractId, quote);
-      this.handlers.onEvent({ type: 'quote', quote });
+      wire = parseQuote(payload);
     } catch (error) {
       this.handlers.onMalformed(error as Error);
+      return;
     }
+    this.applyQuote(contractId, wire);
+  }
+
+  /** Merged into what is known from the first message on (a bid/ask-only quote counts), and sent on once priced. */
+  private applyQuote(contractId: string, wire: WireQuote): void {
+    const known = mergeQuote(this.quotes.get(contractId), wire);
+    this.quotes.set(contractId, known);
+    const quote = quoteOf(contractId, known);
+    if (quote) this.deliver('GatewayQuote', { type: 'quote', quote });
   }
 }

@@ -215,28 +215,34 @@ export const WireTradeSchema = z.object({
 });
 export type WireTrade = z.infer<typeof WireTradeSchema>;
 
-/** GatewayQuote is a delta: every field may be missing (checked by hand in normalise.ts: it is the hottest message). */
+/**
+ * GatewayQuote is a delta: every field may be missing, a side may be null (read as missing), and live adds an
+ * undocumented `contract` (the contract id). Checked by hand in normalise.ts: it is the hottest message.
+ */
 export interface WireQuote {
   symbol?: string;
   lastPrice?: number;
   bestBid?: number;
   bestAsk?: number;
+  /** Live: can stay frozen at the session open; `lastUpdated` advances. */
   timestamp?: string;
   lastUpdated?: string;
 }
 
 export const LoginResponseSchema = EnvelopeSchema.extend({ token: z.string().nullable().optional() });
 export const ValidateResponseSchema = EnvelopeSchema.extend({ newToken: z.string().nullable().optional() });
-export const AccountsResponseSchema = EnvelopeSchema.extend({ accounts: z.array(WireAccountSchema).nullable().optional() });
-export const ContractsResponseSchema = EnvelopeSchema.extend({ contracts: z.array(WireContractSchema).nullable().optional() });
+/** Lists are envelopes of rows, each row read on its own (rows.ts): one odd row must not fail the list. */
+const Rows = z.array(z.unknown()).nullable().optional();
+export const AccountsResponseSchema = EnvelopeSchema.extend({ accounts: Rows });
+export const ContractsResponseSchema = EnvelopeSchema.extend({ contracts: Rows });
 /** Newer gateways answer `contract`, older docs show `contracts: [...]`; accept both. */
 export const ContractByIdResponseSchema = EnvelopeSchema.extend({
   contract: WireContractSchema.nullable().optional(),
   contracts: z.array(WireContractSchema).nullable().optional(),
 });
-export const PositionsResponseSchema = EnvelopeSchema.extend({ positions: z.array(WirePositionSchema).nullable().optional() });
-export const OrdersResponseSchema = EnvelopeSchema.extend({ orders: z.array(WireOrderSchema).nullable().optional() });
-export const TradesResponseSchema = EnvelopeSchema.extend({ trades: z.array(WireTradeSchema).nullable().optional() });
+export const PositionsResponseSchema = EnvelopeSchema.extend({ positions: Rows });
+export const OrdersResponseSchema = EnvelopeSchema.extend({ orders: Rows });
+export const TradesResponseSchema = EnvelopeSchema.extend({ trades: Rows });
 export const OrderResponseSchema = EnvelopeSchema.extend({ order: WireOrderSchema.nullable().optional() });
 export const PlaceOrderResponseSchema = EnvelopeSchema.extend({ orderId: z.number().nullable().optional() });
 

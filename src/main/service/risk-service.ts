@@ -31,6 +31,7 @@ import { EventPipeline } from './event-pipeline';
 import { FeedWatchdog } from './feed-watchdog';
 import { Housekeeping } from './housekeeping';
 import { reconcileInterruptedActions } from './interrupted-actions';
+import { MarketData } from './market-data';
 import { Problems } from './problems';
 import { buildSnapshot, freshLimitOf, type ServiceParts } from './snapshot';
 import { SnapshotFeed } from './snapshot-feed';
@@ -91,6 +92,7 @@ export class RiskService {
     const feed = (this.feed = new SnapshotFeed(clock, () => this.snapshot()));
     const timeline = new Timeline(clock, () => feed.changed());
     const problems = new Problems({ clock, journal: timeline });
+    const marketData = new MarketData({ problems, changed: () => feed.changed() });
     reconcileInterruptedActions(store, timeline, clock.now());
     const journal: Journal = {
       add(kind, accountId, title, detail) {
@@ -115,8 +117,12 @@ export class RiskService {
     this.gateway = new GatewayClient(
       options.credentials,
       {
-        onEvent: (event) => this.pipeline.onEvent(event),
+        onEvent: (event) => {
+          if (event.type === 'quote') marketData.quoteSeen();
+          this.pipeline.onEvent(event);
+        },
         onConnection: (state, detail) => connection.report(state, detail),
+        onMarketData: (reason) => marketData.report(reason),
         onSync: (syncs) => this.pipeline.applySyncs(syncs),
         onContract: (contract) => this.pipeline.addContract(contract),
       },
@@ -194,7 +200,20 @@ export class RiskService {
         feed.changed();
       },
     });
-    this.parts = { mode: options.mode, config, connection, day, timeline, pipeline, market, enforcer, lockouts, problems, clock };
+    this.parts = {
+      mode: options.mode,
+      config,
+      connection,
+      day,
+      timeline,
+      pipeline,
+      market,
+      enforcer,
+      lockouts,
+      problems,
+      marketData,
+      clock,
+    };
   }
 
   /** Connects, loads today's state and arms the rules; resolves once enforcement is live. */

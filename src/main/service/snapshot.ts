@@ -16,6 +16,7 @@ import type { ConfigInForce } from './config-in-force';
 import type { ConnectionStatus } from './connection-status';
 import type { DayCycle } from './day-cycle';
 import type { EventPipeline } from './event-pipeline';
+import { needsQuotes, type MarketData } from './market-data';
 import type { Problems } from './problems';
 import type { Timeline } from './timeline';
 import { overrideText, unlockPreview } from './unlock-text';
@@ -31,6 +32,8 @@ export interface SnapshotSources {
   /** The trading timezone and the end of the trading day: when an admin unlock's choice ends. */
   timeZone: string;
   dayEnd: number;
+  /** What the card of a rule that cannot run without quotes says while there are none; null when it runs. */
+  cannotRun?(ruleId: string): string | null;
 }
 
 function defaultSummary(unit: RuleStatus['unit'], value: number, limit: number): string {
@@ -98,7 +101,7 @@ export function accountView(account: AccountState, sources: SnapshotSources): Ac
         usage: Math.round(usage * 1000) / 1000,
         breached,
         state: ruleState(rule.enabled, breached, usage, suspended),
-        summary: summary ?? defaultSummary(rule.unit, value, limit),
+        summary: sources.cannotRun?.(rule.id) ?? summary ?? defaultSummary(rule.unit, value, limit),
         lastBreachAt: sources.enforcer.lastBreach(account.id, rule.id),
         override: override ? overrideView(override, sources.timeZone, sources.now) : null,
       };
@@ -144,6 +147,7 @@ export interface ServiceParts {
   enforcer: Enforcer;
   lockouts: Lockouts;
   problems: Problems;
+  marketData: MarketData;
   clock: Clock;
 }
 
@@ -161,6 +165,7 @@ export function buildSnapshot(parts: ServiceParts): Snapshot {
     loggedOut: connection.loggedOut,
     timeZone: config.config.timezone,
     dayEnd: day.end,
+    cannotRun: (ruleId) => (needsQuotes(ruleId, config.config.rules) ? parts.marketData.cardSummary() : null),
   };
   return {
     mode: parts.mode,

@@ -57,8 +57,8 @@ describe('REST client errors', () => {
     expect((error as GatewayNetworkError).transient).toBe(true);
   });
 
-  it('refuses a response of the wrong shape', async () => {
-    const { api } = gatewayAnswering(() => json({ success: true, errorCode: 0, accounts: [{ id: 'x' }] }));
+  it('refuses a response of the wrong shape (one bad row is not: rows.test.ts)', async () => {
+    const { api } = gatewayAnswering(() => json({ success: true, errorCode: 0, accounts: { id: 'x' } }));
     await expect(api.searchAccounts()).rejects.toBeInstanceOf(GatewayProtocolError);
   });
 
