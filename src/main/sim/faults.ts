@@ -30,6 +30,20 @@ export const FaultsSchema = z.strictObject({
   logout: z.literal(true).optional(),
   /** The order a fill's user-hub messages go out in from now on, until /sim/reset (see fill-delivery.ts). */
   fillDelivery: FillDeliverySchema.optional(),
+  /**
+   * false: the market hub refuses upgrades with 401 from now on, as live does a login without the market-data
+   * entitlement (sockets already up stay up); true: it takes them again.
+   */
+  marketData: z.boolean().optional(),
+  /** The user hub forgets every subscription while its sockets stay up: a dead user feed that pings keep looking alive. */
+  forgetUserSubscriptions: z.literal(true).optional(),
+  /**
+   * Every list answer (Account/search, Contract/available, Position/searchOpen, Order/search(Open), Trade/search)
+   * carries one more row with a null where a number belongs, as a client must survive (PROJECTX.md §13).
+   */
+  oddRows: z.boolean().optional(),
+  /** The next N Subscribe* invocations on the user hub answer with an error (0 stops). */
+  failUserSubscribes: z.number().int().nonnegative().max(1000).optional(),
 });
 export type Faults = z.infer<typeof FaultsSchema>;
 
@@ -37,6 +51,7 @@ export type Faults = z.infer<typeof FaultsSchema>;
 export class RestFaults {
   private failing: { status: number; remaining: number; endpoints: Set<string> | null; afterProcessing: boolean } | null = null;
   latencyMs = 0;
+  oddRows = false;
 
   failNext(status: number, count: number, endpoints?: readonly string[], afterProcessing = false): void {
     this.failing = { status, remaining: count, endpoints: endpoints ? new Set(endpoints) : null, afterProcessing };
@@ -53,5 +68,6 @@ export class RestFaults {
   clear(): void {
     this.failing = null;
     this.latencyMs = 0;
+    this.oddRows = false;
   }
 }

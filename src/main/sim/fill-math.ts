@@ -52,6 +52,15 @@ export function feesFor(contract: Pick<SimContract, 'feePerSide'>, size: number)
   return roundCents(contract.feePerSide * size);
 }
 
+/**
+ * The commission the live stream reports beside a trade's fees (0.25 beside 0.36 in the capture of
+ * PROJECTX.md §13), as that share of them. The simulator's balance pays `fees` only: the commission is
+ * part of them, which is what the client's one fee rule (fees only) books.
+ */
+export function commissionsOf(fees: number): number {
+  return roundCents(fees * (0.25 / 0.36));
+}
+
 /** The balance after a fill: realized P&L in, fees out. */
 export function balanceAfter(balance: number, profitAndLoss: number | null, fees: number): number {
   return roundCents(balance + (profitAndLoss ?? 0) - fees);

@@ -1,18 +1,21 @@
 /**
  * SignalR JSON hub protocol over `ws` (../shared/PROJECTX.md §8): handshake, invocations with
  * completions, server pings every 15 s, close. Token from `access_token` or the Authorization
- * header; bad token → 401 on the upgrade. Server events are invocations without an id.
+ * header; bad token → 401 on the upgrade, and so is the market hub's while market data is off (a
+ * login without the entitlement, §13). Server events are invocations without an id, in the wire
+ * format of wire-format.ts.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { UserHubAction } from '../gateway/wire';
 import { bearerToken, type TokenStore } from './tokens';
+import type { WireFormat, WireWriter } from './wire-format';
 
 const RS = '\x1e';
 const PING_INTERVAL_MS = 15_000;
 
-export type WireFormat = 'live' | 'documented';
+export type { WireFormat } from './wire-format';
 const HUB_NAMES = ['user', 'market'] as const;
 type HubName = (typeof HUB_NAMES)[number];
 
@@ -61,12 +64,16 @@ export class HubServer {
   private dropper: NodeJS.Timeout | null = null;
   /** While true, quotes are not sent though the sockets stay up (the silent feed). */
   marketPaused = false;
+  /** While false, the market hub refuses upgrades with 401, as live does a login without market data (sockets up stay up). */
+  marketData = true;
+  /** Subscribe invocations on the user hub still to answer with an error (a failed re-subscribe). */
+  failUserSubscribes = 0;
 
   constructor(
     private readonly tokens: TokenStore,
     /** The current quote of a contract, sent to a new quote subscriber as the gateway does. */
-    private readonly currentQuote: (contractId: string) => object | null,
-    public wireFormat: WireFormat = 'live',
+    private readonly currentQuote: (contractId: string) => Record<string, unknown> | null,
+    readonly writer: WireWriter,
   ) {
     this.pinger = setInterval(() => this.broadcast(() => true, frame({ type: 6 })), PING_INTERVAL_MS);
     this.pinger.unref();
@@ -82,10 +89,22 @@ export class HubServer {
       socket.end('HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
       return true;
     }
+    if (hub === 'market' && !this.marketData) {
+      socket.end(
+        'HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Bearer error="invalid_token", error_description="The signature key was not found"\r\n' +
+          'Content-Length: 0\r\nConnection: close\r\n\r\n',
+      );
+      return true;
+    }
     this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, hub));
     return true;
   }
 
+  get wireFormat(): WireFormat {
+    return this.writer.format;
+  }
+
+  /** One user-hub event: wrapped `{action, data}` live, bare as documented. The entity goes out as given. */
   publishUser(
     topic: UserTopic | 'accounts',
     accountId: number,
@@ -98,16 +117,22 @@ export class HubServer {
     this.broadcast((c) => c.hub === 'user' && (topic === 'accounts' ? c.accounts : c[topic].has(accountId)), message);
   }
 
+  /** A quote as given. */
   publishQuote(contractId: string, quote: object): void {
     if (this.marketPaused) return;
     const message = frame({ type: 1, target: 'GatewayQuote', arguments: [contractId, quote] });
     this.broadcast((c) => c.hub === 'market' && c.quotes.has(contractId), message);
   }
 
-  /** A trade print on the market hub: batched as an array on the live wire, one object in the docs. */
-  publishPrint(contractId: string, print: object): void {
+  /** A change of the full quote, in the wire format (live: partial deltas). */
+  publishQuoteChange(contractId: string, quote: Record<string, unknown>): void {
+    for (const delta of this.writer.quoteChange(contractId, quote)) this.publishQuote(contractId, delta);
+  }
+
+  /** A trade print on the market hub: a null-padded array with contractId per item on the live wire, one object in the docs. */
+  publishPrint(contractId: string, print: Record<string, unknown>): void {
     if (this.marketPaused) return;
-    const message = frame({ type: 1, target: 'GatewayTrade', arguments: [contractId, this.wireFormat === 'live' ? [print] : print] });
+    const message = frame({ type: 1, target: 'GatewayTrade', arguments: [contractId, this.writer.print(contractId, print)] });
     this.broadcast((c) => c.hub === 'market' && c.prints.has(contractId), message);
   }
 
@@ -137,6 +162,15 @@ export class HubServer {
     if (seconds > 0) {
       this.dropper = setInterval(() => this.dropAll(), seconds * 1000);
       this.dropper.unref();
+    }
+  }
+
+  /** The user hub forgets every subscription while its sockets stay up: a dead user feed that pings keep looking alive. */
+  forgetUserSubscriptions(): void {
+    for (const c of this.connections) {
+      if (c.hub !== 'user') continue;
+      c.accounts = false;
+      for (const topic of ['orders', 'positions', 'trades'] as const) c[topic].clear();
     }
   }
 
@@ -198,6 +232,18 @@ export class HubServer {
     if (message.type !== 1 || typeof message.target !== 'string') return;
     const methods = connection.hub === 'user' ? USER_METHODS : MARKET_METHODS;
     const method = methods[message.target];
+    if (connection.hub === 'user' && method && message.target.startsWith('Subscribe') && this.failUserSubscribes > 0) {
+      this.failUserSubscribes--;
+      if (message.invocationId !== undefined)
+        connection.socket.send(
+          frame({
+            type: 3,
+            invocationId: message.invocationId,
+            error: `An unexpected error occurred invoking '${message.target}' on the server.`,
+          }),
+        );
+      return;
+    }
     if (method) method(connection, message.arguments ?? []);
     if (message.invocationId !== undefined) {
       connection.socket.send(
@@ -215,7 +261,10 @@ export class HubServer {
     if (message.target === 'SubscribeContractQuotes' && !this.marketPaused) {
       const contractId = String(message.arguments?.[0]);
       const quote = this.currentQuote(contractId);
-      if (quote) connection.socket.send(frame({ type: 1, target: 'GatewayQuote', arguments: [contractId, quote] }));
+      if (quote)
+        connection.socket.send(
+          frame({ type: 1, target: 'GatewayQuote', arguments: [contractId, this.writer.fullQuote(contractId, quote)] }),
+        );
     }
   }
 

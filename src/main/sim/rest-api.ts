@@ -9,7 +9,7 @@ import { SimRejection, type Exchange } from './exchange';
 import { readJson, sendJson } from './http-util';
 import type { RestFaults } from './faults';
 import { bearerToken, type TokenStore } from './tokens';
-import { wireContract } from './wire-format';
+import { wireContract, type WireWriter } from './wire-format';
 
 type Body = Record<string, unknown>;
 type Handler = (body: Body) => Record<string, unknown>;
@@ -59,7 +59,8 @@ function optionalNumber(value: unknown): number | null {
   return typeof value === 'number' ? value : null;
 }
 
-export function restRoutes(exchange: Exchange): Record<string, Handler> {
+/** The REST answers in the writer's wire format (live: 6-digit timestamps, unset price keys absent, no commissions). */
+export function restRoutes(exchange: Exchange, writer: WireWriter): Record<string, Handler> {
   const contracts = () => exchange.contractList().map(wireContract);
   return {
     'Account/search': () => ok({ accounts: exchange.accountList() }),
@@ -86,7 +87,7 @@ export function restRoutes(exchange: Exchange): Record<string, Handler> {
         };
       return ok({ contract: wireContract(contract) });
     },
-    'Position/searchOpen': (b) => ok({ positions: exchange.openPositions(accountOf(exchange, b)) }),
+    'Position/searchOpen': (b) => ok({ positions: exchange.openPositions(accountOf(exchange, b)).map((p) => writer.position(p, 'rest')) }),
     'Position/closeContract': (b) => {
       exchange.closeContract(num(b, 'accountId'), String(b.contractId));
       return ok();
@@ -131,10 +132,10 @@ export function restRoutes(exchange: Exchange): Record<string, Handler> {
       exchange.cancelOrder(num(b, 'accountId'), num(b, 'orderId'));
       return ok();
     },
-    'Order/searchById': (b) => ok({ order: exchange.orderById(num(b, 'accountId'), num(b, 'orderId')) }),
-    'Order/search': (b) => ok({ orders: exchange.ordersOf(accountOf(exchange, b), since(b)) }),
-    'Order/searchOpen': (b) => ok({ orders: exchange.openOrders(accountOf(exchange, b)) }),
-    'Trade/search': (b) => ok({ trades: exchange.tradesOf(accountOf(exchange, b), since(b)) }),
+    'Order/searchById': (b) => ok({ order: writer.order(exchange.orderById(num(b, 'accountId'), num(b, 'orderId')), 'rest') }),
+    'Order/search': (b) => ok({ orders: exchange.ordersOf(accountOf(exchange, b), since(b)).map((o) => writer.order(o, 'rest')) }),
+    'Order/searchOpen': (b) => ok({ orders: exchange.openOrders(accountOf(exchange, b)).map((o) => writer.order(o, 'rest')) }),
+    'Trade/search': (b) => ok({ trades: exchange.tradesOf(accountOf(exchange, b), since(b)).map((t) => writer.trade(t, 'rest')) }),
   };
 }
 
@@ -145,6 +146,52 @@ function bracketOf(value: unknown): { ticks: number; type: number } | null {
   if (typeof ticks !== 'number' || typeof type !== 'number')
     throw new SimRejection(errorCode('Order/place', 'OrderRejected'), 'A bracket needs numeric ticks and type');
   return { ticks, type };
+}
+
+/** One row per list that a client cannot read as it is: a null where a number belongs (the `oddRows` fault). */
+const ODD_ROWS: Record<string, [list: string, row: (accountId: unknown) => Record<string, unknown>]> = {
+  'Account/search': ['accounts', () => ({ id: 9999, name: 'ODD-ROW', balance: null, canTrade: true })],
+  'Contract/available': ['contracts', () => ({ id: 'CON.F.US.ODD.Z26', name: 'ODDZ6', description: '', tickSize: null, tickValue: 1 })],
+  'Position/searchOpen': [
+    'positions',
+    (accountId) => ({
+      id: 1,
+      accountId,
+      contractId: 'CON.F.US.ODD.Z26',
+      creationTimestamp: new Date(0).toISOString(),
+      type: 1,
+      size: null,
+      averagePrice: 1,
+    }),
+  ],
+  'Order/search': [
+    'orders',
+    (accountId) => ({ id: 1, accountId, contractId: 'CON.F.US.ODD.Z26', status: null, type: 1, side: 0, size: 1 }),
+  ],
+  'Order/searchOpen': [
+    'orders',
+    (accountId) => ({ id: 1, accountId, contractId: 'CON.F.US.ODD.Z26', status: null, type: 1, side: 0, size: 1 }),
+  ],
+  'Trade/search': [
+    'trades',
+    (accountId) => ({
+      id: 1,
+      accountId,
+      contractId: 'CON.F.US.ODD.Z26',
+      creationTimestamp: new Date().toISOString(),
+      price: null,
+      fees: null,
+      side: 0,
+      size: 1,
+      orderId: 1,
+    }),
+  ],
+};
+
+function addOddRow(endpoint: string, answer: Record<string, unknown>, body: Body): void {
+  const odd = ODD_ROWS[endpoint];
+  const rows = odd ? answer[odd[0]] : undefined;
+  if (odd && Array.isArray(rows)) rows.push(odd[1](body.accountId));
 }
 
 function accountOf(exchange: Exchange, body: Body): number {
@@ -209,6 +256,7 @@ export async function handleRest(
     if (!(error instanceof SimRejection)) throw error;
     answer = { success: false, errorCode: error.code, errorMessage: error.message };
   }
+  if (faults.oddRows) addOddRow(endpoint, answer, body);
   if (failure?.afterProcessing) {
     response.writeHead(failure.status, { 'content-length': 0 });
     response.end();

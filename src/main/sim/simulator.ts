@@ -12,6 +12,7 @@ import { handleRest, restRoutes } from './rest-api';
 import { FaultsSchema, RestFaults, type Faults } from './faults';
 import type { FillDeliveryOptions } from './fill-delivery';
 import { TokenStore } from './tokens';
+import { defaultWireFormat, isTerminal, WireWriter } from './wire-format';
 import { TestElevationAnswerSchema, type TestElevationAnswer } from '../elevation/test-elevator';
 import { UserHubAction } from '../gateway/wire';
 
@@ -25,7 +26,10 @@ export interface SimulatorOptions {
   port?: number;
   host?: string;
   randomWalk?: boolean;
+  /** Default: RW_SIM_WIRE_FORMAT, else live (see wire-format.ts). */
   wireFormat?: WireFormat;
+  /** False: the market hub refuses this login with 401, as live does without the market-data entitlement (default true). */
+  marketData?: boolean;
   observer?: SimulatorObserver;
   /** The order a fill's user-hub messages go out in (default: the simulator's own; see fill-delivery.ts). */
   fillDelivery?: FillDeliveryOptions;
@@ -51,46 +55,80 @@ function positionAction(size: number): number {
   return size === 0 ? UserHubAction.Remove : UserHubAction.Update;
 }
 
-function route(hubs: HubServer, event: SimEvent): void {
-  switch (event.topic) {
-    case 'account':
-      return hubs.publishUser('accounts', event.accountId, 'GatewayUserAccount', event.payload);
-    case 'order':
-      return hubs.publishUser('orders', event.accountId, 'GatewayUserOrder', event.payload);
-    case 'trade':
-      return hubs.publishUser('trades', event.accountId, 'GatewayUserTrade', event.payload, UserHubAction.Create);
-    case 'position':
-      return hubs.publishUser('positions', event.accountId, 'GatewayUserPosition', event.payload, positionAction(event.payload.size));
-    case 'quote':
-      return hubs.publishQuote(event.contractId, event.payload);
-    case 'print':
-      return hubs.publishPrint(event.contractId, event.payload);
-  }
+/**
+ * Publishes the exchange's events on the hubs in the wire format. An order's first message is a creation
+ * (`action` 0), its last, once done with, a removal (2), the others updates (1), as live sends them.
+ */
+function router(hubs: HubServer) {
+  const writer = hubs.writer;
+  const announced = new Set<number>();
+  const orderAction = (order: { id: number; status: number }): number => {
+    if (isTerminal(order)) {
+      announced.delete(order.id);
+      return UserHubAction.Remove;
+    }
+    if (announced.has(order.id)) return UserHubAction.Update;
+    announced.add(order.id);
+    return UserHubAction.Create;
+  };
+  return (event: SimEvent): void => {
+    switch (event.topic) {
+      case 'account':
+        return hubs.publishUser('accounts', event.accountId, 'GatewayUserAccount', event.payload);
+      case 'order':
+        return hubs.publishUser(
+          'orders',
+          event.accountId,
+          'GatewayUserOrder',
+          writer.order(event.payload, 'stream'),
+          orderAction(event.payload),
+        );
+      case 'trade':
+        return hubs.publishUser('trades', event.accountId, 'GatewayUserTrade', writer.trade(event.payload, 'stream'), UserHubAction.Create);
+      case 'position':
+        return hubs.publishUser(
+          'positions',
+          event.accountId,
+          'GatewayUserPosition',
+          writer.position(event.payload, 'stream'),
+          positionAction(event.payload.size),
+        );
+      case 'quote':
+        return hubs.publishQuoteChange(event.contractId, event.payload);
+      case 'print':
+        return hubs.publishPrint(event.contractId, event.payload);
+    }
+  };
 }
 
 /** Applies a /sim/faults body; every field is optional and changes only what it names. */
 export function applyFaults(sim: Pick<Simulator, 'hubs' | 'faults' | 'tokens' | 'exchange'>, faults: Faults): void {
   if (faults.rest) sim.faults.failNext(faults.rest.status, faults.rest.count, faults.rest.endpoints, faults.rest.afterProcessing);
   if (faults.latencyMs !== undefined) sim.faults.latencyMs = faults.latencyMs;
+  if (faults.oddRows !== undefined) sim.faults.oddRows = faults.oddRows;
   if (faults.pauseMarket !== undefined) sim.hubs.marketPaused = faults.pauseMarket;
   if (faults.dropEverySeconds !== undefined) sim.hubs.dropEvery(faults.dropEverySeconds);
   if (faults.logout) sim.hubs.sendLogout();
   if (faults.expireTokens) sim.tokens.clear();
   if (faults.dropSockets) sim.hubs.dropAll();
   if (faults.fillDelivery) sim.exchange.deliverFills(faults.fillDelivery);
+  if (faults.marketData !== undefined) sim.hubs.marketData = faults.marketData;
+  if (faults.forgetUserSubscriptions) sim.hubs.forgetUserSubscriptions();
+  if (faults.failUserSubscribes !== undefined) sim.hubs.failUserSubscribes = faults.failUserSubscribes;
 }
 
 async function handleControl(
   path: string,
   request: http.IncomingMessage,
   response: http.ServerResponse,
-  sim: Omit<Simulator, 'close' | 'url' | 'port'>,
+  sim: Omit<Simulator, 'close' | 'url' | 'port'> & { marketDataAtStart: boolean },
 ): Promise<void> {
   if (path === '/sim/state' && request.method === 'GET') {
     sendJson(response, 200, {
       ...sim.exchange.state(),
       randomWalk: sim.feed.running,
       wireFormat: sim.hubs.wireFormat,
+      marketData: sim.hubs.marketData,
       fillDelivery: sim.exchange.fillDeliveryOptions,
       calls: sim.calls,
       elevationAnswer: sim.elevation.answer,
@@ -119,6 +157,8 @@ async function handleControl(
       sim.exchange.reset();
       sim.faults.clear();
       sim.hubs.marketPaused = false;
+      sim.hubs.marketData = sim.marketDataAtStart;
+      sim.hubs.failUserSubscribes = 0;
       sim.hubs.dropEvery(0);
       sim.elevation.answer = 'approve';
       for (const endpoint of Object.keys(sim.calls)) delete sim.calls[endpoint];
@@ -150,17 +190,21 @@ async function handleControl(
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const tokens = new TokenStore();
   const observer = options.observer ?? {};
+  const writer = new WireWriter(options.wireFormat ?? defaultWireFormat(), new Date().toISOString());
   const exchange: Exchange = new Exchange(
     (event) => {
-      route(hubs, event);
+      route(event);
       observer.published?.(event);
     },
     Date.now,
     options.fillDelivery,
   );
-  const hubs: HubServer = new HubServer(tokens, (contractId) => exchange.quote(contractId), options.wireFormat ?? 'live');
+  const hubs: HubServer = new HubServer(tokens, (contractId) => exchange.quote(contractId), writer);
+  const route = router(hubs);
+  const marketDataAtStart = options.marketData ?? true;
+  hubs.marketData = marketDataAtStart;
   const feed = new PriceFeed(exchange);
-  const routes = restRoutes(exchange);
+  const routes = restRoutes(exchange, writer);
   const calls: Record<string, number> = {};
   const faults = new RestFaults();
   const elevation: Simulator['elevation'] = { answer: 'approve' };
@@ -169,7 +213,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const server = http.createServer((request, response) => {
     const route = (path: string): Promise<unknown> => {
       if (path.startsWith('/api/')) return handleRest(path.slice('/api/'.length), request, response, routes, tokens, faults);
-      if (path.startsWith('/sim/')) return handleControl(path, request, response, parts);
+      if (path.startsWith('/sim/')) return handleControl(path, request, response, { ...parts, marketDataAtStart });
       return Promise.resolve(sendJson(response, 404, { error: 'not found' }));
     };
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
