@@ -111,6 +111,29 @@ describe('a user feed that goes dead while flat', () => {
   });
 });
 
+describe('a user hub that will not start again after a restart', () => {
+  it('is shown and tried again with backoff until it starts; then it re-subscribes and reconciles', async () => {
+    const { sim, clock, states, syncs } = await connected();
+    const trader = await Trader.login(sim);
+    applyFaults(sim, { forgetUserSubscriptions: true, userHub: false });
+    await trader.buy(MNQ, 1); // not delivered: the feed is dead, and the hub will refuse the restart
+    await eventually(async () => {
+      await clock.advance(USER_FEED_BEAT_MS);
+      expect(lastState(states)).toEqual([
+        'reconnecting',
+        expect.stringMatching(/^the user hub could not be started again \(.*\); trying again in \d+ s$/),
+      ]);
+    }, 10_000);
+    const reconciles = syncs.length;
+    applyFaults(sim, { userHub: true });
+    await clock.advance(RESUBSCRIBE_RETRY_MS.at(-1)!);
+    await eventually(() => expect(sim.hubs.listeners()).toContain(`user trades ${DEMO_ACCOUNT}`));
+    await eventually(() => expect(syncs.length).toBeGreaterThan(reconciles));
+    expect(syncs.at(-1)?.[0]?.positions.map((p) => [p.contractId, p.size])).toEqual([[MNQ, 1]]);
+    await eventually(() => expect(lastState(states)).toEqual(['live', null]));
+  });
+});
+
 describe('a market hub that refuses the login', () => {
   it('is reported at connect and tried again on its own schedule, without a user-hub reconnect', async () => {
     const { sim, clock, market, events } = await connected({ marketData: false });

@@ -103,6 +103,8 @@ export class RealtimeHubs {
   private marketRetry: TimerHandle | null = null;
   private resubscribeFailures = 0;
   private resubscribeRetry: TimerHandle | null = null;
+  private userStartFailures = 0;
+  private userStartRetry: TimerHandle | null = null;
 
   constructor(options: RealtimeOptions) {
     const { rtcUrl, token, handlers, logger, clock } = options;
@@ -145,6 +147,7 @@ export class RealtimeHubs {
   async stop(): Promise<void> {
     this.stopped = true;
     this.marketRetry?.cancel();
+    this.userStartRetry?.cancel();
     this.cancelResubscribe();
     await Promise.all([this.user.stop(), this.market.stop()]);
   }
@@ -235,6 +238,7 @@ export class RealtimeHubs {
       if (this.market.state === HubConnectionState.Disconnected) await this.market.start();
       for (const contractId of this.contracts) await this.subscribeContract(contractId);
     } catch (error) {
+      if (this.stopped) return false;
       this.marketDown = await whyHubFailed(this.marketUrl, this.token(), error as Error);
       const wait = backoffStep(MARKET_RETRY_MS, this.marketFailures++);
       this.logger.warn(`${this.marketDown}: open-P&L rules cannot run; trying it again in ${Math.round(wait / 1000)} s`);
@@ -298,18 +302,46 @@ export class RealtimeHubs {
     this.resubscribeRetry = null;
   }
 
-  /** The market hub is started again by afterReconnect, which reports it when it will not start. */
+  /**
+   * The market hub is started again by afterReconnect, which reports it when it will not start; a user hub that
+   * will not start again is tried on a backoff (a stopped hub has no automatic reconnect to do it).
+   */
   private async restart(hubs: readonly HubConnection[]): Promise<void> {
+    const started: HubConnection[] = [];
     this.restarting = true;
     try {
       for (const hub of hubs) {
         await hub.stop();
-        if (hub === this.user) await hub.start();
+        if (hub !== this.user || (await this.startUser())) started.push(hub);
       }
     } finally {
       this.restarting = false;
     }
-    for (const hub of hubs) await this.afterReconnect(hub);
+    for (const hub of started) await this.afterReconnect(hub);
+  }
+
+  /** Starts the stopped user hub; on failure says so and tries again after a wait, then re-subscribes and reconciles. */
+  private async startUser(): Promise<boolean> {
+    this.userStartRetry?.cancel();
+    this.userStartRetry = null;
+    if (this.stopped) return false;
+    try {
+      await this.user.start();
+    } catch (error) {
+      if (this.stopped) return false;
+      const wait = backoffStep(RESUBSCRIBE_RETRY_MS, this.userStartFailures++);
+      this.handlers.onReconnecting(
+        `the user hub could not be started again (${(error as Error).message}); trying again in ${Math.round(wait / 1000)} s`,
+      );
+      this.userStartRetry = this.clock.setTimeout(() => void this.retryUserStart(), wait);
+      return false;
+    }
+    this.userStartFailures = 0;
+    return true;
+  }
+
+  private async retryUserStart(): Promise<void> {
+    if (await this.startUser()) await this.afterReconnect(this.user);
   }
 
   private dispatchUser(target: UserHubTarget, payload: unknown): void {

@@ -10,7 +10,9 @@
  * as REST has it, compared with what the hub last said, shows a change the hub never delivered. One beat of
  * difference may be a message still in flight; the same difference on two beats running means the feed is
  * dead, and the hub is started again (subscriptions re-sent, state reconciled over REST, which also brings in
- * what the hub missed). Cost: one call a beat, of the gateway's 200 a minute.
+ * what the hub missed). Cost: one call a beat, of the gateway's 200 a minute. A balance the broker changes
+ * without a hub message (an adjustment) would cost one needless restart, after which its reconcile's reading
+ * is what was heard.
  */
 import type { Account } from '../../shared/domain';
 import type { Logger } from '../log';

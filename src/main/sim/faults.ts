@@ -35,6 +35,8 @@ export const FaultsSchema = z.strictObject({
    * entitlement (sockets already up stay up); true: it takes them again.
    */
   marketData: z.boolean().optional(),
+  /** false: the user hub refuses upgrades with 503 from now on (sockets up stay up); true: it takes them again. */
+  userHub: z.boolean().optional(),
   /** The user hub forgets every subscription while its sockets stay up: a dead user feed that pings keep looking alive. */
   forgetUserSubscriptions: z.literal(true).optional(),
   /**

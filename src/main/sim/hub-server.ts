@@ -66,6 +66,8 @@ export class HubServer {
   marketPaused = false;
   /** While false, the market hub refuses upgrades with 401, as live does a login without market data (sockets up stay up). */
   marketData = true;
+  /** While false, the user hub refuses upgrades with 503, as a gateway restarting its hub nodes does (sockets up stay up). */
+  userHub = true;
   /** Subscribe invocations on the user hub still to answer with an error (a failed re-subscribe). */
   failUserSubscribes = 0;
 
@@ -87,6 +89,10 @@ export class HubServer {
     const token = url.searchParams.get('access_token') ?? bearerToken(request.headers.authorization);
     if (!this.tokens.isValid(token)) {
       socket.end('HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+      return true;
+    }
+    if (hub === 'user' && !this.userHub) {
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
       return true;
     }
     if (hub === 'market' && !this.marketData) {

@@ -113,6 +113,7 @@ export function applyFaults(sim: Pick<Simulator, 'hubs' | 'faults' | 'tokens' | 
   if (faults.dropSockets) sim.hubs.dropAll();
   if (faults.fillDelivery) sim.exchange.deliverFills(faults.fillDelivery);
   if (faults.marketData !== undefined) sim.hubs.marketData = faults.marketData;
+  if (faults.userHub !== undefined) sim.hubs.userHub = faults.userHub;
   if (faults.forgetUserSubscriptions) sim.hubs.forgetUserSubscriptions();
   if (faults.failUserSubscribes !== undefined) sim.hubs.failUserSubscribes = faults.failUserSubscribes;
 }
@@ -158,6 +159,7 @@ async function handleControl(
       sim.faults.clear();
       sim.hubs.marketPaused = false;
       sim.hubs.marketData = sim.marketDataAtStart;
+      sim.hubs.userHub = true;
       sim.hubs.failUserSubscribes = 0;
       sim.hubs.dropEvery(0);
       sim.elevation.answer = 'approve';
