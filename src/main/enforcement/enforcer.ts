@@ -2,12 +2,13 @@
  * Turns one evaluation's breaches into enforcement: new breaches are recorded (every one, even
  * when a stronger one wins), the plan's lock is written before any call goes out, and while an
  * account is locked every position is closed and every working order cancelled ("rejected while
- * locked"). Enforcement never decides policy; the rules and the planner did.
+ * locked"). Enforcement never decides policy; the rules and the planner did. Nor does it wait for
+ * the store: the decision is made in memory and recorded in one transaction; when the store
+ * refuses, the calls go out all the same and the records wait (see Recorder).
  */
 import { wallClock } from '../../shared/time-format';
 import type { Breach } from '../engine/rule';
-import type { RiskStore } from '../store/risk-store';
-import type { Executor } from './executor';
+import type { Executor, Recorder } from './executor';
 import type { Journal } from './journal';
 import type { Lockouts } from './lockouts';
 import { flattenActions, plan, type AccountExposure } from './planner';
@@ -22,7 +23,7 @@ export class Enforcer {
   private readonly lastBreachAt = new Map<string, string>();
 
   constructor(
-    private readonly store: RiskStore,
+    private readonly recorder: Recorder,
     private readonly lockouts: Lockouts,
     private readonly executor: Executor,
     private readonly journal: Journal,
@@ -35,7 +36,7 @@ export class Enforcer {
       return;
     }
     const at = new Date(now).toISOString();
-    this.store.transaction(() => {
+    this.recorder.batch(() => {
       this.recordNewBreaches(account.id, breaches, at);
       // A rule an administrator suspended is not judged at all (the engine skips it), so every breach here acts.
       const decided = plan(account, breaches);
@@ -81,7 +82,7 @@ export class Enforcer {
     for (const breach of breaches) {
       now.add(breach.ruleId);
       if (before.has(breach.ruleId) || breach.category === 'automation') continue;
-      this.store.recordViolation(at, breach);
+      this.recorder.write(`the ${breach.ruleId} violation of account ${accountId}`, (store) => store.recordViolation(at, breach));
       this.lastBreachAt.set(`${accountId}:${breach.ruleId}`, at);
       this.journal.add('breach', accountId, `${breach.ruleId} ${breach.ruleName} breached`, breach.message);
     }

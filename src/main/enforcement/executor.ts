@@ -1,12 +1,13 @@
 /**
  * Executes enforcement actions against the broker. Each action is recorded before its call goes
- * out; transient failures (network, 5xx, 429) are retried with backoff; "already gone" answers
- * count as success. An action already in flight, or done but not yet confirmed by a later event,
- * is not sent again — so a close is requested once however many events repeat the breach. An
- * action is confirmed only by the outcome it aims at, seen in the account's consistent state: the
- * position gone (or trimmed to its target), the order no longer working, the stop at its price —
- * never by just any event about the position, nor by a reconcile that read it still open. After a
- * failure the executor reads the broker to learn whether anything is left to do.
+ * out, and the call goes out whether the store takes the record or not; transient failures
+ * (network, 5xx, 429) are retried with backoff; "already gone" answers count as success. An
+ * action already in flight, or done but not yet confirmed by a later event, is not sent again —
+ * so a close is requested once however many events repeat the breach. An action is confirmed
+ * only by the outcome it aims at, seen in the account's consistent state: the position gone (or
+ * trimmed to its target), the order no longer working, the stop at its price — never by just any
+ * event about the position, nor by a reconcile that read it still open. After a failure the
+ * executor reads the broker to learn whether anything is left to do.
  */
 import { NOTHING_CLOSING } from '../engine/rule';
 import type { ContractLookup } from '../../shared/symbols';
@@ -21,9 +22,29 @@ import { stillNeeded, whatIsLeft } from './recheck';
 
 export type EnforcementMode = 'live' | 'dry_run';
 
+export interface RecordOptions {
+  /** Never dropped while the store refuses, however many writes wait (locks, their ends, unlocks). */
+  keep?: boolean;
+  /** While it waits, a later write with the same key replaces it (state of which only the latest counts). */
+  key?: string;
+  /** Runs once the write is in the store (its transaction committed): ids it produced may be used from then on. */
+  written?: () => void;
+}
+
+/**
+ * Where enforcement's records go (the service's StoreWrites). A write never throws and never
+ * waits: when the store refuses it, it is kept and retried in order, and the trader is told.
+ */
+export interface Recorder {
+  /** Writes at once in a transaction of its own, or with the batch it is made in. */
+  write(what: string, work: (store: RiskStore) => void, options?: RecordOptions): void;
+  /** The writes made while `decide` runs go to the store together, in one transaction, when it returns. */
+  batch<T>(decide: () => T): T;
+}
+
 export interface ExecutorDeps {
   broker: Broker;
-  store: RiskStore;
+  recorder: Recorder;
   clock: Clock;
   logger: Logger;
   /** Where each outcome is told (the timeline). */
@@ -44,6 +65,11 @@ export interface ActionOutcome {
   detail: string | null;
   /** Why the action was taken, e.g. "rejected while locked". */
   label: string;
+}
+
+/** An action's row in the store, once it is there. */
+interface ActionRecord {
+  id: number | null;
 }
 
 interface Pending {
@@ -124,7 +150,7 @@ export class Executor {
     this.mode = mode;
   }
 
-  /** Records the action synchronously (inside the caller's transaction) and sends it afterwards. */
+  /** Records the action synchronously (with the caller's batch) and sends it afterwards, recorded or not. */
   submit(action: Action, label: string): boolean {
     const key = actionKey(action);
     const existing = this.pending.get(key);
@@ -133,13 +159,19 @@ export class Executor {
 
     const at = new Date(now).toISOString();
     const base = { accountId: action.accountId, ruleId: action.ruleId, action: action.kind, target: describeAction(action) };
+    const what = `the ${describeAction(action)} action for account ${action.accountId}`;
     if (this.mode === 'dry_run') {
-      this.deps.store.recordAction(at, { ...base, status: 'dry_run', detail: label });
+      this.deps.recorder.write(what, (store) => void store.recordAction(at, { ...base, status: 'dry_run', detail: label }));
       this.pending.set(key, { action, completedAt: now, confirmed: false, closing: null });
       this.tell({ action, status: 'dry_run', detail: null, label });
       return true;
     }
-    const id = this.deps.store.recordAction(at, { ...base, status: 'sent', detail: label });
+    // Its id is known once the record is in the store; the answer is recorded after it, in order.
+    const record: ActionRecord = { id: null };
+    let id: number | null = null;
+    this.deps.recorder.write(what, (store) => (id = store.recordAction(at, { ...base, status: 'sent', detail: label })), {
+      written: () => (record.id = id),
+    });
     const entry: Pending = {
       action,
       completedAt: null,
@@ -150,10 +182,10 @@ export class Executor {
     const run = Promise.resolve()
       .then(() => this.execute(action))
       .then(
-        () => this.finish(id, entry, action, label, 'done', null),
+        () => this.finish(record, entry, action, label, 'done', null),
         async (error: unknown) => {
           const needed = await this.neededAfterRefusal(action);
-          this.finish(id, entry, action, label, needed ? 'failed' : 'not_needed', (error as Error).message);
+          this.finish(record, entry, action, label, needed ? 'failed' : 'not_needed', (error as Error).message);
         },
       );
     this.running.add(run);
@@ -191,11 +223,14 @@ export class Executor {
     else this.pending.delete(key);
   }
 
-  private finish(id: number, entry: Pending, action: Action, label: string, status: ActionStatus, detail: string | null): void {
+  private finish(record: ActionRecord, entry: Pending, action: Action, label: string, status: ActionStatus, detail: string | null): void {
     entry.completedAt = this.deps.clock.now();
     if (status === 'failed') entry.closing = null;
     if (entry.confirmed) this.pending.delete(actionKey(action));
-    this.deps.store.updateAction(id, status, detail);
+    // A record the store never took (too many writes waited) has no row to update.
+    this.deps.recorder.write(`the answer to the ${describeAction(action)} action for account ${action.accountId}`, (store) => {
+      if (record.id !== null) store.updateAction(record.id, status, detail);
+    });
     if (status === 'failed')
       this.deps.logger.error(`enforcement ${describeAction(action)} for account ${action.accountId} failed: ${detail}`);
     this.tell({ action, status, detail, label });

@@ -1,6 +1,8 @@
 /**
  * The lock book: one active lock per account, written to the store before any enforcement call
  * goes out so that a crash or restart never forgets it; expired locks are cleared on their own.
+ * The book in memory is the one in force: a lock the store refuses still holds while Risk Warden
+ * runs, and its write (then its end's) is retried in order until the store takes it.
  * An administrator's unlock also keeps the rule that locked from locking again until the lock
  * would have ended, or else a limit that is still exceeded would lock the account at once.
  */
@@ -9,6 +11,7 @@ import { wallClock } from '../../shared/time-format';
 import type { LockRequest } from '../schedule/lock-end';
 import { lockEnd, type LockCalendar } from '../schedule/lock-end';
 import type { LockoutRecord, OverrideRecord, RiskStore } from '../store/risk-store';
+import type { Recorder } from './executor';
 
 const KIND_STRENGTH: Record<LockoutKind, number> = { cooldown: 1, untilSessionStart: 2, untilReset: 2, untilAdmin: 3 };
 
@@ -19,9 +22,12 @@ export interface LockOutcome {
 
 export class Lockouts {
   private readonly active = new Map<number, LockoutRecord>();
+  /** A lock not yet in the store has a negative id until it is. */
+  private unsaved = 0;
 
   constructor(
-    private readonly store: RiskStore,
+    store: Pick<RiskStore, 'activeLockouts'>,
+    private readonly recorder: Recorder,
     /** The calendar of the config in force, by which a lock's end is set. */
     readonly calendar: () => LockCalendar,
   ) {
@@ -38,20 +44,27 @@ export class Lockouts {
     const existing = this.active.get(accountId);
     if (existing && !this.isStronger(request.kind, until, existing)) return { lock: existing, created: false };
     const at = new Date(now).toISOString();
-    const record = this.store.transaction(() => {
-      if (existing) this.store.clearLockout(existing.id, at, `superseded by ${ruleId}`);
-      const saved = this.store.saveLockout({
-        accountId,
-        kind: request.kind,
-        ruleId,
-        reason,
-        since: at,
-        until: until === null ? null : new Date(until).toISOString(),
-      });
-      const end = saved.until === null ? 'admin unlock' : wallClock(saved.until, this.calendar().schedule.timezone);
-      this.store.audit(at, 'risk-engine', 'lock', accountId, `${request.kind} until ${end}: ${reason}`);
-      return saved;
-    });
+    const fields: Omit<LockoutRecord, 'id'> = {
+      accountId,
+      kind: request.kind,
+      ruleId,
+      reason,
+      since: at,
+      until: until === null ? null : new Date(until).toISOString(),
+    };
+    const record: LockoutRecord = { id: --this.unsaved, ...fields };
+    const end = fields.until === null ? 'admin unlock' : wallClock(fields.until, this.calendar().schedule.timezone);
+    let saved = record.id;
+    this.recorder.write(
+      `the ${request.kind} lock of account ${accountId}`,
+      (store) => {
+        // Read when written: the lock it replaces has its stored id by then (its save was written first).
+        if (existing) store.clearLockout(existing.id, at, `superseded by ${ruleId}`);
+        saved = store.saveLockout(fields).id;
+        store.audit(at, 'risk-engine', 'lock', accountId, `${request.kind} until ${end}: ${reason}`);
+      },
+      { keep: true, written: () => (record.id = saved) },
+    );
     this.active.set(accountId, record);
     return { lock: record, created: true };
   }
@@ -84,11 +97,15 @@ export class Lockouts {
       override.mode === 'suspend'
         ? `${lock.ruleId} suspended until ${wallClock(override.until, this.calendar().schedule.timezone)}`
         : `${lock.ruleId} resumed with a fresh limit counted from ${override.baseline?.value ?? 0} at the unlock`;
-    this.store.transaction(() => {
-      this.store.clearLockout(lock.id, at, 'admin');
-      this.store.saveOverride(override);
-      this.store.audit(at, 'admin', 'unlock', accountId, `${lock.kind} lock by ${lock.ruleId} lifted (${effect}): ${reason}`);
-    });
+    this.recorder.write(
+      `the admin unlock of account ${accountId}`,
+      (store) => {
+        store.clearLockout(lock.id, at, 'admin');
+        store.saveOverride(override);
+        store.audit(at, 'admin', 'unlock', accountId, `${lock.kind} lock by ${lock.ruleId} lifted (${effect}): ${reason}`);
+      },
+      { keep: true },
+    );
     this.active.delete(accountId);
     return lock;
   }
@@ -101,13 +118,17 @@ export class Lockouts {
     }
     if (expired.length === 0) return expired;
     const at = new Date(now).toISOString();
-    this.store.transaction(() => {
-      for (const lock of expired) {
-        this.store.clearLockout(lock.id, at, 'schedule');
-        this.store.audit(at, 'schedule', 'unlock', lock.accountId, `${lock.kind} lock by ${lock.ruleId} ended`);
-        this.active.delete(lock.accountId);
-      }
-    });
+    for (const lock of expired) this.active.delete(lock.accountId);
+    this.recorder.write(
+      `the end of ${expired.length === 1 ? 'a lock' : `${expired.length} locks`}`,
+      (store) => {
+        for (const lock of expired) {
+          store.clearLockout(lock.id, at, 'schedule');
+          store.audit(at, 'schedule', 'unlock', lock.accountId, `${lock.kind} lock by ${lock.ruleId} ended`);
+        }
+      },
+      { keep: true },
+    );
     return expired;
   }
 

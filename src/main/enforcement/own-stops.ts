@@ -5,7 +5,9 @@
  */
 import type { Order, Position } from '../../shared/domain';
 import { tradeManagement } from '../engine/rules/trade-management';
+import type { Logger } from '../log';
 import type { RiskStore } from '../store/risk-store';
+import type { Recorder } from './executor';
 import type { AccountExposure, Action } from './planner';
 
 interface OwnStop {
@@ -25,7 +27,11 @@ function protects(order: Order, position: Position | undefined): boolean {
 export class OwnStops {
   private readonly byAccount = new Map<number, OwnStop[]>();
 
-  constructor(private readonly store: Pick<RiskStore, 'ruleState' | 'setRuleState'>) {}
+  constructor(
+    private readonly store: Pick<RiskStore, 'ruleState'>,
+    private readonly recorder: Recorder,
+    private readonly logger: Logger,
+  ) {}
 
   add(accountId: number, orderId: number): void {
     this.save(accountId, [...this.of(accountId), { orderId, seen: false }]);
@@ -69,14 +75,34 @@ export class OwnStops {
   private of(accountId: number): OwnStop[] {
     let stops = this.byAccount.get(accountId);
     if (!stops) {
-      stops = (this.store.ruleState(accountId, tradeManagement.id) as OwnStop[] | null) ?? [];
+      stops = this.stored(accountId);
       this.byAccount.set(accountId, stops);
     }
     return stops;
   }
 
+  /** Those a previous run placed; none when the store cannot be read (stops placed from now on are still kept). */
+  private stored(accountId: number): OwnStop[] {
+    try {
+      return (this.store.ruleState(accountId, tradeManagement.id) as OwnStop[] | null) ?? [];
+    } catch (error) {
+      this.logger.error(
+        `account ${accountId}: the stops Risk Warden placed before this start could not be read (${(error as Error).message}); ` +
+          'a stop of those left on a closed position is not cancelled by Risk Warden',
+      );
+      return [];
+    }
+  }
+
   private save(accountId: number, stops: OwnStop[]): void {
     this.byAccount.set(accountId, stops);
-    this.store.setRuleState(accountId, tradeManagement.id, stops);
+    this.recorder.write(
+      `Risk Warden's stops of account ${accountId}`,
+      (store) => store.setRuleState(accountId, tradeManagement.id, stops),
+      {
+        keep: true,
+        key: `rule_state:${accountId}:${tradeManagement.id}`,
+      },
+    );
   }
 }

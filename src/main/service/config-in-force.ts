@@ -14,6 +14,7 @@ import { splitChange } from '../config/strictness';
 import { RuleEngine } from '../engine/rule-engine';
 import { NO_OVERRIDES, type OverrideLookup } from '../engine/rule-overrides';
 import { armRules } from '../engine/rules';
+import type { Recorder } from '../enforcement/executor';
 import type { Journal } from '../enforcement/journal';
 import type { Clock } from '../schedule/clock';
 import type { LockCalendar } from '../schedule/lock-end';
@@ -34,7 +35,9 @@ interface StoredConfig {
 }
 
 export interface ConfigInForceDeps {
-  store: RiskStore;
+  /** Read at start; written through `recorder`. */
+  store: Pick<RiskStore, 'meta'>;
+  recorder: Recorder;
   journal: Journal;
   clock: Clock;
   /** A new config is in force: what depends on it is updated and the accounts judged again. */
@@ -66,7 +69,7 @@ export class ConfigInForce {
     ({ engine: this.armedEngine, calendar: this.lockCalendar } = arm(effective, this.deps.overrides));
     if (pending.length > 0) {
       const detail = `pending at reset: ${pending.join('; ')}`;
-      deps.store.audit(this.at(), 'config', 'start: loosenings still held', null, detail);
+      this.audit('start: loosenings still held', detail);
       deps.journal.add('config', null, 'Config loosenings still held until the reset', detail);
     }
     this.save();
@@ -95,8 +98,7 @@ export class ConfigInForce {
   }
 
   applyFile(file: string): void {
-    const { store, journal } = this.deps;
-    const at = this.at();
+    const { journal } = this.deps;
     let next: RiskConfig;
     try {
       next = loadConfigFile(file);
@@ -105,7 +107,7 @@ export class ConfigInForce {
       // Shown in every snapshot and kept in the timeline and the audit log: bounded, whatever the file held.
       const why = clip(error.message, DETAIL_MAX_CHARS);
       this.status = { ...this.status, error: why };
-      store.audit(at, 'config', 'reload refused', null, why);
+      this.audit('reload refused', why);
       journal.add('config', null, 'Config change refused — the previous config stays in force', why);
       return;
     }
@@ -115,7 +117,7 @@ export class ConfigInForce {
     this.save();
     this.status = { file, error: null, pendingAtReset: pending };
     const detail = pending.length ? `pending at reset: ${pending.join('; ')}` : 'all changes in force';
-    store.audit(at, 'config', 'reload', null, detail);
+    this.audit('reload', detail);
     journal.add('config', null, 'Config reloaded', detail);
   }
 
@@ -146,7 +148,7 @@ export class ConfigInForce {
       tradingDayAt(this.deps.clock.now(), calendar.schedule);
     } catch (error) {
       const detail = `${clip((error as Error).message)}; the config given at start applies whole`;
-      store.audit(this.at(), 'config', 'stored config in force unreadable', null, detail);
+      this.audit('stored config in force unreadable', detail);
       journal.add('config', null, 'The stored config in force could not be read', detail);
       return null;
     }
@@ -162,11 +164,16 @@ export class ConfigInForce {
       tradingDay: dayLabel(day, timezone),
       dayEnd: new Date(day.end).toISOString(),
     };
-    this.deps.store.setMeta(CONFIG_IN_FORCE_KEY, JSON.stringify(stored));
+    const text = JSON.stringify(stored);
+    this.deps.recorder.write('the config in force', (store) => store.setMeta(CONFIG_IN_FORCE_KEY, text), {
+      keep: true,
+      key: `meta:${CONFIG_IN_FORCE_KEY}`,
+    });
   }
 
-  private at(): string {
-    return new Date(this.deps.clock.now()).toISOString();
+  private audit(action: string, detail: string): void {
+    const at = new Date(this.deps.clock.now()).toISOString();
+    this.deps.recorder.write(`the config audit record "${action}"`, (store) => store.audit(at, 'config', action, null, detail));
   }
 
   private enforce(config: RiskConfig): void {

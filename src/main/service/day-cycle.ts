@@ -1,7 +1,10 @@
 /**
  * The trading day's cycle: the daily reset (and one missed while Risk Warden was closed) and the
  * end of timed locks. Both are wall-clock events, checked on the service's housekeeping tick.
+ * The day turns in memory; its record goes through the Recorder, written now or once the store
+ * takes writes again.
  */
+import type { Recorder } from '../enforcement/executor';
 import type { Journal } from '../enforcement/journal';
 import type { Lockouts } from '../enforcement/lockouts';
 import type { Clock } from '../schedule/clock';
@@ -11,7 +14,9 @@ import type { RiskStore } from '../store/risk-store';
 const LAST_RESET_KEY = 'last_reset_trading_day';
 
 export interface DayCycleDeps {
-  store: RiskStore;
+  /** Read at start; written through `recorder`. */
+  store: Pick<RiskStore, 'meta'>;
+  recorder: Recorder;
   lockouts: Lockouts;
   journal: Journal;
   clock: Clock;
@@ -44,8 +49,13 @@ export class DayCycle {
   /** At start: a reset that came while Risk Warden was closed is recorded (today's state is loaded fresh anyway), and ended locks clear. */
   catchUp(now: number): void {
     const last = this.deps.store.meta(LAST_RESET_KEY);
-    if (last === null) this.deps.store.setMeta(LAST_RESET_KEY, new Date(this.current.start).toISOString());
-    else if (Date.parse(last) < this.current.start) {
+    if (last === null) {
+      const dayStart = new Date(this.current.start).toISOString();
+      this.deps.recorder.write('the trading day', (store) => store.setMeta(LAST_RESET_KEY, dayStart), {
+        keep: true,
+        key: `meta:${LAST_RESET_KEY}`,
+      });
+    } else if (Date.parse(last) < this.current.start) {
       this.recordReset(`missed while Risk Warden was closed (last reset applied: ${last}); applied at start`);
     }
     this.expireLocks(now);
@@ -66,17 +76,15 @@ export class DayCycle {
 
   private recordReset(detail: string): void {
     const dayStart = new Date(this.current.start).toISOString();
-    const { store } = this.deps;
-    store.transaction(() => {
-      store.setMeta(LAST_RESET_KEY, dayStart);
-      store.audit(
-        new Date(this.deps.clock.now()).toISOString(),
-        'schedule',
-        'daily reset',
-        null,
-        `trading day from ${dayStart}: ${detail}`,
-      );
-    });
+    const at = new Date(this.deps.clock.now()).toISOString();
+    this.deps.recorder.write(
+      'the daily reset',
+      (store) => {
+        store.setMeta(LAST_RESET_KEY, dayStart);
+        store.audit(at, 'schedule', 'daily reset', null, `trading day from ${dayStart}: ${detail}`);
+      },
+      { keep: true },
+    );
     this.deps.journal.add('reset', null, 'Daily reset', detail);
   }
 

@@ -1,7 +1,8 @@
 /**
  * The event pipeline: each gateway event or REST reconcile is applied to its account, confirms
  * enforcement actions, is judged by the rules in force, and the breaches go to enforcement; fills
- * are stored and told, and the P&L curve follows.
+ * are stored and told, and the P&L curve follows. Writes go through the Recorder: a store that
+ * refuses them never stops an event on its way to enforcement.
  */
 import type { PnlHistoryView } from '../../shared/contract';
 import type { Contract, Fill, GatewayEvent } from '../../shared/domain';
@@ -10,7 +11,7 @@ import { AccountState, type AccountSync } from '../engine/account-state';
 import type { MarketBook } from '../engine/market-book';
 import { noStopLossGrace } from '../engine/rules/no-stop-loss-grace';
 import type { Enforcer } from '../enforcement/enforcer';
-import type { Executor } from '../enforcement/executor';
+import type { Executor, Recorder } from '../enforcement/executor';
 import type { Journal } from '../enforcement/journal';
 import type { OwnStops } from '../enforcement/own-stops';
 import type { GatewayInitialState } from '../gateway/gateway-client';
@@ -27,7 +28,9 @@ import { PnlHistory } from './pnl-history';
 
 export interface EventPipelineDeps {
   market: MarketBook;
+  /** Read at the connect; written through `recorder`. */
   store: RiskStore;
+  recorder: Recorder;
   executor: Executor;
   enforcer: Enforcer;
   ownStops: OwnStops;
@@ -155,7 +158,7 @@ export class EventPipeline {
   }
 
   private evaluate(account: AccountState, event: GatewayEvent | null): void {
-    const { clock, config, connection, enforcer, executor, store, checkpoints } = this.deps;
+    const { clock, config, connection, enforcer, executor, recorder, checkpoints } = this.deps;
     const now = clock.now();
     const protectionChanged = account.updateProtection(now);
     const breaches = config.engine.evaluate({
@@ -172,15 +175,24 @@ export class EventPipeline {
     if (event?.type !== 'quote') for (const cancel of this.deps.ownStops.strays(account)) executor.submit(cancel, cancel.reason);
     // After enforcement has gone out: this write must never delay a close.
     if (protectionChanged && config.config.rules.no_stop_loss_grace) {
-      store.setRuleState(account.id, noStopLossGrace.id, account.protectionClocks());
+      const clocks = account.protectionClocks();
+      recorder.write(
+        `the stop-loss grace clocks of account ${account.id}`,
+        (store) => store.setRuleState(account.id, noStopLossGrace.id, clocks),
+        {
+          keep: true,
+          key: `rule_state:${account.id}:${noStopLossGrace.id}`,
+        },
+      );
     }
   }
 
   private recordFills(account: AccountState, fills: readonly Fill[]): void {
     if (fills.length === 0) return;
-    const { store, journal, day, clock } = this.deps;
-    store.transaction(() => {
-      for (const fill of fills) store.recordFill(fill, day.label);
+    const { recorder, journal, day, clock } = this.deps;
+    const tradingDay = day.label;
+    recorder.write(`${fills.length === 1 ? 'a fill' : `${fills.length} fills`} of account ${account.id}`, (store) => {
+      for (const fill of fills) store.recordFill(fill, tradingDay);
     });
     for (const fill of fills)
       journal.add('fill', account.id, describeFill(fill, this.deps.market), fill.fees ? `fees ${roundCents(fill.fees).toFixed(2)}` : null);

@@ -1,24 +1,27 @@
 /**
  * The service's once-a-second tick: what happens by the clock rather than by an event. Each step
- * is guarded on its own: a step that throws (a damaged database under a read or a write) is logged
- * and the others run, and the tick goes on every second — nothing here can end the process.
+ * is guarded on its own: a step that throws (a damaged database under a read) is logged and the
+ * others run, and the tick goes on every second — nothing here can end the process.
  */
 import type { Logger } from '../log';
 import type { Clock, TimerHandle } from '../schedule/clock';
-import { checkpoint, type Db } from '../store/database';
 import type { DayCycle } from './day-cycle';
 import type { EventPipeline } from './event-pipeline';
 import type { FeedWatchdog } from './feed-watchdog';
+import type { StoreWrites } from './store-writes';
 
 const TICK_MS = 1000;
 const CHECKPOINT_EVERY_TICKS = 30;
 
 export interface HousekeepingDeps {
   clock: Clock;
-  db: Db;
+  /** Moves the WAL into the database file (off the enforcement path, so here). */
+  checkpoint(): void;
   day: DayCycle;
   watchdog: FeedWatchdog;
   pipeline: EventPipeline;
+  /** The writes the store refused, retried on every tick. */
+  writes: Pick<StoreWrites, 'retry' | 'attempt'>;
   logger: Logger;
   /** Something on screen changed (the clock at least). */
   changed(): void;
@@ -27,6 +30,8 @@ export interface HousekeepingDeps {
 export class Housekeeping {
   private timer: TimerHandle | null = null;
   private ticks = 0;
+  /** A checkpoint the store refused is tried again on every tick until it is done. */
+  private checkpointOwed = false;
   private stopped = false;
   /** The error each failing step last logged: a step failing every second is logged once, and when it recovers. */
   private readonly failing = new Map<string, string>();
@@ -49,14 +54,18 @@ export class Housekeeping {
     this.timer?.cancel();
   }
 
-  /** The daily reset and lock ends, the feed watchdog, rules reached by time, and a periodic WAL checkpoint. */
+  /** Waiting writes, the daily reset and lock ends, the feed watchdog, rules reached by time, and a periodic WAL checkpoint. */
   private tick(): void {
-    const { clock, day, watchdog, pipeline, db } = this.deps;
+    const { clock, day, watchdog, pipeline, writes } = this.deps;
     const now = clock.now();
+    // First: what waits is written before anything this tick decides (a lock's save before its end).
+    this.step('writing what the database refused', () => writes.retry());
     this.step('the daily reset and lock ends', () => day.tick(now));
     this.step('the market data watchdog', () => watchdog.check(now, pipeline.holdsPositions()));
     this.step('the rules reached by time', () => pipeline.tick(now));
-    if (++this.ticks % CHECKPOINT_EVERY_TICKS === 0) this.step('the WAL checkpoint', () => checkpoint(db));
+    if (++this.ticks % CHECKPOINT_EVERY_TICKS === 0 || this.checkpointOwed) {
+      this.step('the WAL checkpoint', () => (this.checkpointOwed = !writes.attempt('the WAL checkpoint', () => this.deps.checkpoint())));
+    }
     this.step('the snapshot', () => this.deps.changed());
   }
 

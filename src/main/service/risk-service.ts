@@ -18,7 +18,7 @@ import { OsElevator } from '../elevation/os-elevator';
 import { GatewayClient, type GatewayCredentials } from '../gateway/gateway-client';
 import { createLogger, type Logger } from '../log';
 import { systemClock, type Clock } from '../schedule/clock';
-import { openDatabase, type Db } from '../store/database';
+import { checkpoint, openDatabase, type Db } from '../store/database';
 import { recordKeySource, type RecordKeySource } from '../store/record-key';
 import { openRecords, type Records } from '../store/records';
 import { RiskStore } from '../store/risk-store';
@@ -35,6 +35,7 @@ import { MarketData } from './market-data';
 import { Problems } from './problems';
 import { buildSnapshot, freshLimitOf, type ServiceParts } from './snapshot';
 import { SnapshotFeed } from './snapshot-feed';
+import { StoreWrites } from './store-writes';
 import { Timeline } from './timeline';
 
 export interface RiskServiceOptions {
@@ -55,13 +56,17 @@ export interface RiskServiceOptions {
   guardAccounts?: readonly number[];
   /** Where the key sealing the records is kept (default: a 0600 file in the data folder). */
   recordKey?: RecordKeySource;
+  /** Tests only: the service's own database connection, once open (to make it refuse writes for real). */
+  databaseOpened?(db: Db): void;
 }
 
 export class RiskService {
   private readonly clock: Clock;
+  private readonly logger: Logger;
   private readonly db: Db;
   private readonly records: Records;
   private readonly store: RiskStore;
+  private readonly writes: StoreWrites;
   private readonly config: ConfigInForce;
   private readonly executor: Executor;
   private readonly adminUnlock: AdminUnlock;
@@ -77,10 +82,12 @@ export class RiskService {
 
   constructor(private readonly options: RiskServiceOptions) {
     const clock = (this.clock = options.clock ?? systemClock);
-    const logger = options.logger ?? createLogger('service');
+    const logger = (this.logger = options.logger ?? createLogger('service'));
     const market = new MarketBook();
     const checkpoints = (this.checkpoints = options.checkpoints ?? new Checkpoints());
-    this.db = openDatabase(path.join(options.dataDir, 'riskwarden.db'), { mode: options.mode });
+    const file = path.join(options.dataDir, 'riskwarden.db');
+    this.db = openDatabase(file, { mode: options.mode });
+    options.databaseOpened?.(this.db);
     try {
       const keySource = options.recordKey ?? recordKeySource(options.dataDir);
       this.records = openRecords({ db: this.db, folder: options.dataDir, keySource, now: clock.now() });
@@ -93,7 +100,9 @@ export class RiskService {
     const timeline = new Timeline(clock, () => feed.changed());
     const problems = new Problems({ clock, journal: timeline });
     const marketData = new MarketData({ problems, changed: () => feed.changed() });
-    reconcileInterruptedActions(store, timeline, clock.now());
+    // Every write of the running service: a store that refuses one never stops enforcement.
+    const writes = (this.writes = new StoreWrites({ store, file, problems, logger }));
+    reconcileInterruptedActions(store, writes, timeline, clock.now());
     const journal: Journal = {
       add(kind, accountId, title, detail) {
         if (kind === 'enforcement') checkpoints.reach('enforcement triggered');
@@ -108,11 +117,11 @@ export class RiskService {
     const altered = [this.records.findings, ...refused.map((why) => `left out ${why}`)].filter((text) => text !== null);
     if (altered.length > 0) problems.report('records', 'Records altered while Risk Warden was stopped', altered.join('; '));
     const config = (this.config = new ConfigInForce(
-      { store, journal, clock, onChange: (next) => this.onConfigChange(next), overrides },
+      { store, recorder: writes, journal, clock, onChange: (next) => this.onConfigChange(next), overrides },
       options.config,
       options.configFile ?? null,
     ));
-    const lockouts = new Lockouts(store, () => config.calendar);
+    const lockouts = new Lockouts(store, writes, () => config.calendar);
     const connection = (this.connection = new ConnectionStatus({ clock, journal, logger, onChange: () => this.pipeline.evaluateAll() }));
     this.gateway = new GatewayClient(
       options.credentials,
@@ -132,10 +141,10 @@ export class RiskService {
       // never the trading clock a test moves forward.
       systemClock,
     );
-    const ownStops = new OwnStops(store);
+    const ownStops = new OwnStops(store, writes, logger);
     const executor = (this.executor = new Executor({
       broker: this.gateway,
-      store,
+      recorder: writes,
       clock,
       logger,
       journal,
@@ -147,7 +156,7 @@ export class RiskService {
         this.pipeline.evaluateAccount(accountId);
       },
     }));
-    const enforcer = new Enforcer(store, lockouts, executor, journal);
+    const enforcer = new Enforcer(writes, lockouts, executor, journal);
     const watchdog = new FeedWatchdog({
       clock,
       connection,
@@ -157,6 +166,7 @@ export class RiskService {
     });
     const day = (this.day = new DayCycle({
       store,
+      recorder: writes,
       lockouts,
       journal,
       clock,
@@ -170,6 +180,7 @@ export class RiskService {
     const pipeline = (this.pipeline = new EventPipeline({
       market,
       store,
+      recorder: writes,
       executor,
       enforcer,
       ownStops,
@@ -184,7 +195,16 @@ export class RiskService {
       guards: (accountId) => this.gateway.guards(accountId),
       changed: () => feed.changed(),
     }));
-    this.housekeeping = new Housekeeping({ clock, db: this.db, day, watchdog, pipeline, logger, changed: () => feed.changed() });
+    this.housekeeping = new Housekeeping({
+      clock,
+      checkpoint: () => checkpoint(this.db),
+      day,
+      watchdog,
+      pipeline,
+      writes,
+      logger,
+      changed: () => feed.changed(),
+    });
     this.adminUnlock = new AdminUnlock({
       elevator: options.elevator ?? new OsElevator(),
       lockouts,
@@ -219,13 +239,9 @@ export class RiskService {
   /** Connects, loads today's state and arms the rules; resolves once enforcement is live. */
   async start(): Promise<void> {
     const { mode } = this.options;
-    this.store.audit(
-      new Date(this.clock.now()).toISOString(),
-      'service',
-      'start',
-      null,
-      `${mode} mode, enforcement ${this.config.config.enforcement.mode}`,
-    );
+    const at = new Date(this.clock.now()).toISOString();
+    const detail = `${mode} mode, enforcement ${this.config.config.enforcement.mode}`;
+    this.writes.write('the start', (store) => store.audit(at, 'service', 'start', null, detail));
     this.day.catchUp(this.clock.now());
     try {
       const initial = await this.gateway.connect(this.day.day.start);
@@ -265,8 +281,14 @@ export class RiskService {
     return true;
   }
 
+  /** What waits is tried once more (what is lost is logged); a store that refuses the checkpoint is closed all the same. */
   private closeStore(): void {
-    this.records.checkpoint();
+    this.writes.close();
+    try {
+      this.records.checkpoint();
+    } catch (error) {
+      this.logger.error(`the checkpoint at the stop failed: ${(error as Error).message}`);
+    }
     this.db.close();
   }
 

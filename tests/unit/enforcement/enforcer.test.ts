@@ -12,6 +12,7 @@ import { ScriptedBroker } from '../../helpers/broker';
 import { FakeClock } from '../../helpers/fake-clock';
 import { accountWith, CONTRACTS, contextOf, fill, fillAndReport, order, position } from '../../helpers/states';
 import { openTestStore } from '../../helpers/store';
+import { recorderOf } from '../service/recorder-of';
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 const RESET = Date.parse('2026-11-24T23:00:00Z');
@@ -21,15 +22,24 @@ function setup() {
   const broker = new ScriptedBroker();
   const { store, db } = openTestStore();
   // The daily reset at 23:00 UTC is RESET.
-  const lockouts = new Lockouts(store, () => ({ schedule: { timezone: 'UTC', resetTime: '23:00' }, session: null }));
-  const executor = new Executor({ broker, store, clock, logger: silent, journal: { add() {} }, contracts: new MarketBook(), mode: 'live' });
+  const recorder = recorderOf(store);
+  const lockouts = new Lockouts(store, recorder, () => ({ schedule: { timezone: 'UTC', resetTime: '23:00' }, session: null }));
+  const executor = new Executor({
+    broker,
+    recorder,
+    clock,
+    logger: silent,
+    journal: { add() {} },
+    contracts: new MarketBook(),
+    mode: 'live',
+  });
   const journal: Journal & { entries: string[] } = {
     entries: [],
     add(kind, _a, title) {
       this.entries.push(`${kind}: ${title}`);
     },
   };
-  const enforcer = new Enforcer(store, lockouts, executor, journal);
+  const enforcer = new Enforcer(recorder, lockouts, executor, journal);
   const overrides = new RuleOverrides([]);
   const engine = new RuleEngine(
     [

@@ -8,6 +8,7 @@ import { ScriptedBroker } from '../../helpers/broker';
 import { FakeClock } from '../../helpers/fake-clock';
 import { order } from '../../helpers/states';
 import { openTestStore } from '../../helpers/store';
+import { recorderOf } from '../service/recorder-of';
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 const journal = { add() {} };
@@ -42,7 +43,7 @@ function setup(mode: 'live' | 'dry_run' = 'live') {
   const { store, db } = openTestStore();
   const executor = new Executor({
     broker,
-    store,
+    recorder: recorderOf(store),
     clock,
     logger: silent,
     journal,
@@ -185,7 +186,15 @@ describe('executor after a final refusal', () => {
     const outcomes = () => db.prepare<[], { status: string }>('SELECT status FROM enforcement_actions ORDER BY id').all();
     const shown = { positions: [], orders: [] as Order[] };
     broker.accounts.set(1, shown);
-    const executor = new Executor({ broker, store, clock, logger: silent, journal, contracts: new MarketBook(), mode: 'live' });
+    const executor = new Executor({
+      broker,
+      recorder: recorderOf(store),
+      clock,
+      logger: silent,
+      journal,
+      contracts: new MarketBook(),
+      mode: 'live',
+    });
     broker.failNext(new GatewayRejectedError('Order/cancel', 3, 'Cannot cancel order: already filled'));
     executor.submit(cancel, 'rejected while locked');
     await clock.advance(0);
@@ -236,7 +245,7 @@ describe('executor after an ambiguous failure', () => {
     const { store } = openTestStore();
     const executor = new Executor({
       broker,
-      store,
+      recorder: recorderOf(store),
       clock,
       logger: silent,
       journal,

@@ -10,6 +10,7 @@ import { RuleOverrides } from '../../../src/main/engine/rule-overrides';
 import { AdminUnlock } from '../../../src/main/service/admin-unlock';
 import { FakeClock } from '../../helpers/fake-clock';
 import { openTestStore } from '../../helpers/store';
+import { recorderOf } from './recorder-of';
 
 const T0 = Date.parse('2026-11-24T15:00:00Z');
 const RESET = Date.parse('2026-11-24T23:00:00Z');
@@ -35,7 +36,7 @@ class HeldPrompt implements Elevator {
 function setUp() {
   const { store, db } = openTestStore();
   const clock = new FakeClock(T0);
-  const lockouts = new Lockouts(store, () => calendar);
+  const lockouts = new Lockouts(store, recorderOf(store), () => calendar);
   const prompt = new HeldPrompt();
   const titles: string[] = [];
   const journal: Journal = { add: (_kind, _account, title) => void titles.push(title) };

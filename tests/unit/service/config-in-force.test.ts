@@ -8,6 +8,7 @@ import { ConfigInForce } from '../../../src/main/service/config-in-force';
 import { FakeClock } from '../../helpers/fake-clock';
 import { tempDir } from '../../helpers/harness';
 import { openTestStore } from '../../helpers/store';
+import { recorderOf } from './recorder-of';
 
 const T0 = Date.parse('2026-11-24T15:00:00Z');
 const START = 'rules:\n  max_contracts: { limit: 5 }\n  daily_realized_loss: { limit: -500 }\n';
@@ -22,10 +23,15 @@ function setup(yaml = START) {
   const entries: string[] = [];
   const journal: Journal = { add: (kind, _accountId, title, detail) => entries.push(`${kind}: ${title} (${detail})`) };
   const changes: RiskConfig[] = [];
-  const config = new ConfigInForce({ store, journal, clock, onChange: (next) => void changes.push(next) }, loadConfigFile(file), file);
+  const recorder = recorderOf(store);
+  const config = new ConfigInForce(
+    { store, recorder, journal, clock, onChange: (next) => void changes.push(next) },
+    loadConfigFile(file),
+    file,
+  );
   /** Risk Warden starts again on the same data (after kill -9: nothing is written at stop) with the file as it is now. */
   const restart = () =>
-    new ConfigInForce({ store, journal, clock, onChange: (next) => void changes.push(next) }, loadConfigFile(file), file);
+    new ConfigInForce({ store, recorder, journal, clock, onChange: (next) => void changes.push(next) }, loadConfigFile(file), file);
   const audits = () => db.prepare(`SELECT ts, actor, action, detail FROM audit_log ORDER BY id`).all();
   /** The trader saves the file; the service's file watcher hands it over. */
   const edit = (text: string) => {

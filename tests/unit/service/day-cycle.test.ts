@@ -5,6 +5,7 @@ import type { TradingDay, TradingDaySchedule } from '../../../src/main/schedule/
 import { DayCycle } from '../../../src/main/service/day-cycle';
 import { FakeClock } from '../../helpers/fake-clock';
 import { openTestStore } from '../../helpers/store';
+import { recorderOf } from './recorder-of';
 
 const T0 = Date.parse('2026-11-24T15:00:00Z');
 /** 17:00 America/Chicago on 2026-11-24 (CST, UTC−6). */
@@ -25,7 +26,8 @@ interface Entry {
 function setup(options: { now?: number; heldSchedule?: TradingDaySchedule } = {}) {
   const clock = new FakeClock(options.now ?? T0);
   const { store, db } = openTestStore();
-  const lockouts = new Lockouts(store, () => ({ schedule: CHICAGO_1700, session: null }));
+  const recorder = recorderOf(store);
+  const lockouts = new Lockouts(store, recorder, () => ({ schedule: CHICAGO_1700, session: null }));
   const entries: Entry[] = [];
   const journal: Journal = { add: (kind, accountId, title, detail) => entries.push({ kind, accountId, title, detail }) };
   const calls: string[] = [];
@@ -33,6 +35,7 @@ function setup(options: { now?: number; heldSchedule?: TradingDaySchedule } = {}
   let schedule = CHICAGO_1700;
   const deps = {
     store,
+    recorder,
     lockouts,
     journal,
     clock,
