@@ -1,0 +1,83 @@
+/**
+ * The database probed as bad luck would: its file damaged under the running web host (a failing
+ * disk, another program writing into it). Before, the first write after the damage threw out of
+ * the event and out of the once-a-second tick, and the process ended with SQLITE_CORRUPT.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Snapshot } from '../../src/shared/contract';
+import { startSimulator, type Simulator } from '../../src/main/sim/simulator';
+import { eventually, tempDir } from '../helpers/harness';
+import { DEMO_ACCOUNT, ES, MNQ, Trader } from '../helpers/trader';
+import { start, started, status, stop, type Running } from './warden-instances';
+
+let simulator: Simulator;
+beforeAll(async () => {
+  simulator = await startSimulator({ randomWalk: false });
+});
+afterEach(async () => {
+  for (const instance of started.splice(0)) await stop(instance);
+});
+afterAll(async () => simulator.close());
+
+function liveArgs(dir: string): string[] {
+  const config = path.join(dir, '..', 'risk-config.yaml');
+  fs.writeFileSync(config, 'rules:\n  daily_realized_loss: { limit: -100 }\n');
+  return ['--api-url', simulator.url, '--rtc-url', simulator.url, '--username', 'trader', '--config', config, '--data-dir', dir];
+}
+
+const snapshot = async (instance: Running) => (await status(instance)) as unknown as Snapshot;
+const alive = (instance: Running) => instance.child.exitCode === null && instance.child.signalCode === null;
+
+/** Every page of the database but the first, its write-ahead log and its index, overwritten with garbage. */
+function damage(file: string): void {
+  for (const [part, from] of [
+    [file, 4096],
+    [`${file}-wal`, 0],
+    [`${file}-shm`, 0],
+  ] as const) {
+    const size = fs.statSync(part).size;
+    if (size <= from) continue;
+    const fd = fs.openSync(part, 'r+');
+    fs.writeSync(fd, Buffer.alloc(size - from, 0xab), 0, size - from, from);
+    fs.closeSync(fd);
+  }
+}
+
+describe('a database damaged under the running web host', () => {
+  it('keeps the process up and enforcing: the flatten goes out, the account stays locked and the dashboard says "Database damaged"', async () => {
+    simulator.exchange.reset();
+    const dir = path.join(tempDir('rw-storage-'), 'live');
+    const file = path.join(dir, 'riskwarden.db');
+    const running = await start(liveArgs(dir), { RW_API_KEY: 'live-key' });
+    const trader = await Trader.login(simulator);
+    simulator.exchange.setPrice(MNQ, 21000);
+    await trader.buy(MNQ, 2);
+    await eventually(async () => expect((await snapshot(running)).accounts[0]!.positions.map((p) => p.size)).toEqual([2]));
+
+    damage(file);
+    const damagedAt = Date.now();
+    await trader.roundTrip(simulator, ES, 6000, 5988); // −600 realized: lock until the reset, flatten
+    await eventually(() => expect(simulator.exchange.openPositions(DEMO_ACCOUNT)).toEqual([]));
+    const shown = await snapshot(running);
+    expect(shown.accounts[0]!.lockout).toMatchObject({ ruleId: 'RULE-003', kind: 'untilReset' });
+    expect(shown.problems).toEqual([
+      expect.objectContaining({
+        kind: 'storage',
+        title: 'Database damaged',
+        detail: expect.stringContaining(`${file} is damaged (SQLite: database disk image is malformed (SQLITE_CORRUPT))`),
+      }),
+    ]);
+
+    // The once-a-second tick meets the damaged file on every step; the process stays up through several.
+    await eventually(() => {
+      expect(alive(running)).toBe(true);
+      expect(Date.now() - damagedAt).toBeGreaterThan(3000);
+    }, 8000);
+    await trader.buy(MNQ, 1); // while locked: closed
+    await eventually(() => expect(simulator.exchange.openPositions(DEMO_ACCOUNT)).toEqual([]));
+    expect((await snapshot(running)).connection.state).toBe('live');
+    expect(alive(running)).toBe(true);
+  });
+});
