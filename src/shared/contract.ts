@@ -96,9 +96,9 @@ export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
 
 /**
  * Something the trader must know that is not a rule's state: the store cannot be written, the records
- * were altered while Risk Warden was stopped, the login has no market data. At most one per kind.
+ * were altered while Risk Warden was stopped or cannot be sealed, the login has no market data. At most one per kind.
  */
-export const ProblemKindSchema = z.enum(['storage', 'records', 'marketData']);
+export const ProblemKindSchema = z.enum(['storage', 'records', 'seal', 'marketData']);
 export type ProblemKind = z.infer<typeof ProblemKindSchema>;
 export const ProblemSchema = z.object({
   kind: ProblemKindSchema,

@@ -8,6 +8,14 @@ import { tempDir } from './harness';
 export function openTestStore(dir = tempDir()): { db: Db; store: RiskStore; file: string } {
   const file = path.join(dir, 'riskwarden.db');
   const db = openDatabase(file);
-  const records = openRecords({ db, folder: dir, keySource: recordKeySource(dir), now: Date.now() });
+  const records = openRecords({
+    db,
+    folder: dir,
+    keySource: recordKeySource(dir),
+    now: Date.now(),
+    onHeadFailure: (error) => {
+      throw error;
+    },
+  });
   return { db, store: new RiskStore(db, records), file };
 }

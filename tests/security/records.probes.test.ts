@@ -74,8 +74,8 @@ describe('records edited while Risk Warden is stopped', () => {
     expect(shown.problems).toEqual([
       expect.objectContaining({
         kind: 'records',
-        title: 'Records altered while Risk Warden was stopped',
-        detail: expect.stringMatching(/after they were altered: lock #1.*dropped, never granted by an administrator: admin override #1/),
+        title: 'Records not as Risk Warden left them',
+        detail: expect.stringMatching(/after they were altered: lock #1.*dropped, never written by Risk Warden: admin override #1/),
       }),
     ]);
     await stop(again);
@@ -90,7 +90,7 @@ describe('records edited while Risk Warden is stopped', () => {
     const refusal = await refused(liveArgs(dir), LIVE_KEY);
     expect(refusal.code).toBe(1);
     expect(refusal.stderr.trim()).toMatch(
-      /^riskwarden: \S+riskwarden\.db is older than the last state Risk Warden wrote \(checkpoint \d+ of \d+\): its write-ahead log \(riskwarden\.db-wal\) was lost or an older copy was put back, so its locks and overrides cannot be trusted \(\S+riskwarden\.head\)\. Restore riskwarden\.db and riskwarden\.db-wal from a backup\./,
+      /^riskwarden: \S+riskwarden\.db is older than the last state Risk Warden wrote \(checkpoint \d+ of \d+\): its write-ahead log \(riskwarden\.db-wal\) was lost or an older copy was put back, so its locks and overrides cannot be trusted \(\S+riskwarden\.head\). Put back riskwarden\.db and riskwarden\.db-wal as Risk Warden last left them \(an older backup is refused too\)\./,
     );
   });
 

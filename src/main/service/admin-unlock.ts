@@ -13,7 +13,7 @@ import type { FreshLimit } from '../engine/rule-engine';
 import { RuleOverrides } from '../engine/rule-overrides';
 import type { Clock } from '../schedule/clock';
 import { tradingDayAt, type TradingDaySchedule } from '../schedule/trading-day';
-import type { LockoutRecord, RiskStore } from '../store/risk-store';
+import type { LockoutRecord, OverrideRecord, RiskStore } from '../store/risk-store';
 import { resumeEffect, resumeUnavailable, suspendEffect } from './unlock-text';
 
 export interface AdminUnlockDeps {
@@ -139,11 +139,7 @@ export function loadOverrides(
 ): { overrides: RuleOverrides; refused: string[] } {
   const refused: string[] = [];
   const granted = store.overridesInForce(new Date(now).toISOString()).filter((record) => {
-    const why = !store.approvedAround(record.accountId, record.grantedAt)
-      ? 'no administrator approval was recorded with it'
-      : Date.parse(record.until) > tradingDayAt(Date.parse(record.grantedAt), schedule).end
-        ? `it would last until ${record.until}, past the trading day it was granted in`
-        : null;
+    const why = whyNotGranted(store, record, schedule);
     if (why) refused.push(`the ${record.ruleId} override of account ${record.accountId} granted ${record.grantedAt}: ${why}`);
     return why === null;
   });
@@ -159,4 +155,11 @@ export function loadOverrides(
     })),
   );
   return { overrides, refused };
+}
+
+function whyNotGranted(store: RiskStore, record: OverrideRecord, schedule: TradingDaySchedule): string | null {
+  if (!store.approvedAround(record.accountId, record.grantedAt)) return 'no administrator approval was recorded with it';
+  if (Date.parse(record.until) > tradingDayAt(Date.parse(record.grantedAt), schedule).end)
+    return `it would last until ${record.until}, past the trading day it was granted in`;
+  return null;
 }

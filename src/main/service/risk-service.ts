@@ -18,9 +18,10 @@ import { OsElevator } from '../elevation/os-elevator';
 import { GatewayClient, type GatewayCredentials } from '../gateway/gateway-client';
 import { createLogger, type Logger } from '../log';
 import { systemClock, type Clock } from '../schedule/clock';
-import { checkpoint, openDatabase, type Db } from '../store/database';
+import { openDatabase, type Db } from '../store/database';
 import { recordKeySource, type RecordKeySource } from '../store/record-key';
-import { openRecords, type Records } from '../store/records';
+import { openRecords, RECORDS_ALTERED, type Records } from '../store/records';
+import { tradingDayAt } from '../schedule/trading-day';
 import { RiskStore } from '../store/risk-store';
 import { AdminUnlock, loadOverrides } from './admin-unlock';
 import { Checkpoints } from './checkpoints';
@@ -88,9 +89,20 @@ export class RiskService {
     const file = path.join(options.dataDir, 'riskwarden.db');
     this.db = openDatabase(file, { mode: options.mode });
     options.databaseOpened?.(this.db);
+    // The dashboard's problems exist only once the timeline does; a head that failed before is shown then.
+    let headFailure: Error | null = null;
+    let headFailed = (error: Error): void => {
+      headFailure = error;
+    };
     try {
       const keySource = options.recordKey ?? recordKeySource(options.dataDir);
-      this.records = openRecords({ db: this.db, folder: options.dataDir, keySource, now: clock.now() });
+      this.records = openRecords({
+        db: this.db,
+        folder: options.dataDir,
+        keySource,
+        now: clock.now(),
+        onHeadFailure: (error) => headFailed(error),
+      });
     } catch (error) {
       this.db.close();
       throw error;
@@ -99,6 +111,14 @@ export class RiskService {
     const feed = (this.feed = new SnapshotFeed(clock, () => this.snapshot()));
     const timeline = new Timeline(clock, () => feed.changed());
     const problems = new Problems({ clock, journal: timeline });
+    headFailed = (error) => {
+      problems.report(
+        'seal',
+        'Records cannot be sealed',
+        `${path.join(options.dataDir, 'riskwarden.head')} could not be written (${error.message}). Enforcement goes on; until it is written, a database put back from an older copy would not be noticed. Check the data folder's permissions and free space`,
+      );
+    };
+    if (headFailure) headFailed(headFailure);
     const marketData = new MarketData({ problems, changed: () => feed.changed() });
     // Every write of the running service: a store that refuses one never stops enforcement.
     const writes = (this.writes = new StoreWrites({ store, file, problems, logger }));
@@ -109,13 +129,17 @@ export class RiskService {
         timeline.add(kind, accountId, title, detail);
       },
     };
-    const { overrides, refused } = loadOverrides(store, clock.now(), {
-      timezone: options.config.timezone,
-      resetTime: options.config.daily_reset,
-    });
-    for (const why of refused) store.audit(new Date(clock.now()).toISOString(), 'service', 'override refused', null, why);
-    const altered = [this.records.findings, ...refused.map((why) => `left out ${why}`)].filter((text) => text !== null);
-    if (altered.length > 0) problems.report('records', 'Records altered while Risk Warden was stopped', altered.join('; '));
+    const schedule = { timezone: options.config.timezone, resetTime: options.config.daily_reset };
+    const { overrides, refused } = loadOverrides(store, clock.now(), schedule);
+    for (const why of refused) store.audit(new Date(clock.now()).toISOString(), 'service', RECORDS_ALTERED, null, `left out ${why}`);
+    // Shown all trading day: a restart does not make what start found go away.
+    const altered = store.auditDetails(RECORDS_ALTERED, new Date(tradingDayAt(clock.now(), schedule).start).toISOString());
+    if (altered.length > 0)
+      problems.report(
+        'records',
+        'Records not as Risk Warden left them',
+        `${altered.join('; ')}. The stricter state was kept; the audit log has each finding`,
+      );
     const config = (this.config = new ConfigInForce(
       { store, recorder: writes, journal, clock, onChange: (next) => this.onConfigChange(next), overrides },
       options.config,
@@ -197,7 +221,7 @@ export class RiskService {
     }));
     this.housekeeping = new Housekeeping({
       clock,
-      checkpoint: () => checkpoint(this.db),
+      checkpoint: () => this.records.checkpoint(),
       day,
       watchdog,
       pipeline,

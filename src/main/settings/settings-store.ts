@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { SettingsInputSchema, type SettingsInput, type SettingsView } from '../../shared/contract';
 import { CUSTOM_FIRM, FIRM_PRESETS } from '../../shared/firms';
 import type { GatewayCredentials } from '../gateway/gateway-client';
+import { writePrivateFile } from '../store/data-folder';
 import type { SecretBox } from '../store/secret-box';
 
 export class SettingsError extends Error {
@@ -90,9 +91,9 @@ export class SettingsStore {
       configFile: rest.configFile,
       startAtLogin: rest.startAtLogin,
     };
-    if (apiKey) writePrivate(this.keyFile, this.secrets.encrypt(apiKey));
+    if (apiKey) writePrivateFile(this.keyFile, this.secrets.encrypt(apiKey));
     else if (apiKey === '') fs.rmSync(this.keyFile, { force: true });
-    writePrivate(this.file, Buffer.from(`${JSON.stringify(next, null, 2)}\n`));
+    writePrivateFile(this.file, Buffer.from(`${JSON.stringify(next, null, 2)}\n`));
     this.settings = next;
     this.damage = null;
     return this.view();
@@ -104,7 +105,7 @@ export class SettingsStore {
     const { settings, damage } = this;
     return () => {
       for (const { file, content } of saved) {
-        if (content) writePrivate(file, content);
+        if (content) writePrivateFile(file, content);
         else fs.rmSync(file, { force: true });
       }
       this.settings = settings;
@@ -159,12 +160,4 @@ export class SettingsStore {
     }
     return parsed.data;
   }
-}
-
-/** Written whole or not at all, readable by this user only. */
-function writePrivate(file: string, content: Buffer): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, content, { mode: 0o600 });
-  fs.renameSync(temp, file);
 }

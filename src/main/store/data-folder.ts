@@ -49,6 +49,14 @@ export function privateFile(file: string, platform: NodeJS.Platform = process.pl
   if (platform !== 'win32') tighten(file, PRIVATE_FILE_MODE);
 }
 
+/** Written whole or not at all (beside, then renamed over), readable by this user only. */
+export function writePrivateFile(file: string, content: string | Buffer): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temp, content, { mode: PRIVATE_FILE_MODE });
+  fs.renameSync(temp, file);
+}
+
 /** Takes group and other bits away; returns the mode it had when that changed anything, else null. */
 export function tighten(target: string, mode: number): number | null {
   const stat = fs.lstatSync(target, { throwIfNoEntry: false });

@@ -8,7 +8,7 @@
 import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import { z } from 'zod';
-import { writePrivate } from './record-key';
+import { writePrivateFile } from './data-folder';
 
 export const HEAD_FILE = 'riskwarden.head';
 
@@ -48,7 +48,7 @@ export function readHead(file: string, key: Buffer | null): HeadRead {
 }
 
 export function writeHead(file: string, key: Buffer, head: RecordHead): void {
-  writePrivate(file, `${JSON.stringify({ ...head, seal: sealOf(head, key) })}\n`);
+  writePrivateFile(file, `${JSON.stringify({ ...head, seal: sealOf(head, key) })}\n`);
 }
 
 function sealOf(head: RecordHead, key: Buffer): string {

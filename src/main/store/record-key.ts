@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SecretBox } from './secret-box';
-import { PRIVATE_FILE_MODE } from './data-folder';
+import { writePrivateFile } from './data-folder';
 
 const KEY_BYTES = 32;
 const KEY_FILE = 'records.key';
@@ -39,7 +39,7 @@ function fileKey(file: string): RecordKeySource {
     load: () => decodeKey(readIfPresent(file)?.toString('utf8') ?? null),
     create() {
       const key = randomBytes(KEY_BYTES);
-      writePrivate(file, key.toString('hex'));
+      writePrivateFile(file, key.toString('hex'));
       return key;
     },
   };
@@ -60,7 +60,7 @@ function sealedKey(file: string, box: SecretBox): RecordKeySource {
     },
     create() {
       const key = randomBytes(KEY_BYTES);
-      writePrivate(file, box.encrypt(key.toString('hex')));
+      writePrivateFile(file, box.encrypt(key.toString('hex')));
       return key;
     },
   };
@@ -78,11 +78,4 @@ function readIfPresent(file: string): Buffer | null {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
-}
-
-/** Written beside and renamed over, so a crash never leaves half a key. */
-export function writePrivate(file: string, content: string | Buffer): void {
-  const next = `${file}.next`;
-  fs.writeFileSync(next, content, { mode: PRIVATE_FILE_MODE });
-  fs.renameSync(next, file);
 }

@@ -2,7 +2,7 @@
 import type { Fill } from '../../shared/domain';
 import type { AuditEntry, LockoutKind } from '../../shared/contract';
 import type { Db } from './database';
-import type { SealedTable } from './record-chain';
+import { SEALED_META_KEYS, type SealedTable } from './record-chain';
 import type { Records } from './records';
 
 /** An override's grant and the audit row of its approval are written within the same unlock request. */
@@ -111,8 +111,10 @@ export class RiskStore {
         `SELECT id, ts AS at, actor, action, account_id AS accountId, detail FROM audit_log ORDER BY id DESC LIMIT ?`,
       ),
       insertAudit: db.prepare(`INSERT INTO audit_log (ts, actor, action, account_id, detail) VALUES (?, ?, ?, ?, ?)`),
+      auditDetails: db.prepare(`SELECT detail FROM audit_log WHERE action = ? AND ts >= ? ORDER BY id`).pluck(),
       approvals: db.prepare(`SELECT ts FROM audit_log WHERE account_id = ? AND action = 'unlock approved'`).pluck(),
       getMeta: db.prepare(`SELECT value FROM meta WHERE key = ?`).pluck(),
+      metaRowid: db.prepare(`SELECT rowid FROM meta WHERE key = ?`).pluck(),
       getRuleState: db.prepare(`SELECT state FROM rule_state WHERE account_id = ? AND rule_id = ?`).pluck(),
       setRuleState: db.prepare(
         `INSERT INTO rule_state (account_id, rule_id, state) VALUES (?, ?, ?) ON CONFLICT (account_id, rule_id) DO UPDATE SET state = excluded.state`,
@@ -226,8 +228,16 @@ export class RiskStore {
     return (this.statements.getMeta.get(key) as string | undefined) ?? null;
   }
 
+  /** The keys a restart must not loosen (SEALED_META_KEYS) are sealed as they are written. */
   setMeta(key: string, value: string): void {
-    this.statements.setMeta.run(key, value);
+    if (!(SEALED_META_KEYS as readonly string[]).includes(key)) {
+      this.statements.setMeta.run(key, value);
+      return;
+    }
+    this.sealed('meta', () => {
+      this.statements.setMeta.run(key, value);
+      return this.statements.metaRowid.get(key) as number;
+    });
   }
 
   audit(at: string, actor: string, action: string, accountId: number | null, detail: string | null): void {
@@ -240,15 +250,23 @@ export class RiskStore {
     return this.statements.approvals.all(accountId).some((ts) => Math.abs(grant - Date.parse(ts as string)) <= APPROVAL_WINDOW_MS);
   }
 
-  /** Inserts a row of a sealed table and seals it in one transaction; the head follows soon after. */
-  private sealed(table: SealedTable, insert: () => number): number {
+  /**
+   * Writes a row of a sealed table and seals it in one transaction. The head follows shortly for what
+   * can loosen (locks, overrides, the config in force); audit rows wait for the periodic checkpoint.
+   */
+  private sealed(table: SealedTable, write: () => number): number {
     const id = this.transaction(() => {
-      const inserted = insert();
-      this.records.chain.seal(table, inserted);
-      return inserted;
+      const written = write();
+      this.records.chain.seal(table, written);
+      return written;
     });
-    this.records.sealed();
+    if (table !== 'audit_log') this.records.sealed();
     return id;
+  }
+
+  /** The details of the audit rows of `action` written since `since`, oldest first. */
+  auditDetails(action: string, since: string): string[] {
+    return this.statements.auditDetails.all(action, since) as string[];
   }
 
   /** The newest audit entries first. */

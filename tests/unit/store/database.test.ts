@@ -88,7 +88,15 @@ describe('store', () => {
     const db = openDatabase(file);
     const store = new RiskStore(
       db,
-      openRecords({ db, folder: path.dirname(file), keySource: recordKeySource(path.dirname(file)), now: Date.now() }),
+      openRecords({
+        db,
+        folder: path.dirname(file),
+        keySource: recordKeySource(path.dirname(file)),
+        now: Date.now(),
+        onHeadFailure: (error) => {
+          throw error;
+        },
+      }),
     );
     expect(store.interruptSentActions('interrupted: stopped')).toEqual([
       { id: 2, sentAt: '2026-11-24T15:00:00Z', accountId: 7001, ruleId: 'RULE-002', action: 'closePosition', target: 'MNQ position' },

@@ -25,7 +25,15 @@ interface Opened {
 function open(dir: string): Opened {
   const db = openDatabase(path.join(dir, 'riskwarden.db'));
   try {
-    const records = openRecords({ db, folder: dir, keySource: recordKeySource(dir), now: NOW });
+    const records = openRecords({
+      db,
+      folder: dir,
+      keySource: recordKeySource(dir),
+      now: NOW,
+      onHeadFailure: (error) => {
+        throw error;
+      },
+    });
     return { db, store: new RiskStore(db, records), records };
   } catch (error) {
     db.close();
@@ -100,7 +108,7 @@ describe('sealed records at start', () => {
     );
     const { db, store, records } = open(dir);
     expect(store.overridesInForce('2026-11-24T15:03:00Z')).toEqual([]);
-    expect(records.findings).toMatch(/dropped, never granted by an administrator: admin override #1/);
+    expect(records.findings).toMatch(/dropped, never written by Risk Warden: admin override #1/);
     expect(records.findings).toMatch(/not written by Risk Warden \(kept, they prove nothing\): audit row #2/);
     db.close();
   });
@@ -196,7 +204,7 @@ describe('sealed records at start', () => {
     db.close();
   });
 
-  it('seals the records of a database from before sealing without calling them altered', () => {
+  it('seals the records of a database from before sealing, and says what cannot be known; an override in it needs a grant', () => {
     const dir = tempDir();
     const db = openDatabase(path.join(dir, 'riskwarden.db'));
     db.exec(`DROP TABLE record_chain; PRAGMA user_version = 6;`);
@@ -205,12 +213,83 @@ describe('sealed records at start', () => {
     ).run(LOCK.since);
     db.close();
     const opened = open(dir);
-    expect(opened.records.findings).toBeNull();
+    expect(opened.records.findings).toMatch(/^the records were found without a seal .*what was changed before this start cannot be known$/);
     expect(opened.store.activeLockouts()).toHaveLength(1);
     stop(opened);
+    const next = open(dir);
+    expect(next.records.findings).toBeNull();
+    stop(next);
     edit(dir, `UPDATE lockouts SET cleared_at = 'x'`);
     const after = open(dir);
     expect(after.records.findings).toMatch(/altered: lock #1/);
     after.db.close();
+  });
+
+  it('shows, and grants nothing to, records whose chain and head were removed to pass for a first seal', () => {
+    const dir = lockedFolder();
+    fs.rmSync(path.join(dir, 'riskwarden.head'));
+    edit(
+      dir,
+      `DELETE FROM record_chain;
+       UPDATE lockouts SET cleared_at = '2026-11-24T15:01:00.000Z', cleared_by = 'admin';
+       INSERT INTO audit_log (ts, actor, action, account_id, detail) VALUES ('2026-11-24T15:01:00.000Z', 'admin', 'unlock approved', 7001, 'forged');
+       INSERT INTO admin_overrides (account_id, rule_id, granted_at, until, reason) VALUES (7001, 'RULE-003', '2026-11-24T15:01:00.000Z', '2026-11-24T23:00:00.000Z', 'me');`,
+    );
+    const { db, store, records } = open(dir);
+    expect(records.findings).toMatch(/found without a seal .*dropped, as no administrator's grant can be shown: admin override #1/);
+    expect(store.overridesInForce('2026-11-24T15:03:00Z')).toEqual([]);
+    db.close();
+  });
+
+  it('keeps a lock in force whose clearing sits behind a broken chain, and says the stricter state was kept', () => {
+    const dir = lockedFolder();
+    edit(dir, `UPDATE record_chain SET mac = 'x' WHERE seq = 1; UPDATE lockouts SET cleared_at = '2026-11-24T15:01:00.000Z'`);
+    const { db, store, records } = open(dir);
+    expect(store.activeLockouts()).toMatchObject([{ id: 1, ruleId: 'RULE-003' }]);
+    expect(records.findings).toMatch(
+      /the record chain does not verify from entry 1 of \d+.*kept in force, their clearing not verified: lock #1/,
+    );
+    stop({ db, store, records });
+    const again = open(dir);
+    expect(again.store.activeLockouts()).toHaveLength(1);
+    expect(again.records.findings).toBeNull();
+    again.db.close();
+  });
+
+  it('puts back the config in force edited by hand, and drops one inserted by hand', () => {
+    const dir = tempDir();
+    const opened = open(dir);
+    opened.store.setMeta('config_in_force', '{"limit":-500}');
+    stop(opened);
+    edit(dir, `UPDATE meta SET value = '{"limit":-100000}' WHERE key = 'config_in_force'`);
+    const altered = open(dir);
+    expect(altered.store.meta('config_in_force')).toBe('{"limit":-500}');
+    expect(altered.records.findings).toMatch(/altered: stored setting #\d+/);
+    stop(altered);
+    edit(dir, `DELETE FROM record_chain WHERE tbl = 'meta'; DELETE FROM meta WHERE key = 'config_in_force';`);
+    edit(dir, `INSERT INTO meta (key, value) VALUES ('last_reset', '2099-01-01T00:00:00.000Z')`);
+    const inserted = open(dir);
+    expect(inserted.store.meta('last_reset')).toBeNull();
+    expect(inserted.records.findings).toMatch(/dropped, never written by Risk Warden: stored setting #\d+/);
+    inserted.db.close();
+  });
+
+  it('goes on when its head cannot be written, and says so', () => {
+    const dir = lockedFolder();
+    fs.mkdirSync(path.join(dir, `riskwarden.head.${process.pid}.tmp`));
+    const failures: string[] = [];
+    const db = openDatabase(path.join(dir, 'riskwarden.db'));
+    const records = openRecords({
+      db,
+      folder: dir,
+      keySource: recordKeySource(dir),
+      now: NOW,
+      onHeadFailure: (error) => failures.push(error.message),
+    });
+    new RiskStore(db, records).saveLockout({ ...LOCK, until: null });
+    records.checkpoint();
+    expect(failures.length).toBeGreaterThanOrEqual(2);
+    expect(failures[0]).toMatch(/EISDIR|illegal operation on a directory/);
+    db.close();
   });
 });
