@@ -6,41 +6,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Snapshot } from '../../src/shared/contract';
-import { startSimulator, type Simulator } from '../../src/main/sim/simulator';
+import { describe, expect, it } from 'vitest';
 import { eventually, tempDir } from '../helpers/harness';
 import { MNQ, Trader } from '../helpers/trader';
-import { query, refused, start, started, status, stop, type Running } from './warden-instances';
+import { LIVE_KEY, liveGateway, query, refused, snapshot, start, stop, type Running } from './warden-instances';
 
-let simulator: Simulator;
-beforeAll(async () => {
-  simulator = await startSimulator({ randomWalk: false });
-});
-afterEach(async () => {
-  for (const instance of started.splice(0)) await stop(instance);
-});
-afterAll(async () => simulator.close());
-
-function liveArgs(dir: string): string[] {
-  const config = path.join(dir, '..', 'risk-config.yaml');
-  fs.writeFileSync(config, 'rules:\n  daily_realized_loss: { limit: -100 }\n');
-  return ['--api-url', simulator.url, '--rtc-url', simulator.url, '--username', 'trader', '--config', config, '--data-dir', dir];
-}
-
-const LIVE_KEY = { RW_API_KEY: 'live-key' };
-
-async function snapshot(instance: Running): Promise<Snapshot> {
-  return (await status(instance)) as unknown as Snapshot;
-}
+const gateway = liveGateway();
 
 /** A live instance whose account a $200 loss has locked until the reset. */
 async function lockedInstance(): Promise<{ dir: string; running: Running; accountId: number }> {
-  simulator.exchange.reset();
+  gateway.simulator().exchange.reset();
   const dir = path.join(tempDir('rw-records-'), 'live');
-  const running = await start(liveArgs(dir), LIVE_KEY);
-  const trader = await Trader.login(simulator);
-  await trader.roundTrip(simulator, MNQ, 21000, 20900);
+  const running = await start(gateway.args(dir), LIVE_KEY);
+  const trader = await Trader.login(gateway.simulator());
+  await trader.roundTrip(gateway.simulator(), MNQ, 21000, 20900);
   const locked = await eventually(async () => {
     const account = (await snapshot(running)).accounts.find((a) => a.lockout !== null);
     expect(account?.lockout).toMatchObject({ ruleId: 'RULE-003', kind: 'untilReset' });
@@ -66,7 +45,7 @@ describe('records edited while Risk Warden is stopped', () => {
       accountId,
     );
 
-    const again = await start(liveArgs(dir), LIVE_KEY);
+    const again = await start(gateway.args(dir), LIVE_KEY);
     const shown = await snapshot(again);
     const account = shown.accounts.find((a) => a.id === accountId)!;
     expect(account.lockout).toMatchObject({ ruleId: 'RULE-003', kind: 'untilReset' });
@@ -87,7 +66,7 @@ describe('records edited while Risk Warden is stopped', () => {
     running.child.kill('SIGKILL');
     await running.exited;
     fs.rmSync(path.join(dir, 'riskwarden.db-wal'));
-    const refusal = await refused(liveArgs(dir), LIVE_KEY);
+    const refusal = await refused(gateway.args(dir), LIVE_KEY);
     expect(refusal.code).toBe(1);
     expect(refusal.stderr.trim()).toMatch(
       /^riskwarden: \S+riskwarden\.db is older than the last state Risk Warden wrote \(checkpoint \d+ of \d+\): its write-ahead log \(riskwarden\.db-wal\) was lost or an older copy was put back, so its locks and overrides cannot be trusted \(\S+riskwarden\.head\). Put back riskwarden\.db and riskwarden\.db-wal as Risk Warden last left them \(an older backup is refused too\)\./,
@@ -100,7 +79,7 @@ describe('records edited while Risk Warden is stopped', () => {
     const backup = tempDir('rw-backup-');
     fs.copyFileSync(path.join(dir, 'riskwarden.db'), path.join(backup, 'riskwarden.db'));
     fs.rmSync(path.join(dir, 'riskwarden.db'));
-    const refusal = await refused(liveArgs(dir), LIVE_KEY);
+    const refusal = await refused(gateway.args(dir), LIVE_KEY);
     expect(refusal.code).toBe(1);
     expect(refusal.stderr).toMatch(
       /riskwarden\.db is empty, but this folder held Risk Warden records: the database was deleted, emptied or replaced/,
@@ -111,7 +90,7 @@ describe('records edited while Risk Warden is stopped', () => {
 
     fs.copyFileSync(path.join(backup, 'riskwarden.db'), path.join(dir, 'riskwarden.db'));
     for (const file of ['riskwarden.db-wal', 'riskwarden.db-shm']) fs.rmSync(path.join(dir, file), { force: true });
-    const restored = await start(liveArgs(dir), LIVE_KEY);
+    const restored = await start(gateway.args(dir), LIVE_KEY);
     const shown = await snapshot(restored);
     expect(shown.accounts.some((a) => a.lockout?.ruleId === 'RULE-003')).toBe(true);
     expect(shown.problems).toEqual([]);

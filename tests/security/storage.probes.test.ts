@@ -5,29 +5,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Snapshot } from '../../src/shared/contract';
-import { startSimulator, type Simulator } from '../../src/main/sim/simulator';
+import { describe, expect, it } from 'vitest';
 import { eventually, tempDir } from '../helpers/harness';
 import { DEMO_ACCOUNT, ES, MNQ, Trader } from '../helpers/trader';
-import { start, started, status, stop, type Running } from './warden-instances';
+import { LIVE_KEY, liveGateway, snapshot, start, type Running } from './warden-instances';
 
-let simulator: Simulator;
-beforeAll(async () => {
-  simulator = await startSimulator({ randomWalk: false });
-});
-afterEach(async () => {
-  for (const instance of started.splice(0)) await stop(instance);
-});
-afterAll(async () => simulator.close());
+const gateway = liveGateway();
 
-function liveArgs(dir: string): string[] {
-  const config = path.join(dir, '..', 'risk-config.yaml');
-  fs.writeFileSync(config, 'rules:\n  daily_realized_loss: { limit: -100 }\n');
-  return ['--api-url', simulator.url, '--rtc-url', simulator.url, '--username', 'trader', '--config', config, '--data-dir', dir];
-}
-
-const snapshot = async (instance: Running) => (await status(instance)) as unknown as Snapshot;
 const alive = (instance: Running) => instance.child.exitCode === null && instance.child.signalCode === null;
 
 /** Every page of the database but the first, its write-ahead log and its index, overwritten with garbage. */
@@ -47,19 +31,19 @@ function damage(file: string): void {
 
 describe('a database damaged under the running web host', () => {
   it('keeps the process up and enforcing: the flatten goes out, the account stays locked and the dashboard says "Database damaged"', async () => {
-    simulator.exchange.reset();
+    gateway.simulator().exchange.reset();
     const dir = path.join(tempDir('rw-storage-'), 'live');
     const file = path.join(dir, 'riskwarden.db');
-    const running = await start(liveArgs(dir), { RW_API_KEY: 'live-key' });
-    const trader = await Trader.login(simulator);
-    simulator.exchange.setPrice(MNQ, 21000);
+    const running = await start(gateway.args(dir), LIVE_KEY);
+    const trader = await Trader.login(gateway.simulator());
+    gateway.simulator().exchange.setPrice(MNQ, 21000);
     await trader.buy(MNQ, 2);
     await eventually(async () => expect((await snapshot(running)).accounts[0]!.positions.map((p) => p.size)).toEqual([2]));
 
     damage(file);
     const damagedAt = Date.now();
-    await trader.roundTrip(simulator, ES, 6000, 5988); // −600 realized: lock until the reset, flatten
-    await eventually(() => expect(simulator.exchange.openPositions(DEMO_ACCOUNT)).toEqual([]));
+    await trader.roundTrip(gateway.simulator(), ES, 6000, 5988); // −600 realized: lock until the reset, flatten
+    await eventually(() => expect(gateway.simulator().exchange.openPositions(DEMO_ACCOUNT)).toEqual([]));
     const shown = await snapshot(running);
     expect(shown.accounts[0]!.lockout).toMatchObject({ ruleId: 'RULE-003', kind: 'untilReset' });
     expect(shown.problems).toEqual([
@@ -76,7 +60,7 @@ describe('a database damaged under the running web host', () => {
       expect(Date.now() - damagedAt).toBeGreaterThan(3000);
     }, 8000);
     await trader.buy(MNQ, 1); // while locked: closed
-    await eventually(() => expect(simulator.exchange.openPositions(DEMO_ACCOUNT)).toEqual([]));
+    await eventually(() => expect(gateway.simulator().exchange.openPositions(DEMO_ACCOUNT)).toEqual([]));
     expect((await snapshot(running)).connection.state).toBe('live');
     expect(alive(running)).toBe(true);
   });

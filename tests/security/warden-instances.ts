@@ -9,8 +9,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import WebSocket from 'ws';
+import type { Snapshot } from '../../src/shared/contract';
+import { startSimulator, type Simulator } from '../../src/main/sim/simulator';
 
 const FIXTURE = fileURLToPath(new URL('./riskwarden-process.ts', import.meta.url));
 const STARTUP_MS = 15_000;
@@ -114,4 +116,35 @@ export function query<T>(dir: string, sql: string, ...params: unknown[]): T[] {
   } finally {
     db.close();
   }
+}
+
+/**
+ * For a file of probes against live-mode instances: a simulator standing in for the gateway,
+ * started before the file's tests and closed after them, and every instance stopped after each test.
+ * `args(dir)` starts an instance on it with a daily loss limit of −$100 and its data in `dir`.
+ */
+export function liveGateway(): { simulator(): Simulator; args(dir: string): string[] } {
+  let simulator: Simulator;
+  beforeAll(async () => {
+    simulator = await startSimulator({ randomWalk: false });
+  });
+  afterEach(async () => {
+    for (const instance of started.splice(0)) await stop(instance);
+  });
+  afterAll(async () => simulator.close());
+  return {
+    simulator: () => simulator,
+    args(dir) {
+      const config = path.join(dir, '..', 'risk-config.yaml');
+      fs.writeFileSync(config, 'rules:\n  daily_realized_loss: { limit: -100 }\n');
+      return ['--api-url', simulator.url, '--rtc-url', simulator.url, '--username', 'trader', '--config', config, '--data-dir', dir];
+    },
+  };
+}
+
+/** The API key a live-mode instance reads from its environment. */
+export const LIVE_KEY = { RW_API_KEY: 'live-key' };
+
+export async function snapshot(instance: Running): Promise<Snapshot> {
+  return (await status(instance)) as unknown as Snapshot;
 }
