@@ -13,8 +13,8 @@ export function openTestStore(dir = tempDir()): { db: Db; store: RiskStore; file
     folder: dir,
     keySource: recordKeySource(dir),
     now: Date.now(),
-    onHeadFailure: (error) => {
-      throw error;
+    onHead: (failure) => {
+      if (failure) throw failure;
     },
   });
   return { db, store: new RiskStore(db, records), file };

@@ -183,7 +183,7 @@ describe('a database damaged under the running service', () => {
     const [problem] = service.snapshot().problems;
     expect(problem).toMatchObject({ kind: 'storage', title: 'Database damaged' });
     expect(problem!.detail).toContain(`${file} is damaged (SQLite: database disk image is malformed (SQLITE_CORRUPT))`);
-    expect(problem!.detail).toContain('move riskwarden.db with its -wal and -shm files aside');
+    expect(problem!.detail).toContain('move riskwarden.db with its -wal and -shm files and riskwarden.head aside');
 
     // Every step of the tick meets the damaged file, the WAL checkpoint included; the tick goes on.
     await clock.advance(31_000);

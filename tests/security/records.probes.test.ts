@@ -69,7 +69,7 @@ describe('records edited while Risk Warden is stopped', () => {
     const refusal = await refused(gateway.args(dir), LIVE_KEY);
     expect(refusal.code).toBe(1);
     expect(refusal.stderr.trim()).toMatch(
-      /^riskwarden: \S+riskwarden\.db is older than the last state Risk Warden wrote \(checkpoint \d+ of \d+\): its write-ahead log \(riskwarden\.db-wal\) was lost or an older copy was put back, so its locks and overrides cannot be trusted \(\S+riskwarden\.head\). Put back riskwarden\.db and riskwarden\.db-wal as Risk Warden last left them \(an older backup is refused too\)\./,
+      /^riskwarden: \S+riskwarden\.db is older than the last state Risk Warden wrote: its write-ahead log \(riskwarden\.db-wal\) was lost or an older copy was put back \(it holds the state of save \d+, Risk Warden had reached save \d+\), so its locks and overrides cannot be trusted \(\S+riskwarden\.head\). Put back riskwarden\.db and riskwarden\.db-wal as Risk Warden last left them \(an older backup is refused too\)\./,
     );
   });
 

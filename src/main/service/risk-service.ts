@@ -91,8 +91,8 @@ export class RiskService {
     options.databaseOpened?.(this.db);
     // The dashboard's problems exist only once the timeline does; a head that failed before is shown then.
     let headFailure: Error | null = null;
-    let headFailed = (error: Error): void => {
-      headFailure = error;
+    let headWritten = (failure: Error | null): void => {
+      headFailure = failure;
     };
     try {
       const keySource = options.recordKey ?? recordKeySource(options.dataDir);
@@ -101,7 +101,7 @@ export class RiskService {
         folder: options.dataDir,
         keySource,
         now: clock.now(),
-        onHeadFailure: (error) => headFailed(error),
+        onHead: (failure) => headWritten(failure),
       });
     } catch (error) {
       this.db.close();
@@ -111,14 +111,15 @@ export class RiskService {
     const feed = (this.feed = new SnapshotFeed(clock, () => this.snapshot()));
     const timeline = new Timeline(clock, () => feed.changed());
     const problems = new Problems({ clock, journal: timeline });
-    headFailed = (error) => {
+    headWritten = (failure) => {
+      if (failure === null) return problems.clear('seal', 'Records sealed again');
       problems.report(
         'seal',
         'Records cannot be sealed',
-        `${path.join(options.dataDir, 'riskwarden.head')} could not be written (${error.message}). Enforcement goes on; until it is written, a database put back from an older copy would not be noticed. Check the data folder's permissions and free space`,
+        `${path.join(options.dataDir, 'riskwarden.head')} could not be written (${failure.message}). Enforcement goes on; until it is written, a database put back from an older copy would not be noticed. Check the data folder's permissions and free space`,
       );
     };
-    if (headFailure) headFailed(headFailure);
+    headWritten(headFailure);
     const marketData = new MarketData({ problems, changed: () => feed.changed() });
     // Every write of the running service: a store that refuses one never stops enforcement.
     const writes = (this.writes = new StoreWrites({ store, file, problems, logger }));

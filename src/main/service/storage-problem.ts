@@ -47,7 +47,7 @@ export function storageProblem(file: string, error: unknown): StorageProblem {
         detail:
           `${file} is damaged (${sqlite}). Enforcement goes on from memory: closes and cancels still go out and locks stay in force ` +
           'while Risk Warden runs, but nothing new can be saved, and the locks in force now are lost when it stops. ' +
-          'When you can stop trading: stop Risk Warden, move riskwarden.db with its -wal and -shm files aside (or restore a backup) and start it again.',
+          'When you can stop trading: stop Risk Warden, move riskwarden.db with its -wal and -shm files and riskwarden.head aside, and start it again: it starts empty (its locks are lost) and says so.',
       };
     case 'SQLITE_FULL':
       return {
@@ -73,7 +73,7 @@ export function storageProblem(file: string, error: unknown): StorageProblem {
         title: 'Database cannot be written',
         detail:
           `The disk refused a write to ${file} (${sqlite}). ${GOES_ON}. Check the disk (free space, a removed or failing drive); ${LOST_AT_STOP}. ` +
-          'If it keeps failing, stop Risk Warden and move riskwarden.db with its -wal and -shm files aside.',
+          'If it keeps failing, stop Risk Warden and move riskwarden.db with its -wal and -shm files and riskwarden.head aside: it starts empty (its locks are lost) and says so.',
       };
   }
 }

@@ -97,7 +97,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.close();
     if (error instanceof Database.SqliteError && DAMAGED.has(error.code)) {
       throw new StoreError(
-        `${file} is not a Risk Warden database or is damaged (${error.message}); the file was left untouched — move it aside to start with an empty one, or restore it from a backup`,
+        `${file} is not a Risk Warden database or is damaged (${error.message}); the file was left untouched. To start with an empty one, move it, its -wal and -shm files and riskwarden.head aside: its locks are lost, and the next start says so`,
       );
     }
     throw error;

@@ -46,16 +46,16 @@ export interface RecordsOptions {
   folder: string;
   keySource: RecordKeySource;
   now: number;
-  /** A head that could not be written: enforcement goes on, the trader is told. */
-  onHeadFailure(error: Error): void;
+  /** Each head write's outcome: the error when it could not be written (enforcement goes on, the trader is told), else null. */
+  onHead(failure: Error | null): void;
 }
 
-export function openRecords({ db, folder, keySource, now, onHeadFailure }: RecordsOptions): Records {
+export function openRecords({ db, folder, keySource, now, onHead }: RecordsOptions): Records {
   const headFile = path.join(folder, HEAD_FILE);
   const loaded = keySource.load();
   const head = readHead(headFile, loaded);
   refuseLostData(head, db, path.join(folder, path.basename(db.name)), headFile);
-  const found = headFindings(head, db);
+  const found = headFindings(head, db, loaded !== null);
   if (loaded === null && chainLength(db) > 0)
     found.push(`the records key (${keySource.description}) was missing, so no record could be checked`);
   const key = loaded ?? keySource.create();
@@ -85,8 +85,10 @@ export function openRecords({ db, folder, keySource, now, onHeadFailure }: Recor
       try {
         writeHead(headFile, key, { database: meta(db, DATABASE_KEY)!, generation, ...chain.tail(), at: new Date().toISOString() });
       } catch (error) {
-        onHeadFailure(error as Error);
+        onHead(error as Error);
+        return;
       }
+      onHead(null);
     },
     sealed() {
       headTimer ??= setTimeout(() => {
@@ -94,9 +96,8 @@ export function openRecords({ db, folder, keySource, now, onHeadFailure }: Recor
         if (!db.open) return;
         try {
           records.checkpoint();
-        } catch (error) {
-          // A store that refuses is StoreWrites' business; here it must only not end the process.
-          onHeadFailure(error as Error);
+        } catch {
+          // The database refused the checkpoint: housekeeping's own meets the same refusal, shows it and retries.
         }
       }, HEAD_AFTER_MS).unref();
     },
@@ -135,18 +136,19 @@ function refuseLostData(head: HeadRead, db: Db, dbFile: string, headFile: string
   const generation = Number(meta(db, GENERATION_KEY) ?? 0);
   if (generation < head.head.generation)
     refuse(
-      `is older than the last state Risk Warden wrote (checkpoint ${generation} of ${head.head.generation}): its write-ahead log (riskwarden.db-wal) was lost or an older copy was put back`,
+      `is older than the last state Risk Warden wrote: its write-ahead log (riskwarden.db-wal) was lost or an older copy was put back (it holds the state of save ${generation}, Risk Warden had reached save ${head.head.generation})`,
     );
   if (!head.sealed || head.head.seq === 0) return;
   const entry = db.prepare(`SELECT mac FROM record_chain WHERE seq = ?`).pluck().get(head.head.seq) as string | undefined;
   if (entry !== head.head.mac) refuse(`lost its newest records: the record chain no longer reaches entry ${head.head.seq}`);
 }
 
-function headFindings(head: HeadRead, db: Db): string[] {
+/** `keyFound`: the folder has held sealed records before, even if its database and head are new. */
+function headFindings(head: HeadRead, db: Db, keyFound: boolean): string[] {
   if (head.kind === 'unreadable') return [`${HEAD_FILE} could not be read (${head.why})`];
   if (head.kind === 'found' && !head.sealed) return [`${HEAD_FILE} does not verify: it was edited, or its key was replaced`];
-  if (head.kind === 'missing' && chainLength(db) > 0)
-    return [`${HEAD_FILE} was missing, so records removed just before it went cannot be known`];
+  if (head.kind === 'missing' && (keyFound || chainLength(db) > 0))
+    return [`${HEAD_FILE} was missing, so locks and overrides removed with it cannot be known (a database started afresh loses its locks)`];
   return [];
 }
 

@@ -111,7 +111,7 @@ describe('writes the store refuses', () => {
         detail: expect.stringContaining(`${file} is damaged (SQLite: database disk image is malformed (SQLITE_CORRUPT))`),
       },
     ]);
-    expect(writes.shown()[0]!.detail).toContain('move riskwarden.db with its -wal and -shm files aside');
+    expect(writes.shown()[0]!.detail).toContain('move riskwarden.db with its -wal and -shm files and riskwarden.head aside');
   });
 
   it('past the bound keep no new records but always keep locks, and say what was lost once written again', () => {

@@ -93,8 +93,8 @@ describe('store', () => {
         folder: path.dirname(file),
         keySource: recordKeySource(path.dirname(file)),
         now: Date.now(),
-        onHeadFailure: (error) => {
-          throw error;
+        onHead: (failure) => {
+          if (failure) throw failure;
         },
       }),
     );

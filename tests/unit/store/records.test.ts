@@ -30,8 +30,8 @@ function open(dir: string): Opened {
       folder: dir,
       keySource: recordKeySource(dir),
       now: NOW,
-      onHeadFailure: (error) => {
-        throw error;
+      onHead: (failure) => {
+        if (failure) throw failure;
       },
     });
     return { db, store: new RiskStore(db, records), records };
@@ -182,7 +182,7 @@ describe('sealed records at start', () => {
     const copy = tempDir();
     for (const file of ['riskwarden.db', 'riskwarden.head', 'records.key']) fs.copyFileSync(path.join(dir, file), path.join(copy, file));
     running.db.close();
-    expect(() => open(copy)).toThrow(/is older than the last state Risk Warden wrote \(checkpoint \d+ of \d+\): its write-ahead log/);
+    expect(() => open(copy)).toThrow(/is older than the last state Risk Warden wrote: its write-ahead log/);
   });
 
   it('refuses a database whose newest records were cut, chain and all', () => {
@@ -200,7 +200,20 @@ describe('sealed records at start', () => {
     edit(dir, `DELETE FROM lockouts; DELETE FROM record_chain WHERE seq = (SELECT max(seq) FROM record_chain);`);
     fs.renameSync(path.join(dir, 'riskwarden.head'), path.join(tempDir(), 'riskwarden.head'));
     const { db, records } = open(dir);
-    expect(records.findings).toMatch(/riskwarden\.head was missing, so records removed just before it went cannot be known/);
+    expect(records.findings).toMatch(/riskwarden\.head was missing, so locks and overrides removed with it cannot be known/);
+    db.close();
+  });
+
+  it('says so when the database and its head were both moved aside, as the refusal allows: the key shows the folder held records', () => {
+    const dir = lockedFolder();
+    for (const file of ['riskwarden.db', 'riskwarden.db-wal', 'riskwarden.db-shm', 'riskwarden.head'])
+      fs.rmSync(path.join(dir, file), { force: true });
+    const { db, store, records } = open(dir);
+    expect(store.activeLockouts()).toEqual([]);
+    expect(records.findings).toMatch(
+      /riskwarden\.head was missing, so locks and overrides removed with it cannot be known \(a database started afresh loses its locks\)/,
+    );
+    expect(auditActions(db)).toEqual(['records altered']);
     db.close();
   });
 
@@ -274,22 +287,26 @@ describe('sealed records at start', () => {
     inserted.db.close();
   });
 
-  it('goes on when its head cannot be written, and says so', () => {
+  it('goes on when its head cannot be written, says so, and says when it is written again', () => {
     const dir = lockedFolder();
-    fs.mkdirSync(path.join(dir, `riskwarden.head.${process.pid}.tmp`));
-    const failures: string[] = [];
+    const blocker = path.join(dir, `riskwarden.head.${process.pid}.tmp`);
+    fs.mkdirSync(blocker);
+    const outcomes: string[] = [];
     const db = openDatabase(path.join(dir, 'riskwarden.db'));
     const records = openRecords({
       db,
       folder: dir,
       keySource: recordKeySource(dir),
       now: NOW,
-      onHeadFailure: (error) => failures.push(error.message),
+      onHead: (failure) => outcomes.push(failure?.message ?? 'written'),
     });
     new RiskStore(db, records).saveLockout({ ...LOCK, until: null });
     records.checkpoint();
-    expect(failures.length).toBeGreaterThanOrEqual(2);
-    expect(failures[0]).toMatch(/EISDIR|illegal operation on a directory/);
+    expect(outcomes).toHaveLength(2);
+    expect(outcomes.every((outcome) => /EISDIR|illegal operation on a directory/.test(outcome))).toBe(true);
+    fs.rmdirSync(blocker);
+    records.checkpoint();
+    expect(outcomes.at(-1)).toBe('written');
     db.close();
   });
 });
