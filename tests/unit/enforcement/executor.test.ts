@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Executor } from '../../../src/main/enforcement/executor';
+import { Executor, type ExecutorDeps } from '../../../src/main/enforcement/executor';
 import { MarketBook } from '../../../src/main/engine/market-book';
 import type { AccountExposure, Action } from '../../../src/main/enforcement/planner';
 import type { Order, Position } from '../../../src/shared/domain';
@@ -37,9 +37,12 @@ const accountShowing = (positions: Position[] = [], orders: Order[] = []): Accou
 const open = (contractId: string, size = 1): Position => ({ accountId: 1, contractId, size, averagePrice: 100 });
 const flat = accountShowing();
 
-function setup(mode: 'live' | 'dry_run' = 'live') {
-  const clock = new FakeClock(Date.parse('2026-11-24T15:00:00Z'));
-  const broker = new ScriptedBroker();
+/** An executor (live unless told) calling `broker` and recording into a fresh test store. */
+function executorOver(
+  clock: FakeClock,
+  broker: ScriptedBroker,
+  timing: Partial<Pick<ExecutorDeps, 'mode' | 'backoffMs' | 'settleMs'>> = {},
+) {
   const { store, db } = openTestStore();
   const executor = new Executor({
     broker,
@@ -48,10 +51,16 @@ function setup(mode: 'live' | 'dry_run' = 'live') {
     logger: silent,
     journal,
     contracts: new MarketBook(),
-    mode,
-    backoffMs: [100, 200, 400],
-    settleMs: 3000,
+    mode: 'live',
+    ...timing,
   });
+  return { executor, db };
+}
+
+function setup(mode: 'live' | 'dry_run' = 'live') {
+  const clock = new FakeClock(Date.parse('2026-11-24T15:00:00Z'));
+  const broker = new ScriptedBroker();
+  const { executor, db } = executorOver(clock, broker, { mode, backoffMs: [100, 200, 400], settleMs: 3000 });
   const actions = () => db.prepare('SELECT action, target, status, detail FROM enforcement_actions ORDER BY id').all();
   const outcomes = () =>
     db.prepare<[], { status: string; detail: string }>('SELECT status, detail FROM enforcement_actions ORDER BY id').all();
@@ -182,19 +191,10 @@ describe('executor after a final refusal', () => {
   it('records "not needed" when the account shows the action no longer matters (order filled before the cancel)', async () => {
     const clock = new FakeClock(0);
     const broker = new ScriptedBroker();
-    const { store, db } = openTestStore();
+    const { executor, db } = executorOver(clock, broker);
     const outcomes = () => db.prepare<[], { status: string }>('SELECT status FROM enforcement_actions ORDER BY id').all();
     const shown = { positions: [], orders: [] as Order[] };
     broker.accounts.set(1, shown);
-    const executor = new Executor({
-      broker,
-      recorder: recorderOf(store),
-      clock,
-      logger: silent,
-      journal,
-      contracts: new MarketBook(),
-      mode: 'live',
-    });
     broker.failNext(new GatewayRejectedError('Order/cancel', 3, 'Cannot cancel order: already filled'));
     executor.submit(cancel, 'rejected while locked');
     await clock.advance(0);
@@ -242,17 +242,7 @@ describe('executor after an ambiguous failure', () => {
     const clock = new FakeClock(0);
     const broker = new ScriptedBroker();
     broker.accounts.set(1, shown);
-    const { store } = openTestStore();
-    const executor = new Executor({
-      broker,
-      recorder: recorderOf(store),
-      clock,
-      logger: silent,
-      journal,
-      contracts: new MarketBook(),
-      mode: 'live',
-      backoffMs: [100],
-    });
+    const { executor } = executorOver(clock, broker, { backoffMs: [100] });
     return { clock, broker, executor, reread: broker.reads };
   }
 
