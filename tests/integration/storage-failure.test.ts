@@ -4,7 +4,6 @@
  * SQLITE_FULL as soon as a write needs one more), and a file whose pages are overwritten under it
  * (SQLITE_CORRUPT). Enforcement goes on from memory; the dashboard says what is wrong.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import type { Db } from '../../src/main/store/database';
 import { startSimulator, type Simulator } from '../../src/main/sim/simulator';
 import { FakeClock } from '../helpers/fake-clock';
 import { config, eventually, tempDir } from '../helpers/harness';
+import { damage, fillDisk, freeDisk } from '../helpers/store';
 import { DEMO_ACCOUNT, ES, MNQ, Trader } from '../helpers/trader';
 
 const lossLimit = config({ daily_realized_loss: { limit: -500 } });
@@ -21,17 +21,17 @@ const lossLimit = config({ daily_realized_loss: { limit: -500 } });
 const beforeTheReset = () =>
   new FakeClock(Math.min(Date.now(), tradingDayAt(Date.now(), { timezone: 'America/Chicago', resetTime: '17:00' }).end - 3_600_000));
 
-let sim: Simulator | undefined;
+let simulator: Simulator | undefined;
 const services: RiskService[] = [];
 afterEach(async () => {
   for (const service of services.splice(0)) await service.stop().catch(() => undefined);
-  await sim?.close();
+  await simulator?.close();
 });
 
 async function start(dataDir: string, clock: FakeClock): Promise<{ service: RiskService; db: Db }> {
   let db: Db | undefined;
   const service = new RiskService({
-    credentials: { apiUrl: sim!.url, rtcUrl: sim!.url, username: 'risk-warden', apiKey: 'key' },
+    credentials: { apiUrl: simulator!.url, rtcUrl: simulator!.url, username: 'risk-warden', apiKey: 'key' },
     mode: 'demo',
     config: lossLimit,
     dataDir,
@@ -42,6 +42,19 @@ async function start(dataDir: string, clock: FakeClock): Promise<{ service: Risk
   services.push(service);
   await service.start();
   return { service, db: db! };
+}
+
+/** A simulator, the service over a fresh data folder an hour or more before the reset, and a trader logged in. */
+async function serviceTrading() {
+  const sim = await startSimulator({ randomWalk: false });
+  simulator = sim;
+  const dataDir = tempDir();
+  const file = path.join(dataDir, 'riskwarden.db');
+  const clock = beforeTheReset();
+  const { service, db } = await start(dataDir, clock);
+  const account = () => service.snapshot().accounts[0]!;
+  const trader = await Trader.login(sim);
+  return { sim, dataDir, file, clock, service, db, account, trader };
 }
 
 /** The locks in force as another reader of the file sees them: what a restart would find. */
@@ -63,34 +76,16 @@ function storedFills(dataDir: string): number {
   }
 }
 
-/** Overwrites every page but the first, and the WAL index, with garbage. */
-function damage(file: string): void {
-  for (const [part, from] of [
-    [file, 4096],
-    [`${file}-shm`, 0],
-  ] as const) {
-    const size = fs.statSync(part).size;
-    const fd = fs.openSync(part, 'r+');
-    fs.writeSync(fd, Buffer.alloc(size - from, 0xab), 0, size - from, from);
-    fs.closeSync(fd);
-  }
-}
-
 describe('a database that refuses every write', () => {
   it('does not stop a loss-limit flatten: the position is closed at the broker, the lock holds in memory and the dashboard says why; writable again, the lock is written and survives a restart', async () => {
-    sim = await startSimulator({ randomWalk: false });
-    const dataDir = tempDir();
-    const clock = beforeTheReset();
-    const { service, db } = await start(dataDir, clock);
-    const account = () => service.snapshot().accounts[0]!;
-    const trader = await Trader.login(sim);
+    const { sim, dataDir, clock, service, db, account, trader } = await serviceTrading();
     await trader.buy(MNQ, 2);
     await eventually(() => expect(account().positions.map((p) => p.size)).toEqual([2]));
 
     // The connection may no longer write (SQLITE_READONLY), as on a file system gone read-only.
     db.pragma('query_only = ON');
     await trader.roundTrip(sim, ES, 6000, 5988); // −600 realized: lock until the reset, flatten
-    await eventually(() => expect(sim!.exchange.openPositions(DEMO_ACCOUNT)).toEqual([]));
+    await eventually(() => expect(sim.exchange.openPositions(DEMO_ACCOUNT)).toEqual([]));
     expect(account().lockout?.kind).toBe('untilReset');
     const [problem] = service.snapshot().problems;
     expect(problem).toMatchObject({ kind: 'storage', title: 'Database cannot be written' });
@@ -102,7 +97,7 @@ describe('a database that refuses every write', () => {
     // A minute of housekeeping retrying every second: nothing ends, the lock holds, a new position is closed.
     await clock.advance(60_000);
     await trader.buy(MNQ, 1);
-    await eventually(() => expect(sim!.exchange.openPositions(DEMO_ACCOUNT)).toEqual([]));
+    await eventually(() => expect(sim.exchange.openPositions(DEMO_ACCOUNT)).toEqual([]));
     expect(account().lockout?.kind).toBe('untilReset');
     expect(service.snapshot().problems.map((p) => p.title)).toEqual(['Database cannot be written']);
 
@@ -122,16 +117,10 @@ describe('a database that refuses every write', () => {
 
 describe('a disk that fills up during the day', () => {
   it('is shown with what to do while enforcement goes on, and cleared once there is room and what waited is written', async () => {
-    sim = await startSimulator({ randomWalk: false });
-    const dataDir = tempDir();
-    const file = path.join(dataDir, 'riskwarden.db');
-    const clock = beforeTheReset();
-    const { service, db } = await start(dataDir, clock);
-    const account = () => service.snapshot().accounts[0]!;
-    const trader = await Trader.login(sim);
+    const { sim, dataDir, file, clock, service, db, account, trader } = await serviceTrading();
 
     // The database cannot grow by one more page (SQLITE_FULL), and soon a fill needs one.
-    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
+    fillDisk(db);
     for (let trips = 1; storedFills(dataDir) === 2 * (trips - 1); trips++) {
       expect(trips).toBeLessThan(200);
       await trader.roundTrip(sim, MNQ, 21000, 21000);
@@ -148,10 +137,10 @@ describe('a disk that fills up during the day', () => {
     await trader.buy(MNQ, 2);
     await eventually(() => expect(account().positions.map((p) => p.size)).toEqual([2]));
     await trader.roundTrip(sim, ES, 6000, 5988);
-    await eventually(() => expect(sim!.exchange.openPositions(DEMO_ACCOUNT)).toEqual([]));
+    await eventually(() => expect(sim.exchange.openPositions(DEMO_ACCOUNT)).toEqual([]));
     expect(account().lockout?.kind).toBe('untilReset');
 
-    db.pragma('max_page_count = 1073741823');
+    freeDisk(db);
     await clock.advance(1000);
     expect(service.snapshot().problems).toEqual([]);
     expect(storedLocks(dataDir)).toEqual([{ kind: 'untilReset', rule_id: 'RULE-003' }]);
@@ -161,13 +150,7 @@ describe('a disk that fills up during the day', () => {
 
 describe('a database damaged under the running service', () => {
   it('goes on enforcing from memory, shows "Database damaged" with the file and what to do, keeps its tick and stops cleanly', async () => {
-    sim = await startSimulator({ randomWalk: false });
-    const dataDir = tempDir();
-    const file = path.join(dataDir, 'riskwarden.db');
-    const clock = beforeTheReset();
-    const { service, db } = await start(dataDir, clock);
-    const account = () => service.snapshot().accounts[0]!;
-    const trader = await Trader.login(sim);
+    const { sim, file, clock, service, db, account, trader } = await serviceTrading();
     await trader.roundTrip(sim, MNQ, 21000, 21000);
     await eventually(() => expect(account().tradeCount).toBeGreaterThan(0));
     // Everything in the file, then the head the store writes after its sealed writes, then the damage.
@@ -178,7 +161,7 @@ describe('a database damaged under the running service', () => {
     await trader.buy(MNQ, 2);
     await eventually(() => expect(account().positions.map((p) => p.size)).toEqual([2]));
     await trader.roundTrip(sim, ES, 6000, 5988);
-    await eventually(() => expect(sim!.exchange.openPositions(DEMO_ACCOUNT)).toEqual([]));
+    await eventually(() => expect(sim.exchange.openPositions(DEMO_ACCOUNT)).toEqual([]));
     expect(account().lockout?.kind).toBe('untilReset');
     const [problem] = service.snapshot().problems;
     expect(problem).toMatchObject({ kind: 'storage', title: 'Database damaged' });
@@ -188,7 +171,7 @@ describe('a database damaged under the running service', () => {
     // Every step of the tick meets the damaged file, the WAL checkpoint included; the tick goes on.
     await clock.advance(31_000);
     await trader.buy(MNQ, 1); // while locked: closed
-    await eventually(() => expect(sim!.exchange.openPositions(DEMO_ACCOUNT)).toEqual([]));
+    await eventually(() => expect(sim.exchange.openPositions(DEMO_ACCOUNT)).toEqual([]));
     expect(account().lockout?.kind).toBe('untilReset');
     await expect(service.stop()).resolves.toBeUndefined();
   });

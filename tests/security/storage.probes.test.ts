@@ -3,31 +3,16 @@
  * disk, another program writing into it). Before, the first write after the damage threw out of
  * the event and out of the once-a-second tick, and the process ended with SQLITE_CORRUPT.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { eventually, tempDir } from '../helpers/harness';
+import { damage } from '../helpers/store';
 import { DEMO_ACCOUNT, ES, MNQ, Trader } from '../helpers/trader';
 import { LIVE_KEY, liveGateway, snapshot, start, type Running } from './warden-instances';
 
 const gateway = liveGateway();
 
 const alive = (instance: Running) => instance.child.exitCode === null && instance.child.signalCode === null;
-
-/** Every page of the database but the first, its write-ahead log and its index, overwritten with garbage. */
-function damage(file: string): void {
-  for (const [part, from] of [
-    [file, 4096],
-    [`${file}-wal`, 0],
-    [`${file}-shm`, 0],
-  ] as const) {
-    const size = fs.statSync(part).size;
-    if (size <= from) continue;
-    const fd = fs.openSync(part, 'r+');
-    fs.writeSync(fd, Buffer.alloc(size - from, 0xab), 0, size - from, from);
-    fs.closeSync(fd);
-  }
-}
 
 describe('a database damaged under the running web host', () => {
   it('keeps the process up and enforcing: the flatten goes out, the account stays locked and the dashboard says "Database damaged"', async () => {
@@ -40,7 +25,7 @@ describe('a database damaged under the running web host', () => {
     await trader.buy(MNQ, 2);
     await eventually(async () => expect((await snapshot(running)).accounts[0]!.positions.map((p) => p.size)).toEqual([2]));
 
-    damage(file);
+    damage(file, { wal: true });
     const damagedAt = Date.now();
     await trader.roundTrip(gateway.simulator(), ES, 6000, 5988); // −600 realized: lock until the reset, flatten
     await eventually(() => expect(gateway.simulator().exchange.openPositions(DEMO_ACCOUNT)).toEqual([]));

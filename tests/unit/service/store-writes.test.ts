@@ -2,11 +2,9 @@
  * StoreWrites over a real SQLite database made to refuse for real: a page limit reached (SQLITE_FULL),
  * writes forbidden on the connection (SQLITE_READONLY), pages overwritten under it (SQLITE_CORRUPT).
  */
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Lockouts } from '../../../src/main/enforcement/lockouts';
-import type { Db } from '../../../src/main/store/database';
-import { openTestStore } from '../../helpers/store';
+import { damage, fillDisk, freeDisk, openTestStore } from '../../helpers/store';
 import { recorderOf } from './recorder-of';
 
 const T0 = Date.parse('2026-11-24T15:00:00Z');
@@ -19,28 +17,6 @@ function setup(limit?: number) {
     writes.write(`audit ${detail}`, (s) => s.audit(new Date(T0).toISOString(), 'test', 'note', null, detail));
   const notes = () => db.prepare(`SELECT detail FROM audit_log WHERE action = 'note' ORDER BY id`).pluck().all() as string[];
   return { db, store, file, writes, audit, notes };
-}
-
-/** The database may not grow by a page: a write that needs one is refused with SQLITE_FULL, as on a full disk. */
-function fillDisk(db: Db): void {
-  db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
-}
-
-function freeDisk(db: Db): void {
-  db.pragma('max_page_count = 1073741823');
-}
-
-/** Overwrites every page but the first, and the WAL index, with garbage: the next read of a table finds it damaged. */
-function damage(file: string): void {
-  for (const [part, from] of [
-    [file, 4096],
-    [`${file}-shm`, 0],
-  ] as const) {
-    const size = fs.statSync(part).size;
-    const fd = fs.openSync(part, 'r+');
-    fs.writeSync(fd, Buffer.alloc(size - from, 0xab), 0, size - from, from);
-    fs.closeSync(fd);
-  }
 }
 
 /** Larger than a page: it needs new pages wherever it goes. */
