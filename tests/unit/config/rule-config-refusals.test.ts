@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../../../src/main/config/loader';
-
-function refusal(rules: string): string {
-  try {
-    parseConfig(`rules:\n${rules}`, '/home/trader/risk-config.yaml');
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error('expected the config to be refused');
-}
+import { parseConfig } from '../../../src/main/config/loader';
+import { refusal } from '../../helpers/config-refusal';
 
 function accepts(rules: string): void {
   expect(() => parseConfig(`rules:\n${rules}`, 'risk-config.yaml')).not.toThrow();

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../../../src/main/config/loader';
+import { parseConfig } from '../../../src/main/config/loader';
 import { SEGMENT_SYMBOLS } from '../../../src/shared/symbols';
+import { refusal } from '../../helpers/config-refusal';
 
 const SEGMENTS = Object.entries(SEGMENT_SYMBOLS).map(([segment, symbol]) => ({ segment, symbol }));
-
-function refusal(rules: string): string {
-  try {
-    parseConfig(`rules:\n${rules}`, '/home/trader/risk-config.yaml');
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error('expected the config to be refused');
-}
 
 /** A product segment of the contract id (TYA) never matches: Risk Warden matches the traded symbol (ZN). */
 describe('config symbols that are contract id product segments', () => {
