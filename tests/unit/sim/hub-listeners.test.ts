@@ -2,9 +2,10 @@
  * Who listens on the simulator's hubs, as a test sees it to know a client has re-subscribed after
  * a drop; and a drop of one hub's sockets only.
  */
-import { HttpTransportType, HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from '@microsoft/signalr';
+import { HubConnectionState, type HubConnection } from '@microsoft/signalr';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startSimulator, type Simulator } from '../../../src/main/sim/simulator';
+import { hubConnection, loginToken } from '../../helpers/bare-client';
 
 const MNQ = 'CON.F.US.MNQ.Z26';
 let sim: Simulator | undefined;
@@ -15,20 +16,7 @@ afterEach(async () => {
 });
 
 async function connect(name: 'user' | 'market'): Promise<HubConnection> {
-  const login = await fetch(`${sim!.url}/api/Auth/loginKey`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ userName: 'pin', apiKey: 'key' }),
-  });
-  const { token } = (await login.json()) as { token: string };
-  const hub = new HubConnectionBuilder()
-    .withUrl(`${sim!.url}/hubs/${name}`, {
-      skipNegotiation: true,
-      transport: HttpTransportType.WebSockets,
-      accessTokenFactory: () => token,
-    })
-    .configureLogging(LogLevel.None)
-    .build();
+  const hub = hubConnection(sim!, name, await loginToken(sim!, 'pin'));
   hubs.push(hub);
   await hub.start();
   return hub;

@@ -2,7 +2,7 @@
  * What the simulator puts on the wire, read by a bare SignalR client and plain REST calls, field by field:
  * live by default (PROJECTX.md §13), the documented shapes on request.
  */
-import { HttpTransportType, HubConnectionBuilder, LogLevel, type HubConnection } from '@microsoft/signalr';
+import type { HubConnection } from '@microsoft/signalr';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { upgradeStatus } from '../../../src/main/gateway/hub-probe';
 import { OrderSide, OrderType, UserHubAction } from '../../../src/main/gateway/wire';
@@ -10,6 +10,7 @@ import { DEMO_ACCOUNTS } from '../../../src/main/sim/accounts';
 import { SIM_CONTRACTS_BY_SYMBOL } from '../../../src/main/sim/contracts';
 import { applyFaults, startSimulator, type Simulator, type SimulatorOptions } from '../../../src/main/sim/simulator';
 import { defaultWireFormat, liveTimestamp } from '../../../src/main/sim/wire-format';
+import { hubConnection, loginToken } from '../../helpers/bare-client';
 
 const ACCOUNT = DEMO_ACCOUNTS[0]!.id;
 const MNQ = SIM_CONTRACTS_BY_SYMBOL.MNQ.id;
@@ -25,14 +26,7 @@ afterEach(async () => {
   sim = undefined;
 });
 
-async function login(): Promise<string> {
-  const response = await fetch(`${sim!.url}/api/Auth/loginKey`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ userName: 'wire', apiKey: 'key' }),
-  });
-  return ((await response.json()) as { token: string }).token;
-}
+const login = () => loginToken(sim!, 'wire');
 
 async function rest(token: string, endpoint: string, body: object): Promise<Record<string, unknown>> {
   const response = await fetch(`${sim!.url}/api/${endpoint}`, {
@@ -46,14 +40,7 @@ async function rest(token: string, endpoint: string, body: object): Promise<Reco
 /** A hub connection that keeps every message of the targets it is told, with all its arguments. */
 async function listen(name: 'user' | 'market', token: string, targets: readonly string[]) {
   const received: { target: string; args: unknown[] }[] = [];
-  const hub = new HubConnectionBuilder()
-    .withUrl(`${sim!.url}/hubs/${name}`, {
-      skipNegotiation: true,
-      transport: HttpTransportType.WebSockets,
-      accessTokenFactory: () => token,
-    })
-    .configureLogging(LogLevel.None)
-    .build();
+  const hub = hubConnection(sim!, name, token);
   for (const target of targets) hub.on(target, (...args: unknown[]) => received.push({ target, args }));
   hubs.push(hub);
   await hub.start();
