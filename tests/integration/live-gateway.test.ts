@@ -124,33 +124,25 @@ describe('the user hub’s action codes', () => {
     const order = harness.sim.exchange.ordersOf(DEMO_ACCOUNT).find((o) => o.id === id)!;
     /** The live hub's removal of the order, its status still working (price keys absent when unset). */
     const removal = { ...order, stopPrice: undefined, filledPrice: undefined, parentOrderId: undefined, linkedOrderId: undefined };
-    return { order, removal };
+    const hubs = harness.sim.hubs;
+    /** Sends that removal (action 2) on the user hub. */
+    const removeWhileWorking = () =>
+      hubs.publishUser('orders', DEMO_ACCOUNT, 'GatewayUserOrder', { ...removal, status: OrderStatus.Open }, UserHubAction.Remove);
+    return { order, removal, removeWhileWorking };
   }
 
   it('takes an order removed (action 2) while working as gone, and Order/search says it was cancelled', async () => {
-    const { order, removal } = await restingOrder();
+    const { order, removeWhileWorking } = await restingOrder();
     order.status = OrderStatus.Cancelled; // the gateway's books, not yet told
-    harness!.sim.hubs.publishUser(
-      'orders',
-      DEMO_ACCOUNT,
-      'GatewayUserOrder',
-      { ...removal, status: OrderStatus.Open },
-      UserHubAction.Remove,
-    );
+    removeWhileWorking();
     await eventually(() => expect(account().openOrders).toEqual([]));
     await eventually(() => expect(harness!.sim.calls['Order/search']).toBe(1));
     expect(account().openOrders).toEqual([]);
   });
 
   it('keeps it working when Order/search says it still is', async () => {
-    const { removal } = await restingOrder();
-    harness!.sim.hubs.publishUser(
-      'orders',
-      DEMO_ACCOUNT,
-      'GatewayUserOrder',
-      { ...removal, status: OrderStatus.Open },
-      UserHubAction.Remove,
-    );
+    const { removal, removeWhileWorking } = await restingOrder();
+    removeWhileWorking();
     await eventually(() => expect(harness!.sim.calls['Order/search']).toBe(1));
     await eventually(() => expect(account().openOrders.map((o) => [o.id, o.state])).toEqual([[removal.id, 'open']]));
   });
