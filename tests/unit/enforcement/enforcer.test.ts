@@ -5,34 +5,14 @@ import { RuleEngine } from '../../../src/main/engine/rule-engine';
 import { RuleOverrides } from '../../../src/main/engine/rule-overrides';
 import { Enforcer, REJECTED_WHILE_LOCKED } from '../../../src/main/enforcement/enforcer';
 import type { Journal } from '../../../src/main/enforcement/journal';
-import { Executor } from '../../../src/main/enforcement/executor';
-import { Lockouts } from '../../../src/main/enforcement/lockouts';
-import { MarketBook } from '../../../src/main/engine/market-book';
-import { ScriptedBroker } from '../../helpers/broker';
-import { FakeClock } from '../../helpers/fake-clock';
+import { enforcementParts } from '../../helpers/enforcement';
 import { accountWith, CONTRACTS, contextOf, fill, fillAndReport, order, position } from '../../helpers/states';
-import { openTestStore } from '../../helpers/store';
-import { recorderOf } from '../service/recorder-of';
 
-const silent = { debug() {}, info() {}, warn() {}, error() {} };
+/** The daily reset of the trading day enforcementParts sets (23:00 UTC). */
 const RESET = Date.parse('2026-11-24T23:00:00Z');
 
 function setup() {
-  const clock = new FakeClock(Date.parse('2026-11-24T15:00:00Z'));
-  const broker = new ScriptedBroker();
-  const { store, db } = openTestStore();
-  // The daily reset at 23:00 UTC is RESET.
-  const recorder = recorderOf(store);
-  const lockouts = new Lockouts(store, recorder, () => ({ schedule: { timezone: 'UTC', resetTime: '23:00' }, session: null }));
-  const executor = new Executor({
-    broker,
-    recorder,
-    clock,
-    logger: silent,
-    journal: { add() {} },
-    contracts: new MarketBook(),
-    mode: 'live',
-  });
+  const { clock, broker, db, recorder, lockouts, executor } = enforcementParts();
   const journal: Journal & { entries: string[] } = {
     entries: [],
     add(kind, _a, title) {

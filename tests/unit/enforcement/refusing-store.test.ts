@@ -7,28 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { dailyRealizedLossRule } from '../../../src/main/engine/rules/daily-realized-loss';
 import { RuleEngine } from '../../../src/main/engine/rule-engine';
 import { RuleOverrides } from '../../../src/main/engine/rule-overrides';
-import { MarketBook } from '../../../src/main/engine/market-book';
 import { Enforcer } from '../../../src/main/enforcement/enforcer';
-import { Executor } from '../../../src/main/enforcement/executor';
-import { Lockouts } from '../../../src/main/enforcement/lockouts';
-import { ScriptedBroker } from '../../helpers/broker';
-import { FakeClock } from '../../helpers/fake-clock';
+import { enforcementParts } from '../../helpers/enforcement';
 import { accountWith, CONTRACTS, contextOf, fill, position } from '../../helpers/states';
-import { openTestStore } from '../../helpers/store';
-import { recorderOf } from '../service/recorder-of';
 
-const silent = { debug() {}, info() {}, warn() {}, error() {} };
 const MNQ = CONTRACTS.MNQ!.id;
 const MES = CONTRACTS.MES!.id;
 
 function setup() {
-  const clock = new FakeClock(Date.parse('2026-11-24T15:00:00Z'));
-  const broker = new ScriptedBroker();
-  const { store, db } = openTestStore();
-  const recorder = recorderOf(store);
-  const lockouts = new Lockouts(store, recorder, () => ({ schedule: { timezone: 'UTC', resetTime: '23:00' }, session: null }));
-  const deps = { broker, recorder, clock, logger: silent, journal: { add() {} }, contracts: new MarketBook(), mode: 'live' as const };
-  const executor = new Executor(deps);
+  const { clock, broker, store, db, recorder, lockouts, executor } = enforcementParts();
   const enforcer = new Enforcer(recorder, lockouts, executor, { add() {} });
   const engine = new RuleEngine([dailyRealizedLossRule({ enabled: true, limit: -500, include_unrealized: false })], new RuleOverrides([]));
   const run = (account: ReturnType<typeof accountWith>) =>
