@@ -2,7 +2,8 @@
 import type { Snapshot } from '../src/shared/contract';
 import { OrderSide, OrderType } from '../src/main/gateway/wire';
 import { DEMO_ACCOUNTS } from '../src/main/sim/accounts';
-import { SIM_CONTRACTS, SIM_CONTRACTS_BY_SYMBOL } from '../src/main/sim/contracts';
+import { SIM_CONTRACTS_BY_SYMBOL } from '../src/main/sim/contracts';
+import { BENCH_CONTRACTS } from './bench-contracts';
 import { startLiveBench, type LiveBench } from './live-service';
 import type { SimTimings } from './sim-process';
 import { memory, type Memory } from './stats';
@@ -63,9 +64,9 @@ async function violationToClose(bench: LiveBench): Promise<number[]> {
 
 /** From the simulator publishing a quote to the first renderer-facing snapshot that reflects it. */
 async function quoteToSnapshot(bench: LiveBench): Promise<{ quoteToSnapshotMs: number[]; quotesPerSecond: number }> {
-  for (const contract of SIM_CONTRACTS)
+  for (const contract of BENCH_CONTRACTS)
     await bench.trader.placeOrder({ accountId: ACCOUNT, contractId: contract.id, type: OrderType.Market, side: OrderSide.Bid, size: 1 });
-  await until(() => bench.service.snapshot().accounts[0]!.positions.length === SIM_CONTRACTS.length);
+  await until(() => bench.service.snapshot().accounts[0]!.positions.length === BENCH_CONTRACTS.length);
   const pushes: { at: number; marks: Map<string, number> }[] = [];
   const unsubscribe = bench.service.onSnapshot((snapshot: Snapshot) => {
     pushes.push({ at: clock(), marks: new Map(snapshot.accounts[0]!.positions.map((p) => [p.contractId, p.markPrice ?? -1])) });

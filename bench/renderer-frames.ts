@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config';
 import { OrderSide, OrderType } from '../src/main/gateway/wire';
 import { DEMO_ACCOUNTS } from '../src/main/sim/accounts';
-import { SIM_CONTRACTS } from '../src/main/sim/contracts';
+import { BENCH_CONTRACTS } from './bench-contracts';
 import { commandLineSettings } from '../src/main/web/command-line-settings';
 import { startWebHost } from '../src/main/web/web-host';
 import { startLiveBench } from './live-service';
@@ -47,11 +47,11 @@ export async function measureRenderer(): Promise<RendererFigures> {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(host.url);
     await page.getByTestId('connection-state').filter({ hasText: 'Live' }).waitFor();
-    for (const contract of SIM_CONTRACTS)
+    for (const contract of BENCH_CONTRACTS)
       await bench.trader.placeOrder({ accountId: ACCOUNT, contractId: contract.id, type: OrderType.Market, side: OrderSide.Bid, size: 1 });
     await page
       .locator('[data-testid^="position-"]')
-      .nth(SIM_CONTRACTS.length - 1)
+      .nth(BENCH_CONTRACTS.length - 1)
       .waitFor();
     await page.evaluate(WATCH_FRAMES);
     await bench.simulator.request({ cmd: 'stream', perSecond: QUOTES_PER_SECOND });

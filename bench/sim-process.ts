@@ -4,7 +4,7 @@
  * receives on the machine clock so the parent can compute latencies across the two processes.
  */
 import { OrderSide } from '../src/main/gateway/wire';
-import { SIM_CONTRACTS } from '../src/main/sim/contracts';
+import { BENCH_CONTRACTS } from './bench-contracts';
 import { startSimulator } from '../src/main/sim/simulator';
 
 export type SimCommand =
@@ -27,8 +27,9 @@ const sim = await startSimulator({
   observer: {
     published(event) {
       if (event.topic === 'trade' && event.payload.side === OrderSide.Bid && event.payload.size === 6) timings.breakingFills.push(clock());
-      else if (recordQuotes && event.topic === 'quote')
-        timings.quotes.push({ contractId: event.contractId, price: event.payload.lastPrice as number, at: clock() });
+      // Live quotes may be partial (bid/ask only): a price change is timed by the quote that carries its last price.
+      else if (recordQuotes && event.topic === 'quote' && typeof event.payload.lastPrice === 'number')
+        timings.quotes.push({ contractId: event.contractId, price: event.payload.lastPrice, at: clock() });
     },
     requested(endpoint) {
       if (endpoint === 'Position/closeContract') timings.closeRequests.push(clock());
@@ -39,10 +40,10 @@ const sim = await startSimulator({
 let next = 0;
 function burst(count: number): Record<string, number> {
   for (let i = 0; i < count; i++) {
-    const contract = SIM_CONTRACTS[next++ % SIM_CONTRACTS.length]!;
+    const contract = BENCH_CONTRACTS[next++ % BENCH_CONTRACTS.length]!;
     sim.exchange.setPrice(contract.id, sim.exchange.price(contract.id)! + contract.tickSize);
   }
-  return Object.fromEntries(SIM_CONTRACTS.map((c) => [c.id, sim.exchange.price(c.id)!]));
+  return Object.fromEntries(BENCH_CONTRACTS.map((c) => [c.id, sim.exchange.price(c.id)!]));
 }
 
 let timer: NodeJS.Timeout | null = null;
