@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { roundCents } from '../../src/shared/domain';
 import { OrderStatus, UserHubAction } from '../../src/main/gateway/wire';
 import { applyFaults } from '../../src/main/sim/simulator';
+import { FakeClock } from '../helpers/fake-clock';
 import { config, eventually, startHarness, type Harness } from '../helpers/harness';
 import { believed, expectedFrom, simState } from '../helpers/sim-state';
 import { DEMO_ACCOUNT, ES, MNQ, Trader } from '../helpers/trader';
@@ -45,6 +46,19 @@ describe('a login without the market-data entitlement (the market hub answers 40
     await trader.buy(MNQ, 6);
     await eventually(() => expect(harness!.sim.exchange.openPositions(DEMO_ACCOUNT)).toEqual([]));
     expect(harness.sim.calls['Position/closeContract']).toBe(1);
+  });
+
+  it('does not call the expected silence stale nor restart the market feed while positions are held', async () => {
+    const clock = new FakeClock(Date.now());
+    harness = await startHarness({ config: rules, sim: { ...live, marketData: false }, clock });
+    const trader = await Trader.login(harness.sim);
+    await trader.buy(MNQ, 2);
+    await eventually(() => expect(harness!.service.snapshot().accounts[0]!.positions.map((p) => p.size)).toEqual([2]));
+    await clock.advance(120_000);
+    const snapshot = harness.service.snapshot();
+    expect(snapshot.connection.state).toBe('live');
+    expect(snapshot.timeline.map((e) => e.detail ?? '')).not.toContainEqual(expect.stringMatching(/restarting the market feed/));
+    expect(snapshot.problems.map((p) => p.kind)).toEqual(['marketData']);
   });
 
   it('tries the market hub again when the user hub reconnects; the first quote clears the problem', async () => {

@@ -11,6 +11,11 @@ export interface FeedWatchdogDeps {
   restartFeed(): Promise<void>;
   /** With positions open, no quote for this long means the feed froze (the config in force). */
   staleAfterMs(): number;
+  /**
+   * The market hub refused this login (market-data.ts): silence is then expected and already shown as
+   * "No market data", and a restart cannot help (the gateway retries the hub on its own backoff).
+   */
+  quotesRefused(): boolean;
 }
 
 export class FeedWatchdog {
@@ -34,7 +39,7 @@ export class FeedWatchdog {
     // The feed has its chance from the first check on: at start there was no quote yet, not a silence since 1970.
     this.lastSign ??= now;
     const silentMs = now - this.lastSign;
-    if (!holding || this.restarting || silentMs < this.deps.staleAfterMs()) return;
+    if (!holding || this.restarting || silentMs < this.deps.staleAfterMs() || this.deps.quotesRefused()) return;
     this.deps.connection.set('stale', `no quote for ${Math.round(silentMs / 1000)} s with positions open; restarting the market feed`);
     this.restarting = true;
     this.lastSign = now;

@@ -188,6 +188,7 @@ export class RiskService {
       logger,
       restartFeed: () => this.gateway.restartMarketFeed(),
       staleAfterMs: () => config.config.market_data.stale_after_seconds * 1000,
+      quotesRefused: () => marketData.unavailable !== null,
     });
     const day = (this.day = new DayCycle({
       store,

@@ -27,11 +27,28 @@ function setup() {
   connection.report('live', null);
   const feed = new FakeFeed();
   let staleAfterMs = 15_000;
-  const watchdog = new FeedWatchdog({ clock, connection, logger, restartFeed: feed.restart, staleAfterMs: () => staleAfterMs });
+  let refused = false;
+  const watchdog = new FeedWatchdog({
+    clock,
+    connection,
+    logger,
+    restartFeed: feed.restart,
+    staleAfterMs: () => staleAfterMs,
+    quotesRefused: () => refused,
+  });
   // The last quote came at T0.
   watchdog.quoteSeen();
   entries.length = 0;
-  return { clock, connection, feed, watchdog, entries, errors, setStaleAfter: (ms: number) => (staleAfterMs = ms) };
+  return {
+    clock,
+    connection,
+    feed,
+    watchdog,
+    entries,
+    errors,
+    setStaleAfter: (ms: number) => (staleAfterMs = ms),
+    refuseQuotes: () => (refused = true),
+  };
 }
 
 describe('feed watchdog', () => {
@@ -41,7 +58,14 @@ describe('feed watchdog', () => {
     const connection = new ConnectionStatus({ clock, journal: { add() {} }, logger, onChange() {} });
     connection.report('live', null);
     const feed = new FakeFeed();
-    const watchdog = new FeedWatchdog({ clock, connection, logger, restartFeed: feed.restart, staleAfterMs: () => 15_000 });
+    const watchdog = new FeedWatchdog({
+      clock,
+      connection,
+      logger,
+      restartFeed: feed.restart,
+      staleAfterMs: () => 15_000,
+      quotesRefused: () => false,
+    });
     watchdog.check(T0, true);
     watchdog.check(T0 + 14_999, true);
     expect(feed.restarts).toHaveLength(0);
@@ -159,5 +183,13 @@ describe('feed watchdog', () => {
     expect(connection.current.state).toBe('stale');
     watchdog.check(T0 + 30_000, true);
     expect(feed.restarts).toHaveLength(2);
+  });
+
+  it('neither calls a login refused market data stale nor restarts the feed: the silence is expected and already shown', () => {
+    const { watchdog, feed, connection, refuseQuotes } = setup();
+    refuseQuotes();
+    watchdog.check(T0 + 60_000, true);
+    expect(feed.restarts).toHaveLength(0);
+    expect(connection.current.state).toBe('live');
   });
 });
