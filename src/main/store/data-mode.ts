@@ -4,6 +4,7 @@
  * locks and overrides, nor live enforcement a demo book: a mismatch is refused before anything is read.
  */
 import type { Db } from './database';
+import { readMeta, writeMeta } from './meta';
 
 export type DataMode = 'demo' | 'live';
 
@@ -25,8 +26,7 @@ export function claimMode(db: Db, mode: DataMode, folder: string): void {
         `Start in ${recorded.mode} mode, or give ${mode} mode a folder of its own with --data-dir`,
     );
   }
-  if (recorded?.stored !== true)
-    db.prepare(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(MODE_KEY, mode);
+  if (recorded?.stored !== true) writeMeta(db, MODE_KEY, mode);
 }
 
 /**
@@ -34,7 +34,7 @@ export function claimMode(db: Db, mode: DataMode, folder: string): void {
  * the audit log ("live mode, enforcement …"); null for a new database.
  */
 function recordedMode(db: Db): { mode: DataMode; stored: boolean } | null {
-  const stored = db.prepare(`SELECT value FROM meta WHERE key = ?`).pluck().get(MODE_KEY) as string | undefined;
+  const stored = readMeta(db, MODE_KEY);
   if (stored === 'demo' || stored === 'live') return { mode: stored, stored: true };
   const started = db
     .prepare(`SELECT detail FROM audit_log WHERE actor = 'service' AND action = 'start' ORDER BY id DESC LIMIT 1`)

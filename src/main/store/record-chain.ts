@@ -34,7 +34,7 @@ const SEALED_ROWS = {
     restore: `INSERT OR REPLACE INTO audit_log (id, ts, actor, action, account_id, detail) VALUES (@id, @ts, @actor, @action, @account_id, @detail)`,
   },
   meta: {
-    select: `SELECT id, key, value FROM (SELECT rowid AS id, key, value FROM meta WHERE key IN (${SEALED_META_KEYS.map((k) => `'${k}'`).join(', ')}))`,
+    select: `SELECT rowid AS id, key, value FROM meta WHERE key IN (${SEALED_META_KEYS.map((k) => `'${k}'`).join(', ')})`,
     restore: `INSERT OR REPLACE INTO meta (rowid, key, value) VALUES (@id, @key, @value)`,
   },
 } as const;

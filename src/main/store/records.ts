@@ -24,6 +24,7 @@ import { checkpoint, StoreError, type Db } from './database';
 import { RecordChain, refOf, SEALED_TABLES, type ChainFindings, type RowRef, type SealedTable } from './record-chain';
 import { HEAD_FILE, readHead, writeHead, type HeadRead } from './record-head';
 import type { RecordKeySource } from './record-key';
+import { readMeta, writeMeta } from './meta';
 
 const DATABASE_KEY = 'database_id';
 const GENERATION_KEY = 'generation';
@@ -61,7 +62,7 @@ export function openRecords({ db, folder, keySource, now, onHead }: RecordsOptio
   const key = loaded ?? keySource.create();
   const chain = new RecordChain(db, key);
   db.transaction(() => {
-    if (meta(db, DATABASE_KEY) === null) setMeta(db, DATABASE_KEY, randomUUID());
+    if (readMeta(db, DATABASE_KEY) === null) writeMeta(db, DATABASE_KEY, randomUUID());
     const judged = judge(db, chain, head);
     found.push(...judged.found);
     if (found.length > 0) {
@@ -74,16 +75,17 @@ export function openRecords({ db, folder, keySource, now, onHead }: RecordsOptio
     if (judged.reseal) chain.reseal();
     else for (const row of judged.toSeal) chain.seal(row.table, row.id);
   })();
+  const database = readMeta(db, DATABASE_KEY)!;
   let headTimer: NodeJS.Timeout | null = null;
   const records: Records = {
     chain,
     findings: found.length === 0 ? null : found.join('; '),
     checkpoint() {
       checkpoint(db);
-      const generation = Number(meta(db, GENERATION_KEY) ?? 0) + 1;
-      setMeta(db, GENERATION_KEY, String(generation));
+      const generation = Number(readMeta(db, GENERATION_KEY) ?? 0) + 1;
+      writeMeta(db, GENERATION_KEY, String(generation));
       try {
-        writeHead(headFile, key, { database: meta(db, DATABASE_KEY)!, generation, ...chain.tail(), at: new Date().toISOString() });
+        writeHead(headFile, key, { database, generation, ...chain.tail(), at: new Date().toISOString() });
       } catch (error) {
         onHead(error as Error);
         return;
@@ -110,14 +112,6 @@ function chainLength(db: Db): number {
   return db.prepare(`SELECT count(*) FROM record_chain`).pluck().get() as number;
 }
 
-function meta(db: Db, key: string): string | null {
-  return (db.prepare(`SELECT value FROM meta WHERE key = ?`).pluck().get(key) as string | undefined) ?? null;
-}
-
-function setMeta(db: Db, key: string, value: string): void {
-  db.prepare(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(key, value);
-}
-
 const WHAT_TO_DO =
   'Put back riskwarden.db and riskwarden.db-wal as Risk Warden last left them (an older backup is refused too). ' +
   `To start from what the database holds now, knowing a lock may be forgotten, move ${HEAD_FILE} out of the folder; ` +
@@ -129,11 +123,11 @@ function refuseLostData(head: HeadRead, db: Db, dbFile: string, headFile: string
   const refuse = (what: string): never => {
     throw new StoreError(`${dbFile} ${what}, so its locks and overrides cannot be trusted (${headFile}). ${WHAT_TO_DO}`);
   };
-  const database = meta(db, DATABASE_KEY);
+  const database = readMeta(db, DATABASE_KEY);
   if (database === null) refuse('is empty, but this folder held Risk Warden records: the database was deleted, emptied or replaced');
   if (head.kind !== 'found') return;
   if (database !== head.head.database) refuse('is not the database this folder’s records were written to: it was replaced');
-  const generation = Number(meta(db, GENERATION_KEY) ?? 0);
+  const generation = Number(readMeta(db, GENERATION_KEY) ?? 0);
   if (generation < head.head.generation)
     refuse(
       `is older than the last state Risk Warden wrote: its write-ahead log (riskwarden.db-wal) was lost or an older copy was put back (it holds the state of save ${generation}, Risk Warden had reached save ${head.head.generation})`,

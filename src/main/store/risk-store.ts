@@ -2,6 +2,7 @@
 import type { Fill } from '../../shared/domain';
 import type { AuditEntry, LockoutKind } from '../../shared/contract';
 import type { Db } from './database';
+import { readMeta, writeMeta } from './meta';
 import { SEALED_META_KEYS, type SealedTable } from './record-chain';
 import type { Records } from './records';
 
@@ -113,13 +114,11 @@ export class RiskStore {
       insertAudit: db.prepare(`INSERT INTO audit_log (ts, actor, action, account_id, detail) VALUES (?, ?, ?, ?, ?)`),
       auditDetails: db.prepare(`SELECT detail FROM audit_log WHERE action = ? AND ts >= ? ORDER BY id`).pluck(),
       approvals: db.prepare(`SELECT ts FROM audit_log WHERE account_id = ? AND action = 'unlock approved'`).pluck(),
-      getMeta: db.prepare(`SELECT value FROM meta WHERE key = ?`).pluck(),
       metaRowid: db.prepare(`SELECT rowid FROM meta WHERE key = ?`).pluck(),
       getRuleState: db.prepare(`SELECT state FROM rule_state WHERE account_id = ? AND rule_id = ?`).pluck(),
       setRuleState: db.prepare(
         `INSERT INTO rule_state (account_id, rule_id, state) VALUES (?, ?, ?) ON CONFLICT (account_id, rule_id) DO UPDATE SET state = excluded.state`,
       ),
-      setMeta: db.prepare(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`),
     };
   }
 
@@ -225,17 +224,17 @@ export class RiskStore {
   }
 
   meta(key: string): string | null {
-    return (this.statements.getMeta.get(key) as string | undefined) ?? null;
+    return readMeta(this.db, key);
   }
 
   /** The keys a restart must not loosen (SEALED_META_KEYS) are sealed as they are written. */
   setMeta(key: string, value: string): void {
     if (!(SEALED_META_KEYS as readonly string[]).includes(key)) {
-      this.statements.setMeta.run(key, value);
+      writeMeta(this.db, key, value);
       return;
     }
     this.sealed('meta', () => {
-      this.statements.setMeta.run(key, value);
+      writeMeta(this.db, key, value);
       return this.statements.metaRowid.get(key) as number;
     });
   }
