@@ -89,11 +89,9 @@ export class RiskService {
     const file = path.join(options.dataDir, 'riskwarden.db');
     this.db = openDatabase(file, { mode: options.mode });
     options.databaseOpened?.(this.db);
-    // The dashboard's problems exist only once the timeline does; a head that failed before is shown then.
-    let headFailure: Error | null = null;
-    let headWritten = (failure: Error | null): void => {
-      headFailure = failure;
-    };
+    const feed = (this.feed = new SnapshotFeed(clock, () => this.snapshot()));
+    const timeline = new Timeline(clock, () => feed.changed());
+    const problems = new Problems({ clock, journal: timeline });
     try {
       const keySource = options.recordKey ?? recordKeySource(options.dataDir);
       this.records = openRecords({
@@ -101,25 +99,13 @@ export class RiskService {
         folder: options.dataDir,
         keySource,
         now: clock.now(),
-        onHead: (failure) => headWritten(failure),
+        onHead: (failure) => showHead(problems, failure, options.dataDir),
       });
     } catch (error) {
       this.db.close();
       throw error;
     }
     const store = (this.store = new RiskStore(this.db, this.records));
-    const feed = (this.feed = new SnapshotFeed(clock, () => this.snapshot()));
-    const timeline = new Timeline(clock, () => feed.changed());
-    const problems = new Problems({ clock, journal: timeline });
-    headWritten = (failure) => {
-      if (failure === null) return problems.clear('seal', 'Records sealed again');
-      problems.report(
-        'seal',
-        'Records cannot be sealed',
-        `${path.join(options.dataDir, 'riskwarden.head')} could not be written (${failure.message}). Enforcement goes on; until it is written, a database put back from an older copy would not be noticed. Check the data folder's permissions and free space`,
-      );
-    };
-    headWritten(headFailure);
     const marketData = new MarketData({ problems, changed: () => feed.changed() });
     // Every write of the running service: a store that refuses one never stops enforcement.
     const writes = (this.writes = new StoreWrites({ store, file, problems, logger }));
@@ -132,7 +118,9 @@ export class RiskService {
     };
     const schedule = { timezone: options.config.timezone, resetTime: options.config.daily_reset };
     const { overrides, refused } = loadOverrides(store, clock.now(), schedule);
-    for (const why of refused) store.audit(new Date(clock.now()).toISOString(), 'service', RECORDS_ALTERED, null, `left out ${why}`);
+    const at = new Date(clock.now()).toISOString();
+    for (const why of refused)
+      writes.write('a refused override', (records) => records.audit(at, 'service', RECORDS_ALTERED, null, `left out ${why}`));
     // Shown all trading day: a restart does not make what start found go away.
     const altered = store.auditDetails(RECORDS_ALTERED, new Date(tradingDayAt(clock.now(), schedule).start).toISOString());
     if (altered.length > 0)
@@ -359,4 +347,14 @@ export class RiskService {
     this.pipeline.evaluateAll();
     this.feed.changed();
   }
+}
+
+/** A records head that could not be written is shown until one is. */
+function showHead(problems: Problems, failure: Error | null, dataDir: string): void {
+  if (failure === null) return problems.clear('seal', 'Records sealed again');
+  problems.report(
+    'seal',
+    'Records cannot be sealed',
+    `${path.join(dataDir, 'riskwarden.head')} could not be written (${failure.message}). Enforcement goes on; until it is written, a database put back from an older copy would not be noticed. Check the data folder's permissions and free space`,
+  );
 }
