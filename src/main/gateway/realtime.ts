@@ -21,8 +21,8 @@ import {
 } from '@microsoft/signalr';
 import type { GatewayEvent } from '../../shared/domain';
 import type { Logger } from '../log';
-import { backoffStep } from '../schedule/backoff';
-import type { Clock, TimerHandle } from '../schedule/clock';
+import { BackoffRetry, backoffStep } from '../schedule/backoff';
+import type { Clock } from '../schedule/clock';
 import { whyHubFailed } from './hub-probe';
 import {
   lastTradePrices,
@@ -89,7 +89,6 @@ export class RealtimeHubs {
   private readonly token: () => string;
   private readonly handlers: RealtimeHandlers;
   private readonly logger: Logger;
-  private readonly clock: Clock;
   private readonly accounts = new Set<number>();
   private readonly contracts = new Set<string>();
   private readonly quotes = new Map<string, KnownQuote>();
@@ -99,18 +98,17 @@ export class RealtimeHubs {
   /** Why the market hub is not connected, while it is not; null when it is (or has not been tried). */
   private marketDown: string | null = null;
   private marketStarting: Promise<boolean> | null = null;
-  private marketFailures = 0;
-  private marketRetry: TimerHandle | null = null;
-  private resubscribeFailures = 0;
-  private resubscribeRetry: TimerHandle | null = null;
-  private userStartFailures = 0;
-  private userStartRetry: TimerHandle | null = null;
+  private readonly marketRetry: BackoffRetry;
+  private readonly resubscribeRetry: BackoffRetry;
+  private readonly userStartRetry: BackoffRetry;
 
   constructor(options: RealtimeOptions) {
     const { rtcUrl, token, handlers, logger, clock } = options;
     this.handlers = handlers;
     this.logger = logger;
-    this.clock = clock;
+    this.marketRetry = new BackoffRetry(clock, MARKET_RETRY_MS);
+    this.resubscribeRetry = new BackoffRetry(clock, RESUBSCRIBE_RETRY_MS);
+    this.userStartRetry = new BackoffRetry(clock, RESUBSCRIBE_RETRY_MS);
     const base = rtcUrl.replace(/\/+$/, '');
     this.marketUrl = `${base}/hubs/market`;
     this.user = this.build(`${base}/hubs/user`, token);
@@ -127,7 +125,7 @@ export class RealtimeHubs {
     for (const hub of [this.user, this.market]) {
       hub.on('GatewayLogout', () => this.handlers.onLoggedOut());
       hub.onreconnecting((error) => {
-        if (hub === this.user) this.cancelResubscribe();
+        if (hub === this.user) this.resubscribeRetry.cancel();
         this.handlers.onReconnecting(error?.message ?? 'connection lost');
       });
       hub.onreconnected(() => void this.afterReconnect(hub));
@@ -146,9 +144,9 @@ export class RealtimeHubs {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    this.marketRetry?.cancel();
-    this.userStartRetry?.cancel();
-    this.cancelResubscribe();
+    this.marketRetry.cancel();
+    this.userStartRetry.cancel();
+    this.resubscribeRetry.cancel();
     await Promise.all([this.user.stop(), this.market.stop()]);
   }
 
@@ -231,8 +229,7 @@ export class RealtimeHubs {
   }
 
   private async tryMarket(): Promise<boolean> {
-    this.marketRetry?.cancel();
-    this.marketRetry = null;
+    this.marketRetry.cancel();
     if (this.stopped) return false;
     try {
       if (this.market.state === HubConnectionState.Disconnected) await this.market.start();
@@ -240,15 +237,15 @@ export class RealtimeHubs {
     } catch (error) {
       if (this.stopped) return false;
       this.marketDown = await whyHubFailed(this.marketUrl, this.token(), error as Error);
-      const wait = backoffStep(MARKET_RETRY_MS, this.marketFailures++);
+      const wait = this.marketRetry.nextWait();
       this.logger.warn(`${this.marketDown}: open-P&L rules cannot run; trying it again in ${Math.round(wait / 1000)} s`);
       this.handlers.onMarketData(this.marketDown);
-      if (!this.stopped) this.marketRetry = this.clock.setTimeout(() => void this.startMarket(), wait);
+      if (!this.stopped) this.marketRetry.after(wait, () => void this.startMarket());
       return false;
     }
     if (this.marketDown !== null) this.logger.info('the market hub is connected again');
     this.marketDown = null;
-    this.marketFailures = 0;
+    this.marketRetry.succeeded();
     this.handlers.onMarketData(null);
     return true;
   }
@@ -271,21 +268,20 @@ export class RealtimeHubs {
    * the hub stays connected (a reconnect starts over): without them the hub is up and says nothing.
    */
   private async resubscribeUser(): Promise<boolean> {
-    this.cancelResubscribe();
+    this.resubscribeRetry.cancel();
     if (this.stopped || this.user.state !== HubConnectionState.Connected) return false;
     try {
       await this.user.invoke('SubscribeAccounts');
       for (const accountId of this.accounts) await this.subscribeAccount(accountId);
     } catch (error) {
-      const wait = backoffStep(RESUBSCRIBE_RETRY_MS, this.resubscribeFailures++);
+      const wait = this.resubscribeRetry.nextWait();
       const problem = `re-subscribing on the user hub failed (${(error as Error).message}); trying again in ${Math.round(wait / 1000)} s`;
       this.logger.warn(problem);
       this.handlers.onUserSubscriptions(problem);
-      this.resubscribeRetry = this.clock.setTimeout(() => void this.retryResubscribe(), wait);
+      this.resubscribeRetry.after(wait, () => void this.retryResubscribe());
       return false;
     }
-    if (this.resubscribeFailures > 0) this.handlers.onUserSubscriptions(null);
-    this.resubscribeFailures = 0;
+    if (this.resubscribeRetry.succeeded()) this.handlers.onUserSubscriptions(null);
     return true;
   }
 
@@ -295,11 +291,6 @@ export class RealtimeHubs {
       // Events sent while unsubscribed were lost: REST has them.
       this.handlers.onResync();
     }
-  }
-
-  private cancelResubscribe(): void {
-    this.resubscribeRetry?.cancel();
-    this.resubscribeRetry = null;
   }
 
   /**
@@ -322,21 +313,20 @@ export class RealtimeHubs {
 
   /** Starts the stopped user hub; on failure says so and tries again after a wait, then re-subscribes and reconciles. */
   private async startUser(): Promise<boolean> {
-    this.userStartRetry?.cancel();
-    this.userStartRetry = null;
+    this.userStartRetry.cancel();
     if (this.stopped) return false;
     try {
       await this.user.start();
     } catch (error) {
       if (this.stopped) return false;
-      const wait = backoffStep(RESUBSCRIBE_RETRY_MS, this.userStartFailures++);
+      const wait = this.userStartRetry.nextWait();
       this.handlers.onReconnecting(
         `the user hub could not be started again (${(error as Error).message}); trying again in ${Math.round(wait / 1000)} s`,
       );
-      this.userStartRetry = this.clock.setTimeout(() => void this.retryUserStart(), wait);
+      this.userStartRetry.after(wait, () => void this.retryUserStart());
       return false;
     }
-    this.userStartFailures = 0;
+    this.userStartRetry.succeeded();
     return true;
   }
 
