@@ -54,6 +54,9 @@ function edit(dir: string, sql: string): void {
   db.close();
 }
 
+/** What a trader on tilt would insert: the daily loss rule suspended for good. */
+const OVERRIDE_UNTIL_2099 = `INSERT INTO admin_overrides (account_id, rule_id, granted_at, until, reason) VALUES (7001, 'RULE-003', '2026-11-24T15:02:00Z', '2099-01-01T00:00:00Z', 'me');`;
+
 function lockedFolder(): string {
   const dir = tempDir();
   const opened = open(dir);
@@ -103,7 +106,7 @@ describe('sealed records at start', () => {
     const dir = lockedFolder();
     edit(
       dir,
-      `INSERT INTO admin_overrides (account_id, rule_id, granted_at, until, reason) VALUES (7001, 'RULE-003', '2026-11-24T15:02:00Z', '2099-01-01T00:00:00Z', 'me');
+      `${OVERRIDE_UNTIL_2099}
        INSERT INTO audit_log (ts, actor, action, account_id, detail) VALUES ('2026-11-24T15:02:00Z', 'admin', 'unlock approved', 7001, 'forged');`,
     );
     const { db, store, records } = open(dir);
@@ -117,7 +120,7 @@ describe('sealed records at start', () => {
     const dir = lockedFolder();
     edit(
       dir,
-      `INSERT INTO admin_overrides (account_id, rule_id, granted_at, until, reason) VALUES (7001, 'RULE-003', '2026-11-24T15:02:00Z', '2099-01-01T00:00:00Z', 'me');
+      `${OVERRIDE_UNTIL_2099}
        INSERT INTO record_chain (seq, tbl, row_id, content, mac) SELECT max(seq) + 1, 'admin_overrides', 1, (SELECT json_object('id', id) FROM admin_overrides), 'ab' FROM record_chain;
        UPDATE lockouts SET cleared_at = '2026-11-24T15:01:00Z';`,
     );
