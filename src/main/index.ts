@@ -189,7 +189,12 @@ function runDesktopApp(): void {
       quit: () => app.quit(),
     });
     bridgeIpc(
-      () => ({ service: supervisor.current()?.service ?? null, whyNoService: supervisor.whyNotRunning(), settings }),
+      () => ({
+        service: supervisor.current()?.service ?? null,
+        whyNoService: supervisor.whyNotRunning(),
+        settings,
+        demo: supervisor.current()?.demo ?? null,
+      }),
       () => window,
     );
     await supervisor.start(() => ({ ...(options.gateway ? options : launchOptions()), keychain }));

@@ -19,6 +19,13 @@ export const LockoutViewSchema = z.object({
   since: z.string(),
   /** ISO time the lock ends on its own; null for untilAdmin. */
   until: z.string().nullable(),
+  /** The title of the rule that locked, as its card names it: "Session hours". */
+  ruleTitle: z.string(),
+  /**
+   * When the lock ends, in the trading timezone, with the day when it is not today and why a day is
+   * skipped: "Fri Nov 27, 8:30 AM CT (Thanksgiving: market closed)"; null for untilAdmin.
+   */
+  untilText: z.string().nullable(),
 });
 export type LockoutView = z.infer<typeof LockoutViewSchema>;
 
@@ -28,6 +35,8 @@ export const PositionViewSchema = z.object({
   size: z.number(),
   averagePrice: z.number(),
   markPrice: z.number().nullable(),
+  /** When the mark was last quoted (ISO, service clock); null before the first quote. */
+  markAt: z.string().nullable(),
   unrealized: z.number().nullable(),
 });
 
@@ -81,13 +90,30 @@ export const AccountViewSchema = z.object({
 });
 export type AccountView = z.infer<typeof AccountViewSchema>;
 
-export const TimelineKindSchema = z.enum(['connection', 'fill', 'breach', 'enforcement', 'lockout', 'unlock', 'reset', 'config', 'error']);
+/** `automation`: what a rule does for the trader without a breach (trade management moving a stop). */
+export const TimelineKindSchema = z.enum([
+  'connection',
+  'fill',
+  'breach',
+  'enforcement',
+  'automation',
+  'lockout',
+  'unlock',
+  'reset',
+  'config',
+  'error',
+]);
 export type TimelineKind = z.infer<typeof TimelineKindSchema>;
+
+/** What an entry's colour means, the same on every surface: good news, neutral, needs a look, went wrong. */
+export const ToneSchema = z.enum(['good', 'info', 'warn', 'bad']);
+export type Tone = z.infer<typeof ToneSchema>;
 
 export const TimelineEntrySchema = z.object({
   id: z.number(),
   at: z.string(),
   kind: TimelineKindSchema,
+  tone: ToneSchema,
   accountId: z.number().nullable(),
   title: z.string(),
   detail: z.string().nullable(),
@@ -110,6 +136,22 @@ export const ProblemSchema = z.object({
 });
 export type Problem = z.infer<typeof ProblemSchema>;
 
+/** Demo mode only: the simulator's contracts the demo panel trades, with their last price. */
+export const DemoViewSchema = z.object({
+  contracts: z.array(
+    z.object({
+      contractId: z.string(),
+      symbol: z.string(),
+      description: z.string(),
+      tickSize: z.number(),
+      price: z.number().nullable(),
+    }),
+  ),
+  /** The simulator's own address, whose root page names its control API. */
+  simulatorUrl: z.string(),
+});
+export type DemoView = z.infer<typeof DemoViewSchema>;
+
 export const SnapshotSchema = z.object({
   mode: z.enum(['demo', 'live']),
   enforcementMode: z.enum(['live', 'dry_run']),
@@ -119,12 +161,19 @@ export const SnapshotSchema = z.object({
     file: z.string().nullable(),
     /** The last edit refused, with the key, the value and the reason; the previous config is still in force. */
     error: z.string().nullable(),
+    /** That refusal in one short line: the file, the first key and why, and how many more. */
+    errorSummary: z.string().nullable(),
     /** Loosenings waiting for the next daily reset. */
     pendingAtReset: z.array(z.string()),
   }),
   accounts: z.array(AccountViewSchema),
   problems: z.array(ProblemSchema),
   timeline: z.array(TimelineEntrySchema),
+  /** Null outside demo mode. */
+  demo: DemoViewSchema.nullable(),
+  /** With a position open, a mark older than this is out of date (the config's market_data.stale_after_seconds). */
+  marksStaleAfterMs: z.number(),
+  /** The service's clock when this was built: countdowns run from it, not from the browser's clock. */
   generatedAt: z.string(),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
@@ -202,15 +251,40 @@ export const ConfigViewSchema = z.object({
   /** The configuration in force, as YAML. */
   effective: z.string(),
   error: z.string().nullable(),
+  errorSummary: z.string().nullable(),
   pendingAtReset: z.array(z.string()),
 });
 export type ConfigView = z.infer<typeof ConfigViewSchema>;
 
 export const PnlHistorySchema = z.object({
   accountId: z.number(),
-  points: z.array(z.object({ at: z.string(), total: z.number() })),
+  points: z.array(z.object({ at: z.string(), realized: z.number(), total: z.number() })),
+  /** What the daily loss limit counts, so the chart plots that figure; null without a daily loss limit. */
+  lossLimitCounts: z.enum(['realized', 'total']).nullable(),
 });
 export type PnlHistoryView = z.infer<typeof PnlHistorySchema>;
+
+export const DemoOrderSchema = z
+  .object({
+    accountId: z.number().int().positive(),
+    contractId: z.string().min(1).max(100),
+    side: z.enum(['buy', 'sell']),
+    size: z.number().int().min(1, 'size must be 1 to 10 contracts').max(10, 'size must be 1 to 10 contracts'),
+  })
+  .strict();
+export const DemoNudgeSchema = z
+  .object({
+    contractId: z.string().min(1).max(100),
+    ticks: z
+      .number()
+      .int()
+      .min(-400, 'move the price by at most 400 ticks')
+      .max(400, 'move the price by at most 400 ticks')
+      .refine((ticks) => ticks !== 0, 'move the price by at least one tick'),
+  })
+  .strict();
+/** What the simulator did, in words: "Bought 2 MNQ at 21,000.00". */
+export const DemoResultSchema = z.object({ message: z.string() });
 
 export const riskApiMethods = {
   getSnapshot: { params: z.object({}).strict(), result: SnapshotSchema },
@@ -220,6 +294,10 @@ export const riskApiMethods = {
   getConfigView: { params: z.object({}).strict(), result: ConfigViewSchema },
   getPnlHistory: { params: z.object({ accountId: z.number().int().positive() }).strict(), result: PnlHistorySchema },
   getAuditLog: { params: z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(), result: z.array(AuditEntrySchema) },
+  /** Demo mode only (refused otherwise): the demo panel's trades and price moves on the simulator. */
+  demoOrder: { params: DemoOrderSchema, result: DemoResultSchema },
+  demoCloseAll: { params: z.object({ accountId: z.number().int().positive() }).strict(), result: DemoResultSchema },
+  demoNudge: { params: DemoNudgeSchema, result: DemoResultSchema },
 } as const;
 
 export const riskApiEvents = {

@@ -28,18 +28,23 @@ function formatter(timeZone: string, timeZoneName: 'shortGeneric' | 'short'): In
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+/**
+ * The zone's name at `ms` as a trader writes it: "CT", "ET", "MST"; where the generic name is a
+ * phrase ("United Kingdom Time") or an offset ("GMT+0"), the specific name instead ("GMT", "UTC", "GMT+1").
+ */
+export function zoneName(timeZone: string, ms: number): string {
+  const nameIn = (style: 'shortGeneric' | 'short') =>
+    formatter(timeZone, style)
+      .formatToParts(ms)
+      .find((p) => p.type === 'timeZoneName')?.value ?? '';
+  const generic = nameIn('shortGeneric');
+  return /^[A-Z]{2,5}$/.test(generic) ? generic : nameIn('short') || generic;
+}
+
 function partsAt(ms: number, timeZone: string): WallParts {
   const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
   for (const part of formatter(timeZone, 'shortGeneric').formatToParts(ms)) parts[part.type] = part.value;
-  // "CT", "ET", "MST" as a trader writes them; where the generic name is a phrase ("United
-  // Kingdom Time") or an offset ("GMT+0"), the specific name instead ("GMT", "UTC", "GMT+1").
-  let zone = parts.timeZoneName ?? '';
-  if (!/^[A-Z]{2,5}$/.test(zone)) {
-    zone =
-      formatter(timeZone, 'short')
-        .formatToParts(ms)
-        .find((p) => p.type === 'timeZoneName')?.value ?? zone;
-  }
+  const zone = zoneName(timeZone, ms);
   const month = String(MONTHS.indexOf(parts.month ?? '') + 1).padStart(2, '0');
   return {
     date: `${parts.year}-${month}-${String(parts.day).padStart(2, '0')}`,

@@ -16,14 +16,23 @@ export const CONFIG_MAX_BYTES = 1024 * 1024;
 const ECHO_MAX_CHARS = 200;
 /** How many problems a refusal lists; the rest are counted. */
 const MAX_PROBLEMS = 10;
+/** How much of the first problem the one-line summary keeps. */
+const SUMMARY_MAX_CHARS = 160;
 
 /** `text` cut to `max` characters, ending in … when it was longer. */
 export function clip(text: string, max = ECHO_MAX_CHARS): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
+const problemCount = (count: number) => `${count} more problem${count === 1 ? '' : 's'}`;
+
 export class ConfigError extends Error {
   readonly problems: readonly string[];
+  /**
+   * The refusal in one short line: the file, the first problem (its key and why) and how many more:
+   * "risk-config.yaml: rules.max_contracts.limit must be a whole number, got 5.5 (and 6 more problems)".
+   */
+  readonly summary: string;
 
   constructor(
     readonly file: string,
@@ -31,10 +40,12 @@ export class ConfigError extends Error {
   ) {
     const listed = problems.slice(0, MAX_PROBLEMS);
     const rest = problems.length - listed.length;
-    const shown = rest > 0 ? [...listed, `and ${rest} more problem${rest === 1 ? '' : 's'}`] : listed;
+    const shown = rest > 0 ? [...listed, `and ${problemCount(rest)}`] : listed;
     super(`${path.basename(file)}: ${shown.join('; ')}`);
     this.problems = shown;
     this.name = 'ConfigError';
+    const more = problems.length > 1 ? ` (and ${problemCount(problems.length - 1)})` : '';
+    this.summary = `${path.basename(file)}: ${clip(problems[0] ?? 'refused', SUMMARY_MAX_CHARS)}${more}`;
   }
 }
 

@@ -3,6 +3,8 @@
  * Each rule declares which way its settings tighten in its definition (the registry); a change
  * whose direction is not known is a loosening, so a rule is never relaxed mid-day by accident.
  */
+import { money } from '../../shared/money';
+import type { Rule } from '../engine/rule';
 import { RULE_DEFINITIONS } from '../engine/rules';
 import type { RuleDefinition, StrictnessDirections } from '../engine/rules/definition';
 import type { RiskConfig } from './schema';
@@ -103,15 +105,76 @@ export function splitChange(current: RiskConfig, next: RiskConfig): ConfigChange
   for (const name of names) {
     const verdict = ruleStrictness(name, current.rules[name], next.rules[name]);
     const chosen = verdict === 'looser' ? current.rules[name] : next.rules[name];
-    if (verdict === 'looser') pending.push(next.rules[name] ? `rules.${name} loosened` : `rules.${name} removed`);
+    if (verdict === 'looser') pending.push(`${loosening(name, current, next)} at the daily reset`);
     if (chosen !== undefined) rules[name] = chosen;
   }
   const effective: RiskConfig = { ...current, rules: rules as RiskConfig['rules'] };
   if (next.enforcement.mode !== current.enforcement.mode) {
     if (next.enforcement.mode === 'live') effective.enforcement = next.enforcement;
-    else pending.push('enforcement.mode dry_run');
+    else pending.push('Enforcement: dry run (actions are logged, not sent) at the daily reset');
   }
-  if (next.timezone !== current.timezone || next.daily_reset !== current.daily_reset)
-    pending.push('the trading-day schedule (timezone, daily_reset)');
+  const schedule: string[] = [];
+  if (next.timezone !== current.timezone) schedule.push(`timezone ${current.timezone} → ${next.timezone}`);
+  if (next.daily_reset !== current.daily_reset) schedule.push(`daily reset ${current.daily_reset} → ${next.daily_reset}`);
+  if (schedule.length > 0) pending.push(`Trading day: ${schedule.join(', ')} at the daily reset`);
   return { effective, pending };
+}
+
+/**
+ * A rule's loosening in words with its figures: "Max contracts: 5 → 8", "Stop loss required: grace
+ * seconds 10 → 30", "Blocked symbols: CL, NG → CL", "Max contracts: turned off", "Max contracts: removed".
+ */
+function loosening(name: keyof RiskConfig['rules'], current: RiskConfig, next: RiskConfig): string {
+  const before = current.rules[name] as object | undefined;
+  const after = next.rules[name] as object | undefined;
+  const rule = armed(name, after ? next : current);
+  const title = rule?.title ?? `${words(name).charAt(0).toUpperCase()}${words(name).slice(1)}`;
+  if (!after) return `${title}: removed`;
+  const old = leaves(before, name, new Map());
+  const now = leaves(after, name, new Map());
+  if (old.get(`${name}.enabled`) !== false && now.get(`${name}.enabled`) === false) return `${title}: turned off`;
+  const changes: string[] = [];
+  for (const path of new Set([...old.keys(), ...now.keys()])) {
+    if (leafStrictness(path, old.get(path), now.get(path)) !== 'looser') continue;
+    const setting = path.slice(name.length + 1);
+    const unit = UNIT_SUFFIXES.find(([suffix]) => setting.endsWith(suffix))?.[1] ?? '';
+    const asMoney = rule?.unit === 'usd' && setting === 'limit';
+    const change = `${valueText(old.get(path), asMoney)}${unit} → ${valueText(now.get(path), asMoney)}${unit}`;
+    const named = words(unit ? setting.slice(0, setting.lastIndexOf('_')) : setting);
+    // The main setting goes without its name: "Max contracts: 5 → 8", "Blocked symbols: CL, NG → CL".
+    changes.push(setting === 'limit' || named === title.toLowerCase() ? change : `${named} ${change}`);
+  }
+  return `${title}: ${changes.join(', ')}`;
+}
+
+/** Settings whose key names their unit: "grace_period_seconds 10" reads "grace period 10 s". */
+const UNIT_SUFFIXES: readonly (readonly [string, string])[] = [
+  ['_seconds', ' s'],
+  ['_minutes', ' min'],
+];
+
+/** The rule this config arms under `name`, for its title and unit; null when it cannot be armed. */
+function armed(name: string, config: RiskConfig): Rule | null {
+  const definition = RULE_DEFINITIONS.find((d) => d.key === name) as RuleDefinition | undefined;
+  const ruleConfig = config.rules[name as keyof RiskConfig['rules']];
+  if (!definition || ruleConfig === undefined) return null;
+  try {
+    return definition.build(ruleConfig, { timezone: config.timezone, useSession() {} });
+  } catch {
+    return null;
+  }
+}
+
+/** A setting's key in words: "grace_seconds" → "grace seconds", "instrument_limits.MNQ" → "instrument limits MNQ". */
+function words(key: string): string {
+  return key.replace(/[._]/g, ' ');
+}
+
+function valueText(value: unknown, asMoney: boolean): string {
+  if (value === undefined) return 'none';
+  if (typeof value === 'number') return asMoney ? money(value) : String(value);
+  if (typeof value === 'boolean') return value ? 'on' : 'off';
+  if (Array.isArray(value)) return value.length === 0 ? 'none' : value.map(String).join(', ');
+  if (typeof value === 'string') return value.replace(/_/g, ' ');
+  return JSON.stringify(value);
 }

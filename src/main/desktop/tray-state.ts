@@ -1,8 +1,8 @@
 /**
  * What the tray shows for a snapshot: one of four icons and a tooltip with today's P&L and the
  * lock state, and any rule an administrator suspended. A lock outranks everything (it is still
- * enforced after a reconnect), then a gateway that is not live, then any rule at ≥ 80% of its
- * limit or suspended. Where the platform caps the tooltip
+ * enforced after a reconnect), then a gateway that is not live, then any rule on the warning
+ * ladder (a step of WARNING_STEPS reached), breached or suspended. Where the platform caps the tooltip
  * (Windows: WINDOWS_TOOLTIP_MAX) it is cut between words, most important facts first.
  */
 import type { AccountView, ConnectionState, Snapshot } from '../../shared/contract';
@@ -78,7 +78,7 @@ export function trayState(snapshot: Snapshot | null, options: TrayStateOptions =
 function lockState(account: AccountView, timeZone: string, now: number): string {
   const lock = account.lockout;
   if (!lock) return ['trading allowed', ...suspensions(account)].join(' · ');
-  if (lock.until) return `LOCKED until ${wallClock(lock.until, timeZone, now)} (${lock.ruleId})`;
+  if (lock.until) return `LOCKED until ${lock.untilText ?? wallClock(lock.until, timeZone, now)} (${lock.ruleId})`;
   return `LOCKED until admin unlock (${lock.ruleId})`;
 }
 
@@ -87,13 +87,18 @@ function suspensions(account: AccountView): string[] {
   return account.rules.flatMap((rule) => (rule.override?.mode === 'suspended' ? [`${rule.title} ${rule.override.text}`] : []));
 }
 
-/** A rule at warning (≥ 80% of its limit) or breached. */
+/** A rule on the warning ladder (any step reached), breached or suspended. */
 function atRisk(account: AccountView): boolean {
   return account.rules.some((r) => r.state === 'warning' || r.state === 'breached' || r.state === 'suspended');
 }
 
+/** Locked by a lock in force, or by a rule whose card says it locked the account. */
+function isLocked(account: AccountView): boolean {
+  return account.lockout !== null || account.rules.some((r) => r.state === 'locked');
+}
+
 function iconOf(accounts: readonly AccountView[], connection: ConnectionState): TrayIcon {
-  if (accounts.some((a) => a.lockout)) return 'locked';
+  if (accounts.some(isLocked)) return 'locked';
   if (connection !== 'live') return 'disconnected';
   if (accounts.some(atRisk)) return 'warning';
   return 'ok';
@@ -101,7 +106,7 @@ function iconOf(accounts: readonly AccountView[], connection: ConnectionState): 
 
 /** Where an account comes in a cut tooltip: locked, then at risk, then the rest. */
 function rank(account: AccountView): number {
-  if (account.lockout) return 0;
+  if (isLocked(account)) return 0;
   if (atRisk(account)) return 1;
   return 2;
 }

@@ -7,15 +7,20 @@
  * refuses, the calls go out all the same and the records wait (see Recorder).
  */
 import { wallClock } from '../../shared/time-format';
-import type { Breach } from '../engine/rule';
+import type { Breach, Rule } from '../engine/rule';
 import type { Executor, Recorder } from './executor';
 import type { Journal } from './journal';
 import type { Lockouts } from './lockouts';
-import { flattenActions, plan, type AccountExposure } from './planner';
+import { flattenActions, plan, titleFromName, type AccountExposure, type TitleOf } from './planner';
+import { LOCKOUT_FLATTEN, REJECTED_WHILE_LOCKED, RULE_BREACH } from './why-text';
 
-export const REJECTED_WHILE_LOCKED = 'rejected while locked';
-export const LOCKOUT_FLATTEN = 'flatten on lockout';
-export const RULE_BREACH = 'rule breach';
+export { LOCKOUT_FLATTEN, REJECTED_WHILE_LOCKED, RULE_BREACH };
+
+/** The armed rules whose titles the timeline names ("Max contracts"), looked up by id. */
+export type RuleTitles = readonly Pick<Rule, 'id' | 'title'>[];
+
+/** "Max contracts" → "max contracts", for a rule named after a colon in running text. */
+const inText = (title: string) => `${title.charAt(0).toLowerCase()}${title.slice(1)}`;
 
 export class Enforcer {
   /** Rule ids breached at the last evaluation, per account: a breach is recorded when it starts. */
@@ -29,34 +34,33 @@ export class Enforcer {
     private readonly journal: Journal,
   ) {}
 
-  handle(account: AccountExposure, breaches: readonly Breach[], now: number): void {
+  /** `rules`: the armed rules the breaches came from, for their titles in the timeline. */
+  handle(account: AccountExposure, breaches: readonly Breach[], now: number, rules: RuleTitles = []): void {
     // The hot path (a quote with nothing wrong) touches neither the store nor the clock's formatter.
     if (breaches.length === 0 && !this.lockouts.current(account.id)) {
       this.breached.get(account.id)?.clear();
       return;
     }
     const at = new Date(now).toISOString();
+    const titleOf: TitleOf = (breach) => rules.find((r) => r.id === breach.ruleId)?.title ?? titleFromName(breach);
     this.recorder.batch(() => {
-      this.recordNewBreaches(account.id, breaches, at);
+      this.recordNewBreaches(account.id, breaches, at, titleOf);
       // A rule an administrator suspended is not judged at all (the engine skips it), so every breach here acts.
-      const decided = plan(account, breaches);
+      const decided = plan(account, breaches, titleOf);
       if (decided?.suspended) return;
       if (decided?.lock) {
         const { lock, created } = this.lockouts.lock(account.id, decided.lock.request, decided.lock.ruleId, decided.lock.reason, now);
         if (created) {
-          this.journal.add(
-            'lockout',
-            account.id,
-            `Locked ${lock.until ? `until ${this.untilText(lock.until, now)}` : 'until admin unlock'}`,
-            lock.reason,
-          );
+          const until = lock.until ? `until ${this.untilText(lock.until, now)}` : 'until an administrator unlocks it';
+          this.journal.add('lockout', account.id, `Locked ${until}: ${inText(decided.lock.ruleTitle)}`, lock.reason);
           for (const action of decided.actions) this.executor.submit(action, LOCKOUT_FLATTEN);
           return;
         }
       }
       const lock = this.lockouts.current(account.id);
       if (lock) {
-        for (const action of flattenActions(account, lock.ruleId, lock.reason)) this.executor.submit(action, REJECTED_WHILE_LOCKED);
+        const title = rules.find((r) => r.id === lock.ruleId)?.title;
+        for (const action of flattenActions(account, lock.ruleId, lock.reason, title)) this.executor.submit(action, REJECTED_WHILE_LOCKED);
         return;
       }
       for (const action of decided?.actions ?? []) this.executor.submit(action, RULE_BREACH);
@@ -76,7 +80,7 @@ export class Enforcer {
     return this.breached.get(accountId)?.has(ruleId) ?? false;
   }
 
-  private recordNewBreaches(accountId: number, breaches: readonly Breach[], at: string): void {
+  private recordNewBreaches(accountId: number, breaches: readonly Breach[], at: string, titleOf: TitleOf): void {
     const before = this.breached.get(accountId) ?? new Set<string>();
     const now = new Set<string>();
     for (const breach of breaches) {
@@ -84,7 +88,7 @@ export class Enforcer {
       if (before.has(breach.ruleId) || breach.category === 'automation') continue;
       this.recorder.write(`the ${breach.ruleId} violation of account ${accountId}`, (store) => store.recordViolation(at, breach));
       this.lastBreachAt.set(`${accountId}:${breach.ruleId}`, at);
-      this.journal.add('breach', accountId, `${breach.ruleId} ${breach.ruleName} breached`, breach.message);
+      this.journal.add('breach', accountId, `${titleOf(breach)} broken`, breach.message);
     }
     this.breached.set(accountId, now);
   }

@@ -10,6 +10,7 @@
  * executor reads the broker to learn whether anything is left to do.
  */
 import { NOTHING_CLOSING } from '../engine/rule';
+import { tradeManagement } from '../engine/rules/trade-management';
 import type { ContractLookup } from '../../shared/symbols';
 import type { Logger } from '../log';
 import { delay, type Clock } from '../schedule/clock';
@@ -19,6 +20,7 @@ import type { Journal } from './journal';
 import { describeOutcome } from './outcome-text';
 import type { AccountExposure, Action } from './planner';
 import { stillNeeded, whatIsLeft } from './recheck';
+import { whyText } from './why-text';
 
 export type EnforcementMode = 'live' | 'dry_run';
 
@@ -236,14 +238,31 @@ export class Executor {
     this.tell({ action, status, detail, label });
   }
 
+  /**
+   * Tells the timeline what was done, to what, and because of which rule. A refused action that was
+   * no longer needed (the order had filled, the position was gone) is no news to the trader: it
+   * goes to the log only. A stop Risk Warden moves or places for the trader (or its own stop it
+   * cancels) is automation, not enforcement; an action that failed is bad news the trader must look at.
+   */
   private tell(outcome: ActionOutcome): void {
-    const { action, label, detail } = outcome;
-    this.deps.journal.add(
-      'enforcement',
-      action.accountId,
-      describeOutcome(outcome, this.deps.contracts),
-      `${action.ruleId} · ${label}${detail ? ` — ${detail}` : ''}`,
-    );
+    const { action, status, label, detail } = outcome;
+    if (status === 'not_needed') {
+      this.deps.logger.info(
+        `${describeAction(action)} for account ${action.accountId} not needed: already done (${detail ?? 'no detail'})`,
+      );
+      return;
+    }
+    const title = describeOutcome(outcome, this.deps.contracts);
+    const why = whyText(action, label);
+    if (status === 'failed') {
+      const refused = `The broker refused (${detail ?? 'no reason given'}). Risk Warden tries again while the rule still calls for it; check the platform. ${why}`;
+      this.deps.journal.add('enforcement', action.accountId, title, refused, 'bad');
+      return;
+    }
+    const kind = action.kind === 'moveStop' || action.ruleId === tradeManagement.id ? 'automation' : 'enforcement';
+    if (status === 'dry_run')
+      this.deps.journal.add(kind, action.accountId, title, `Dry run: nothing was sent to the broker. ${why}`, 'info');
+    else this.deps.journal.add(kind, action.accountId, title, why);
   }
 
   /** Whether the broker still shows what a refused action was for; when it cannot be read, assume so. */

@@ -1,43 +1,58 @@
-/** How the timeline words an enforcement outcome, in a trader's terms. */
+/** How the timeline words an enforcement outcome, in a trader's terms: what was done, to what, because of which rule. */
 import { symbolOf, type ContractLookup } from '../../shared/symbols';
 import type { ActionOutcome } from './executor';
 import type { Action } from './planner';
 
-const VERBS: Record<Action['kind'], { verb: string; done: string }> = {
-  closePosition: { verb: 'close', done: 'Closed' },
-  reducePosition: { verb: 'reduce', done: 'Reduced' },
-  cancelOrder: { verb: 'cancel', done: 'Cancelled' },
-  moveStop: { verb: 'move the stop of', done: 'Moved the stop of' },
-};
+/** A price as the platform shows it: grouped, with the decimals it has ("21,000.25"). */
+export function priceText(price: number): string {
+  return price.toLocaleString('en-US', { maximumFractionDigits: 8 });
+}
 
-/** What the action works on: "MNQ order 12", "MNQ position by 2", "MNQ position to 21000", "MNQ position". */
-function targetOf(action: Action, contracts: ContractLookup): string {
-  const symbol = symbolOf(contracts, action.contractId);
+const contracts = (size: number) => `${size} contract${size === 1 ? '' : 's'}`;
+
+/** The action in words, as done ("Closed MNQ (6 contracts)") and as meant ("close MNQ (6 contracts)"). */
+function phrases(action: Action, lookup: ContractLookup): { done: string; meant: string } {
+  const symbol = symbolOf(lookup, action.contractId);
   switch (action.kind) {
+    case 'closePosition': {
+      const what = action.size === undefined ? `${symbol}` : `${symbol} (${contracts(action.size)})`;
+      return { done: `Closed ${what}`, meant: `close ${what}` };
+    }
+    case 'reducePosition': {
+      const what = `${symbol} by ${contracts(action.size)} to ${action.targetSize}`;
+      return { done: `Reduced ${what}`, meant: `reduce ${what}` };
+    }
     case 'cancelOrder':
-      return `${symbol} order ${action.orderId}`;
-    case 'reducePosition':
-      return `${symbol} position by ${action.size}`;
-    case 'moveStop':
-      return `${symbol} position to ${action.stopPrice}`;
-    case 'closePosition':
-      return `${symbol} position`;
+      return { done: `Cancelled ${symbol} order ${action.orderId}`, meant: `cancel ${symbol} order ${action.orderId}` };
+    case 'moveStop': {
+      const price = priceText(action.stopPrice);
+      if (action.orderId === null)
+        return { done: `Placed a stop on ${symbol} at ${price}`, meant: `place a stop on ${symbol} at ${price}` };
+      return { done: `Moved the ${symbol} stop to ${price}`, meant: `move the ${symbol} stop to ${price}` };
+    }
   }
 }
 
-export function describeOutcome({ action, status }: ActionOutcome, contracts: ContractLookup): string {
-  const target = targetOf(action, contracts);
-  const { verb, done } = VERBS[action.kind];
+/** "max contracts" after a colon: the rule's title as its card names it, in running text. */
+function ruleWords(action: Action): string {
+  const title = action.ruleTitle;
+  if (!title) return '';
+  return `: ${title.charAt(0).toLowerCase()}${title.slice(1)}`;
+}
+
+export function describeOutcome({ action, status }: ActionOutcome, lookup: ContractLookup): string {
+  const { done, meant } = phrases(action, lookup);
+  const rule = ruleWords(action);
   switch (status) {
     case 'done':
-      return `${done} ${target}`;
+      return `${done}${rule}`;
     case 'failed':
-      return `Could not ${verb} ${target}`;
+      return `Could not ${meant}${rule}`;
     case 'not_needed':
-      return `No need to ${verb} ${target}: already done`;
+      return `No need to ${meant}: already done`;
     case 'dry_run':
-      return `Dry run: would ${verb} ${target}`;
+      return `Dry run: would ${meant}${rule}`;
     case 'sent':
-      return `Sent: ${verb} ${target}`;
+      return `Sent: ${meant}${rule}`;
   }
 }

@@ -65,6 +65,7 @@ export class OwnStops {
         orderId: order.id,
         contractId: order.contractId,
         ruleId: tradeManagement.id,
+        ruleTitle: 'Trade management',
         reason: positions.some((p) => p.contractId === order.contractId) ? 'it is larger than its position' : 'its position is closed',
       });
     }

@@ -11,11 +11,15 @@ interface ActionBase {
   accountId: number;
   contractId: string;
   ruleId: string;
+  /** The rule's title as its card names it ("Max contracts"), for the timeline; absent when not known. */
+  ruleTitle?: string;
+  /** Why, in a sentence a trader reads: the rule's message ("6 contracts open (net), limit 5"). */
   reason: string;
 }
 
 export type Action =
-  | (ActionBase & { kind: 'closePosition' })
+  /** `size`: the contracts open when the close was decided, for the timeline. */
+  | (ActionBase & { kind: 'closePosition'; size?: number })
   | (ActionBase & { kind: 'reducePosition'; size: number; targetSize: number })
   | (ActionBase & { kind: 'cancelOrder'; orderId: number })
   | (ActionBase & { kind: 'moveStop'; orderId: number | null; stopPrice: number; size: number; side: 'buy' | 'sell' });
@@ -23,8 +27,19 @@ export type Action =
 export interface LockDecision {
   request: LockRequest;
   ruleId: string;
+  ruleTitle: string;
+  /** The rule's message as a sentence, without its id or config key: the banner shows the rule's title beside it. */
   reason: string;
 }
+
+/** The title of the rule that made a breach, as its card names it. */
+export type TitleOf = (breach: Breach) => string;
+
+/** When the armed rule is not at hand: its config key in words ("max_contracts" → "Max contracts"). */
+export const titleFromName: TitleOf = (breach) => {
+  const words = breach.ruleName.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
 
 export interface Plan {
   accountId: number;
@@ -69,14 +84,15 @@ function isExitInFlight(order: Order, positions: readonly Position[]): boolean {
   return reduces && order.size <= Math.abs(position.size);
 }
 
-export function flattenActions(account: AccountExposure, ruleId: string, reason: string): Action[] {
+export function flattenActions(account: AccountExposure, ruleId: string, reason: string, ruleTitle?: string): Action[] {
   const positions = account.positions();
+  const base = { accountId: account.id, ruleId, reason, ...(ruleTitle === undefined ? {} : { ruleTitle }) };
   return [
-    ...positions.map((p): Action => ({ kind: 'closePosition', accountId: account.id, contractId: p.contractId, ruleId, reason })),
+    ...positions.map((p): Action => ({ ...base, kind: 'closePosition', contractId: p.contractId, size: Math.abs(p.size) })),
     ...account
       .workingOrders()
       .filter((o) => !isExitInFlight(o, positions))
-      .map((o): Action => ({ kind: 'cancelOrder', accountId: account.id, orderId: o.id, contractId: o.contractId, ruleId, reason })),
+      .map((o): Action => ({ ...base, kind: 'cancelOrder', orderId: o.id, contractId: o.contractId })),
   ];
 }
 
@@ -88,12 +104,14 @@ const POSITION_STRENGTH = { closePosition: 3, reducePosition: 2, moveStop: 1 } a
 
 type PositionAction = Exclude<Action, { kind: 'cancelOrder' }>;
 
-function positionAction(breach: Breach, accountId: number, reason: string): PositionAction | null {
-  const base = { accountId, ruleId: breach.ruleId, reason };
+function positionAction(breach: Breach, account: AccountExposure, ruleTitle: string): PositionAction | null {
+  const base = { accountId: account.id, ruleId: breach.ruleId, ruleTitle, reason: breach.message };
   const { remedy } = breach;
   switch (remedy.kind) {
-    case 'closePosition':
-      return { ...base, kind: 'closePosition', contractId: remedy.contractId };
+    case 'closePosition': {
+      const open = account.positions().find((p) => p.contractId === remedy.contractId);
+      return { ...base, kind: 'closePosition', contractId: remedy.contractId, ...(open ? { size: Math.abs(open.size) } : {}) };
+    }
     case 'reducePosition':
       return { ...base, kind: 'reducePosition', contractId: remedy.contractId, size: remedy.size, targetSize: remedy.targetSize };
     case 'moveStop':
@@ -111,24 +129,24 @@ function positionAction(breach: Breach, accountId: number, reason: string): Posi
   }
 }
 
-export function plan(account: AccountExposure, breaches: readonly Breach[]): Plan | null {
+export function plan(account: AccountExposure, breaches: readonly Breach[], titleOf: TitleOf = titleFromName): Plan | null {
   if (breaches.length === 0) return null;
   if (breaches.some((b) => b.remedy.kind === 'suspend')) return { accountId: account.id, lock: null, actions: [], suspended: true };
   const flattening = breaches.filter((b) => b.remedy.kind === 'flatten');
   if (flattening.length > 0) {
     const winner = flattening.reduce(strongerLock);
-    const reason = `${winner.ruleName}: ${winner.message}`;
+    const ruleTitle = titleOf(winner);
+    const reason = winner.message;
     return {
       accountId: account.id,
-      lock: { request: lockOf(winner)!, ruleId: winner.ruleId, reason },
-      actions: flattenActions(account, winner.ruleId, reason),
+      lock: { request: lockOf(winner)!, ruleId: winner.ruleId, ruleTitle, reason },
+      actions: flattenActions(account, winner.ruleId, reason, ruleTitle),
       suspended: false,
     };
   }
   const byContract = new Map<string, PositionAction>();
   const cancels = new Map<number, Action>();
   for (const breach of breaches) {
-    const reason = `${breach.ruleName}: ${breach.message}`;
     const { remedy } = breach;
     if (remedy.kind === 'cancelOrder') {
       const order = account.workingOrders().find((o) => o.id === remedy.orderId);
@@ -139,11 +157,12 @@ export function plan(account: AccountExposure, breaches: readonly Breach[]): Pla
         orderId: remedy.orderId,
         contractId: remedy.contractId,
         ruleId: breach.ruleId,
-        reason,
+        ruleTitle: titleOf(breach),
+        reason: breach.message,
       });
       continue;
     }
-    const action = positionAction(breach, account.id, reason);
+    const action = positionAction(breach, account, titleOf(breach));
     if (!action) continue;
     const existing = byContract.get(action.contractId);
     if (!existing || POSITION_STRENGTH[action.kind] > POSITION_STRENGTH[existing.kind]) byContract.set(action.contractId, action);

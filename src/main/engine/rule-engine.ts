@@ -1,5 +1,5 @@
 import { roundCents } from '../../shared/domain';
-import { money } from '../../shared/money';
+import { money, signedMoney } from '../../shared/money';
 import type { Baseline, Breach, Measure, Rule, RuleContext } from './rule';
 import { baselineOf, canResume, NO_OVERRIDES, sinceUnlock, type OverrideLookup, type RuleOverride } from './rule-overrides';
 
@@ -85,7 +85,7 @@ function resumedMeasure(rule: Rule, sinceUnlock: Measure, baseline: Baseline): M
   if (rule.unit !== 'usd') {
     return {
       ...sinceUnlock,
-      summary: `${sinceUnlock.summary ?? `${sinceUnlock.value} of limit ${sinceUnlock.limit} ${rule.unit}`} since the admin unlock`,
+      summary: `${sinceUnlock.summary ?? `${sinceUnlock.value} of ${sinceUnlock.limit} ${rule.unit}`} since the admin unlock`,
     };
   }
   // A dollar rule's summary is made from its figures, which are now the day's.
@@ -105,6 +105,6 @@ function resumedBreach(rule: Rule, breach: Breach, baseline: Baseline): Breach {
     ...breach,
     value,
     limit,
-    message: `P&L ${money(value)} reached the fresh limit ${money(limit)} set by the admin unlock (${money(breach.limit)} from ${money(baseline.value)})`,
+    message: `P&L ${signedMoney(value)} reached the fresh limit ${money(limit)} set by the admin unlock (${money(breach.limit)} from ${money(baseline.value)})`,
   };
 }

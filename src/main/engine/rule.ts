@@ -53,6 +53,16 @@ export interface Measure {
   usage: number;
   /** Where "value of limit" says nothing useful, the rule says it in words. */
   summary?: string;
+  /**
+   * What the rule will do on its own at `at` (epoch ms) unless the trader acts first: "MNQ will be
+   * closed unless a stop is placed". Absent when nothing is on its way.
+   */
+  imminent?: Imminent;
+}
+
+export interface Imminent {
+  at: number;
+  text: string;
 }
 
 export interface Rule {
@@ -61,6 +71,10 @@ export interface Rule {
   readonly title: string;
   readonly unit: RuleStatus['unit'];
   readonly enabled: boolean;
+  /** True when "value of limit" is a measure worth a bar; false for yes/no rules (session hours, blocked symbols). */
+  readonly gauge: boolean;
+  /** The rule in words with its figures, one sentence a trader reads: "Closes a position left without a stop for 10 s". */
+  readonly description: string;
   measure(context: RuleContext): Measure;
   evaluate(context: RuleContext): Breach[];
 }

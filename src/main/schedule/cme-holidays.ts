@@ -2,30 +2,33 @@
  * CME US holidays with no regular equity-futures session, 2026–2027 (New Year, Martin Luther King
  * Jr. Day, Presidents Day, Good Friday, Memorial Day, Juneteenth, Independence Day, Labor Day,
  * Thanksgiving, Christmas; observed dates where the holiday falls on a weekend). The default for
- * RULE-009's `holidays`; extend it in the config for later years.
+ * RULE-009's `holidays`; extend it in the config for later years. Each has its name, so a lock
+ * that skips one can say why (`holidayName`).
  */
-export const CME_HOLIDAYS_2026_2027: readonly string[] = [
-  '2026-01-01',
-  '2026-01-19',
-  '2026-02-16',
-  '2026-04-03',
-  '2026-05-25',
-  '2026-06-19',
-  '2026-07-03',
-  '2026-09-07',
-  '2026-11-26',
-  '2026-12-25',
-  '2027-01-01',
-  '2027-01-18',
-  '2027-02-15',
-  '2027-03-26',
-  '2027-05-31',
-  '2027-06-18',
-  '2027-07-05',
-  '2027-09-06',
-  '2027-11-25',
-  '2027-12-24',
-];
+export const CME_HOLIDAY_NAMES: ReadonlyMap<string, string> = new Map([
+  ['2026-01-01', "New Year's Day"],
+  ['2026-01-19', 'Martin Luther King Jr. Day'],
+  ['2026-02-16', "Presidents' Day"],
+  ['2026-04-03', 'Good Friday'],
+  ['2026-05-25', 'Memorial Day'],
+  ['2026-06-19', 'Juneteenth'],
+  ['2026-07-03', 'Independence Day (observed)'],
+  ['2026-09-07', 'Labor Day'],
+  ['2026-11-26', 'Thanksgiving'],
+  ['2026-12-25', 'Christmas'],
+  ['2027-01-01', "New Year's Day"],
+  ['2027-01-18', 'Martin Luther King Jr. Day'],
+  ['2027-02-15', "Presidents' Day"],
+  ['2027-03-26', 'Good Friday'],
+  ['2027-05-31', 'Memorial Day'],
+  ['2027-06-18', 'Juneteenth (observed)'],
+  ['2027-07-05', 'Independence Day (observed)'],
+  ['2027-09-06', 'Labor Day'],
+  ['2027-11-25', 'Thanksgiving'],
+  ['2027-12-24', 'Christmas (observed)'],
+]);
+
+export const CME_HOLIDAYS_2026_2027: readonly string[] = [...CME_HOLIDAY_NAMES.keys()];
 
 /** The product groups whose early closes Risk Warden knows: a trading session follows the equity index close. */
 export type ProductGroup = 'equity_index';
@@ -73,4 +76,9 @@ export interface SessionEarlyClose {
 /** The early closes of one product group, as a session calendar reads them. */
 export function earlyClosesOf(product: ProductGroup, table: readonly EarlyClose[] = CME_EARLY_CLOSES_2026_2027): SessionEarlyClose[] {
   return table.map((entry) => ({ date: entry.date, close: entry.closes[product], timezone: CME_TIMEZONE }));
+}
+
+/** "Thanksgiving" for 2026-11-26: the name of a shipped CME holiday, undefined for any other date. */
+export function holidayName(date: string): string | undefined {
+  return CME_HOLIDAY_NAMES.get(date);
 }

@@ -6,7 +6,7 @@
  * resume it with a fresh limit counted from now (the default), or suspend it until the reset.
  */
 import type { UnlockChoice, UnlockResult } from '../../shared/contract';
-import type { Elevator } from '../elevation/elevator';
+import type { ElevationOutcome, Elevator } from '../elevation/elevator';
 import type { Journal } from '../enforcement/journal';
 import type { Lockouts } from '../enforcement/lockouts';
 import type { FreshLimit } from '../engine/rule-engine';
@@ -66,19 +66,25 @@ export class AdminUnlock {
     const now = clock.now();
     if (outcome.kind !== 'approved') {
       audit(`unlock ${outcome.kind}`, `${elevator.name}: ${outcome.message}; reason given: ${reason}`);
-      journal.add('unlock', accountId, `Admin unlock ${outcome.kind} — still locked`, outcome.message);
+      journal.add('unlock', accountId, `${NOT_UNLOCKED[outcome.kind]}: the account stays locked`, outcome.message, 'bad');
       return { outcome: outcome.kind, message: outcome.message };
     }
     // The approval is for the lock the administrator was shown: one that replaced it while the prompt
     // was open (stronger, or a new lock after it ended) stays.
     const current = lockouts.current(accountId);
     if (current && current.id !== lock.id) {
-      const replaced = `a ${lockWords(current)} (${current.reason}) replaced the ${lockWords(lock)} you asked about`;
+      const replaced = `a ${this.lockWords(accountId, current)} (${current.reason}) replaced the ${this.lockWords(accountId, lock)} you asked about`;
       audit(
         'unlock not applied',
         `${elevator.name} proved elevation (${outcome.proof}); the lock changed while the prompt was open: ${replaced}; it stays; reason given: ${reason}`,
       );
-      journal.add('unlock', accountId, 'Admin unlock approved for a lock that was replaced — still locked', replaced);
+      journal.add(
+        'unlock',
+        accountId,
+        'Admin unlock approved, but the lock changed meanwhile: the account stays locked',
+        sentence(replaced),
+        'bad',
+      );
       return {
         outcome: 'refused',
         message: `The administrator approved, but the lock changed while the prompt was open: ${replaced}. It stays; ask again to unlock it.`,
@@ -102,9 +108,14 @@ export class AdminUnlock {
     const grant = { mode: resumed ? 'resume' : 'suspend', baseline: resumed ? { ...resumed.baseline, at: now } : null } as const;
     lockouts.adminUnlock(accountId, reason, now, dayEnd, grant);
     this.deps.overrides.add({ accountId, ruleId: current.ruleId, grantedAt: now, until: dayEnd, reason, ...grant });
-    journal.add('unlock', accountId, 'Unlocked by an administrator', `${effect}. Reason: ${reason}`);
+    journal.add('unlock', accountId, 'Unlocked by an administrator', `${effect}. Reason: ${reason}`, 'good');
     this.deps.unlocked();
     return { outcome: 'approved', message: `Unlocked. ${effect}.` };
+  }
+
+  /** "lock until the reset by Daily realized loss": the lock's kind and its rule's title, in words. */
+  private lockWords(accountId: number, lock: LockoutRecord): string {
+    return `${KIND_WORDS[lock.kind]} by ${this.deps.freshLimit(accountId, lock.ruleId)?.rule.title ?? lock.ruleId}`;
   }
 
   /** Why `choice` cannot apply to this rule (resume asked for a rule that can only be suspended), or null. */
@@ -123,9 +134,15 @@ const KIND_WORDS: Record<LockoutRecord['kind'], string> = {
   untilAdmin: 'lock until an admin unlock',
 };
 
-function lockWords(lock: LockoutRecord): string {
-  return `${KIND_WORDS[lock.kind]} by ${lock.ruleId}`;
-}
+/** What the timeline says when the prompt did not prove an administrator, by its outcome. */
+const NOT_UNLOCKED: Record<Exclude<ElevationOutcome['kind'], 'approved'>, string> = {
+  denied: 'Admin unlock denied',
+  cancelled: 'Admin unlock cancelled',
+  unavailable: 'Admin unlock not available',
+  refused: 'Admin unlock refused',
+};
+
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
  * The overrides in force at `now`, for the rule engine: only those an administrator granted — each

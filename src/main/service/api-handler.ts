@@ -6,6 +6,7 @@
 import { isMethodName, riskApiMethods, type CallReply, type MethodName, type MethodResult } from '../../shared/contract';
 import type { z } from 'zod';
 import type { SettingsPort } from '../settings/settings-port';
+import type { DemoControl } from './demo-control';
 import type { RiskService } from './risk-service';
 
 /**
@@ -17,6 +18,8 @@ export interface ApiContext {
   /** Why there is no service, for every call that needs one. */
   whyNoService?: string;
   settings: SettingsPort;
+  /** Demo mode only: the simulator the demo panel drives. */
+  demo?: DemoControl | null;
 }
 
 export class ApiError extends Error {
@@ -38,6 +41,11 @@ function serviceOf(context: ApiContext): RiskService {
   return context.service;
 }
 
+function demoOf(context: ApiContext): DemoControl {
+  if (!context.demo) throw new ApiError('The demo panel works only in demo mode, on the built-in simulator');
+  return context.demo;
+}
+
 const handlers: Handlers = {
   getSnapshot: (context) => serviceOf(context).snapshot(),
   requestUnlock: (context, { accountId, reason, choice }) => serviceOf(context).requestUnlock(accountId, reason, choice),
@@ -46,6 +54,9 @@ const handlers: Handlers = {
   getConfigView: (context) => serviceOf(context).configView(),
   getPnlHistory: (context, { accountId }) => serviceOf(context).pnlHistory(accountId),
   getAuditLog: (context, { limit }) => serviceOf(context).auditLog(limit),
+  demoOrder: (context, order) => demoOf(context).order(order),
+  demoCloseAll: (context, { accountId }) => demoOf(context).closeAll(accountId),
+  demoNudge: (context, nudge) => demoOf(context).nudge(nudge),
 };
 
 export async function handleApiCall(context: ApiContext, method: unknown, params: unknown): Promise<unknown> {

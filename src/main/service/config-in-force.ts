@@ -65,12 +65,12 @@ export class ConfigInForce {
     const stored = this.storedToday();
     const { effective, pending } = stored ? splitChange(stored, config) : { effective: config, pending: [] };
     this.inForce = effective;
-    this.status = { file, error: null, pendingAtReset: pending };
+    this.status = { file, error: null, errorSummary: null, pendingAtReset: pending };
     ({ engine: this.armedEngine, calendar: this.lockCalendar } = arm(effective, this.deps.overrides));
     if (pending.length > 0) {
       const detail = `pending at reset: ${pending.join('; ')}`;
       this.audit('start: loosenings still held', detail);
-      deps.journal.add('config', null, 'Config loosenings still held until the reset', detail);
+      deps.journal.add('config', null, 'Config loosenings still held until the daily reset', heldText(pending));
     }
     this.save();
   }
@@ -106,26 +106,29 @@ export class ConfigInForce {
       if (!(error instanceof ConfigError)) throw error;
       // Shown in every snapshot and kept in the timeline and the audit log: bounded, whatever the file held.
       const why = clip(error.message, DETAIL_MAX_CHARS);
-      this.status = { ...this.status, error: why };
+      this.status = { ...this.status, error: why, errorSummary: error.summary };
       this.audit('reload refused', why);
-      journal.add('config', null, 'Config change refused — the previous config stays in force', why);
+      journal.add('config', null, 'Config change refused: the previous config stays in force', error.summary, 'bad');
       return;
     }
     const { effective, pending } = splitChange(this.inForce, next);
     this.target = next;
-    this.enforce(effective);
-    this.save();
-    this.status = { file, error: null, pendingAtReset: pending };
+    this.status = { file, error: null, errorSummary: null, pendingAtReset: pending };
     const detail = pending.length ? `pending at reset: ${pending.join('; ')}` : 'all changes in force';
     this.audit('reload', detail);
-    journal.add('config', null, 'Config reloaded', detail);
+    // Told before the accounts are judged under it: a tightening that breaks a rule at once shows
+    // in the timeline before the breach and the close it causes.
+    journal.add('config', null, 'Config reloaded', pending.length ? heldText(pending) : 'Every change is in force now');
+    this.enforce(effective);
+    this.save();
   }
 
   /** At the daily reset: the loosenings held since a reload come into force. */
   applyHeld(): void {
     if (this.status.pendingAtReset.length > 0) {
       this.enforce(this.target);
-      this.deps.journal.add('config', null, 'Held config changes now in force', this.status.pendingAtReset.join('; '));
+      const applied = this.status.pendingAtReset.map((change) => change.replace(/ at the daily reset$/, ''));
+      this.deps.journal.add('config', null, 'Held config changes now in force', `${applied.join('; ')}`, 'good');
       this.status = { ...this.status, pendingAtReset: [] };
     }
     // The new trading day starts with this config, held or not.
@@ -182,6 +185,12 @@ export class ConfigInForce {
     ({ engine: this.armedEngine, calendar: this.lockCalendar } = arm(config, this.deps.overrides));
     this.deps.onChange(config);
   }
+}
+
+/** What a reload holds back, in words: "These changes wait for the daily reset: Max contracts: 5 → 8". */
+function heldText(pending: readonly string[]): string {
+  const changes = pending.map((change) => change.replace(/ at the daily reset$/, ''));
+  return `These changes wait for the daily reset: ${changes.join('; ')}`;
 }
 
 function arm(config: RiskConfig, overrides: OverrideLookup = NO_OVERRIDES): { engine: RuleEngine; calendar: LockCalendar } {

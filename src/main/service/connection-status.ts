@@ -1,5 +1,5 @@
 /** The gateway connection as the dashboard shows it; every change goes to the timeline and re-judges the accounts. */
-import type { ConnectionState, Snapshot } from '../../shared/contract';
+import type { ConnectionState, Snapshot, Tone } from '../../shared/contract';
 import type { Journal } from '../enforcement/journal';
 import type { Logger } from '../log';
 import type { Clock } from '../schedule/clock';
@@ -11,6 +11,16 @@ export interface ConnectionStatusDeps {
   /** A change can decide a rule (a logged-out session): the accounts are judged again. */
   onChange(): void;
 }
+
+/** How the timeline tells each connection state, and its colour. */
+const TOLD: Record<ConnectionState, { title: string; tone: Tone }> = {
+  connecting: { title: 'Connecting to the broker', tone: 'info' },
+  live: { title: 'Connected to the broker', tone: 'good' },
+  reconnecting: { title: 'Connection to the broker lost: reconnecting', tone: 'warn' },
+  stale: { title: 'Market data stopped: prices are not updating', tone: 'warn' },
+  loggedOut: { title: 'Logged out by the broker', tone: 'bad' },
+  failed: { title: 'Could not connect to the broker', tone: 'bad' },
+};
 
 export class ConnectionStatus {
   private status: Snapshot['connection'];
@@ -36,7 +46,8 @@ export class ConnectionStatus {
   set(state: ConnectionState, detail: string | null): void {
     if (state === this.status.state && detail === this.status.detail) return;
     this.status = { state, detail, since: new Date(this.deps.clock.now()).toISOString() };
-    this.deps.journal.add('connection', null, `Gateway ${state}`, detail);
+    const { title, tone } = TOLD[state];
+    this.deps.journal.add('connection', null, title, detail, tone);
     if (state === 'failed' || state === 'loggedOut') this.deps.logger.error(`gateway ${state}: ${detail ?? ''}`);
     this.deps.onChange();
   }

@@ -4,6 +4,7 @@
  * The day turns in memory; its record goes through the Recorder, written now or once the store
  * takes writes again.
  */
+import type { LockoutKind } from '../../shared/contract';
 import type { Recorder } from '../enforcement/executor';
 import type { Journal } from '../enforcement/journal';
 import type { Lockouts } from '../enforcement/lockouts';
@@ -12,6 +13,14 @@ import { dayLabel, tradingDayAt, type TradingDay, type TradingDaySchedule } from
 import type { RiskStore } from '../store/risk-store';
 
 const LAST_RESET_KEY = 'last_reset_trading_day';
+
+/** How the timeline says a lock ended on its own, by its kind (a lock until an admin unlock never does). */
+const LOCK_ENDED: Record<LockoutKind, string> = {
+  cooldown: 'Cooldown over: trading allowed again',
+  untilReset: 'Lock ended at the daily reset',
+  untilSessionStart: 'Lock ended: the trading session started',
+  untilAdmin: 'Lock ended',
+};
 
 export interface DayCycleDeps {
   /** Read at start; written through `recorder`. */
@@ -56,7 +65,10 @@ export class DayCycle {
         key: `meta:${LAST_RESET_KEY}`,
       });
     } else if (Date.parse(last) < this.current.start) {
-      this.recordReset(`missed while Risk Warden was closed (last reset applied: ${last}); applied at start`);
+      this.recordReset(
+        `missed while Risk Warden was closed (last reset applied: ${last}); applied at start`,
+        'The daily reset came while Risk Warden was closed; applied at the start. P&L and trade counts start again at zero',
+      );
     }
     this.expireLocks(now);
   }
@@ -71,26 +83,27 @@ export class DayCycle {
     this.current = tradingDayAt(now, this.deps.schedule());
     this.currentLabel = this.labelOf(this.current);
     this.deps.onNewDay(this.current);
-    this.recordReset('P&L and trade counts start again at zero');
+    this.recordReset('P&L and trade counts start again at zero', 'P&L and trade counts start again at zero');
   }
 
-  private recordReset(detail: string): void {
+  /** `record`: the audit log's wording (dates as stored); `told`: the timeline's. */
+  private recordReset(record: string, told: string): void {
     const dayStart = new Date(this.current.start).toISOString();
     const at = new Date(this.deps.clock.now()).toISOString();
     this.deps.recorder.write(
       'the daily reset',
       (store) => {
         store.setMeta(LAST_RESET_KEY, dayStart);
-        store.audit(at, 'schedule', 'daily reset', null, `trading day from ${dayStart}: ${detail}`);
+        store.audit(at, 'schedule', 'daily reset', null, `trading day from ${dayStart}: ${record}`);
       },
       { keep: true },
     );
-    this.deps.journal.add('reset', null, 'Daily reset', detail);
+    this.deps.journal.add('reset', null, 'Daily reset', told);
   }
 
   private expireLocks(now: number): void {
     for (const lock of this.deps.lockouts.expire(now)) {
-      this.deps.journal.add('unlock', lock.accountId, `Unlocked (${lock.kind} ended)`, lock.reason);
+      this.deps.journal.add('unlock', lock.accountId, LOCK_ENDED[lock.kind], lock.reason);
     }
   }
 

@@ -7,6 +7,7 @@
 import type { PnlHistoryView } from '../../shared/contract';
 import type { Contract, Fill, GatewayEvent } from '../../shared/domain';
 import { eventAccountId, roundCents } from '../../shared/domain';
+import { money } from '../../shared/money';
 import { AccountState, type AccountSync } from '../engine/account-state';
 import type { MarketBook } from '../engine/market-book';
 import { noStopLossGrace } from '../engine/rules/no-stop-loss-grace';
@@ -62,8 +63,10 @@ export class EventPipeline {
     return [...this.byId.values()].some((a) => a.positions().length > 0);
   }
 
-  pnlHistory(accountId: number): PnlHistoryView {
-    return { accountId, points: this.pnlCurve.of(accountId).map((p) => ({ at: new Date(p.at).toISOString(), total: p.total })) };
+  /** Today's curve; `lossLimitCounts` says which of its figures the daily loss limit judges. */
+  pnlHistory(accountId: number, lossLimitCounts: PnlHistoryView['lossLimitCounts']): PnlHistoryView {
+    const points = this.pnlCurve.of(accountId).map((p) => ({ at: new Date(p.at).toISOString(), realized: p.realized, total: p.total }));
+    return { accountId, points, lossLimitCounts };
   }
 
   /** The connect's snapshot: contracts, the guarded accounts (with their stop-loss grace clocks as stored) and their state. */
@@ -150,7 +153,7 @@ export class EventPipeline {
 
   private onQuote(event: Extract<GatewayEvent, { type: 'quote' }>): void {
     this.deps.watchdog.quoteSeen();
-    this.deps.market.applyQuote(event.quote);
+    this.deps.market.applyQuote(event.quote, this.deps.clock.now());
     for (const account of this.byId.values()) {
       if (account.position(event.quote.contractId)) this.evaluate(account, event);
     }
@@ -170,7 +173,7 @@ export class EventPipeline {
       closing: executor.closing(account.id),
     });
     if (event) checkpoints.reach('rule evaluated');
-    enforcer.handle(account, breaches, now);
+    enforcer.handle(account, breaches, now, config.engine.rules);
     // A quote moves neither positions nor orders, so it cannot strand a stop of ours: not on the hot path.
     if (event?.type !== 'quote') for (const cancel of this.deps.ownStops.strays(account)) executor.submit(cancel, cancel.reason);
     // After enforcement has gone out: this write must never delay a close.
@@ -195,11 +198,12 @@ export class EventPipeline {
       for (const fill of fills) store.recordFill(fill, tradingDay);
     });
     for (const fill of fills)
-      journal.add('fill', account.id, describeFill(fill, this.deps.market), fill.fees ? `fees ${roundCents(fill.fees).toFixed(2)}` : null);
+      journal.add('fill', account.id, describeFill(fill, this.deps.market), fill.fees ? `Fees ${money(roundCents(fill.fees))}` : null);
     this.recordPnl(account, clock.now());
   }
 
   private recordPnl(account: AccountState, now: number): void {
-    this.pnlCurve.record(account.id, now, roundCents(account.realizedPnl() + account.unrealizedPnl()));
+    const realized = roundCents(account.realizedPnl());
+    this.pnlCurve.record(account.id, now, realized, roundCents(realized + account.unrealizedPnl()));
   }
 }

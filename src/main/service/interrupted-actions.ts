@@ -13,6 +13,8 @@ import type { InterruptedAction, RiskStore } from '../store/risk-store';
 /** How many actions a timeline or audit entry names before it counts the rest. */
 const LISTED = 10;
 
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 export function reconcileInterruptedActions(
   store: Pick<RiskStore, 'interruptSentActions'>,
   recorder: Recorder,
@@ -42,7 +44,11 @@ export function reconcileInterruptedActions(
     recorder.write(`the audit record of ${count} interrupted`, (s) =>
       s.audit(at, 'service', 'actions interrupted', accountId, `${count} sent before the last stop got no answer: ${detail}`),
     );
-    journal.add('enforcement', accountId, `${count} interrupted by the last stop — outcome unknown`, detail);
+    // The timeline says what was asked in words; the audit row above keeps the ids and times.
+    const asked = actions.slice(0, LISTED).map((a) => a.target);
+    if (actions.length > LISTED) asked.push(`and ${actions.length - LISTED} more`);
+    const told = `${sentence(asked.join('; '))}. The broker had not answered when Risk Warden stopped; the rules judge the account as it is now and act again if needed`;
+    journal.add('enforcement', accountId, `${count} interrupted when Risk Warden stopped: outcome unknown`, told, 'warn');
   }
   return interrupted;
 }

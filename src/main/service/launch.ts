@@ -16,6 +16,7 @@ import type { SecretBox } from '../store/secret-box';
 import { openDataFolder, PRIVATE_FILE_MODE, privateFile } from '../store/data-folder';
 import { recordKeySource } from '../store/record-key';
 import { Checkpoints } from './checkpoints';
+import { SimulatorDemo, type DemoControl } from './demo-control';
 import { RiskService } from './risk-service';
 
 /** electron-log's file in the data folder (log.ts); created private before the logger first writes it. */
@@ -43,6 +44,8 @@ export interface LaunchOptions {
 export interface Launched {
   service: RiskService;
   simulator: Simulator | null;
+  /** Demo mode only: the demo panel's trades and price moves on the in-process simulator; null in live mode. */
+  demo: DemoControl | null;
   config: RiskConfig;
   stop(): Promise<void>;
 }
@@ -57,13 +60,15 @@ export async function launch(options: LaunchOptions): Promise<Launched> {
   // Private (0700, files 0600) and held by this process until stop: one Risk Warden per data folder.
   const folder = openDataFolder(options.dataDir);
   let simulator: Simulator | null = null;
+  let demo: DemoControl | null = null;
   let service: RiskService | null = null;
   try {
     privateFile(path.join(options.dataDir, LOG_FILE));
     logToDirectory(options.dataDir, PRIVATE_FILE_MODE);
     if (folder.tightened.length > 0) createLogger('launch').warn(`made private, others could read them: ${folder.tightened.join(', ')}`);
     simulator = options.gateway ? null : await startSimulator({ port: options.simPort ?? 0, randomWalk: options.randomWalk ?? true });
-    service = createService(options, config, checkpoints, simulator);
+    demo = simulator ? new SimulatorDemo({ exchange: simulator.exchange, url: simulator.url }) : null;
+    service = createService(options, config, checkpoints, simulator, demo);
     await service.start();
   } catch (error) {
     await service?.stop().catch(() => undefined);
@@ -80,6 +85,7 @@ export async function launch(options: LaunchOptions): Promise<Launched> {
   return {
     service: running,
     simulator,
+    demo,
     config,
     async stop() {
       unwatch();
@@ -93,7 +99,13 @@ export async function launch(options: LaunchOptions): Promise<Launched> {
   };
 }
 
-function createService(options: LaunchOptions, config: RiskConfig, checkpoints: Checkpoints, simulator: Simulator | null): RiskService {
+function createService(
+  options: LaunchOptions,
+  config: RiskConfig,
+  checkpoints: Checkpoints,
+  simulator: Simulator | null,
+  demo: DemoControl | null,
+): RiskService {
   const credentials = options.gateway ?? { apiUrl: simulator!.url, rtcUrl: simulator!.url, username: 'demo', apiKey: 'demo' };
   return new RiskService({
     credentials,
@@ -103,6 +115,8 @@ function createService(options: LaunchOptions, config: RiskConfig, checkpoints: 
     recordKey: recordKeySource(options.dataDir, options.keychain ?? null),
     configFile: options.configFile,
     checkpoints,
+    // The demo panel's contracts and the simulator's address, for the snapshot (demo mode only).
+    ...(demo ? { demo } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.guardAccounts ? { guardAccounts: options.guardAccounts } : {}),
     ...(options.testElevator

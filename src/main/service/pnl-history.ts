@@ -4,6 +4,7 @@
  */
 export interface PnlPoint {
   at: number;
+  realized: number;
   total: number;
 }
 
@@ -13,14 +14,14 @@ const MAX_POINTS = 1_200;
 export class PnlHistory {
   private readonly series = new Map<number, PnlPoint[]>();
 
-  record(accountId: number, at: number, total: number): void {
+  record(accountId: number, at: number, realized: number, total: number): void {
     const points = this.series.get(accountId) ?? [];
     const last = points.at(-1);
-    if (last && last.total === total && at - last.at < MIN_SPACING_MS) return;
+    if (last && last.total === total && last.realized === realized && at - last.at < MIN_SPACING_MS) return;
     // Within 5 s of the point before the last, the last point moves instead of a new one starting.
     const anchor = points.at(-2);
-    if (last && anchor && at - anchor.at < MIN_SPACING_MS) points[points.length - 1] = { at, total };
-    else points.push({ at, total });
+    if (last && anchor && at - anchor.at < MIN_SPACING_MS) points[points.length - 1] = { at, realized, total };
+    else points.push({ at, realized, total });
     // Keep the first and the newest points; drop every other one in between.
     if (points.length > MAX_POINTS)
       this.series.set(

@@ -4,6 +4,7 @@
  * config in force, the day cycle, the store). Data flow per event: gateway → EventPipeline
  * (AccountState → RuleEngine → Enforcer → Executor) → store, then a coalesced snapshot push.
  */
+import type { DemoControl } from './demo-control';
 import path from 'node:path';
 import type { AuditEntry, ConfigView, PnlHistoryView, Snapshot, UnlockChoice, UnlockResult } from '../../shared/contract';
 import type { RiskConfig } from '../config/schema';
@@ -57,6 +58,8 @@ export interface RiskServiceOptions {
   guardAccounts?: readonly number[];
   /** Where the key sealing the records is kept (default: a 0600 file in the data folder). */
   recordKey?: RecordKeySource;
+  /** Demo mode only: what the demo panel trades (the in-process simulator's contracts and prices). */
+  demo?: Pick<DemoControl, 'view'> | null;
   /** Tests only: the service's own database connection, once open (to make it refuse writes for real). */
   databaseOpened?(db: Db): void;
 }
@@ -111,9 +114,9 @@ export class RiskService {
     const writes = (this.writes = new StoreWrites({ store, file, problems, logger }));
     reconcileInterruptedActions(store, writes, timeline, clock.now());
     const journal: Journal = {
-      add(kind, accountId, title, detail) {
+      add(kind, accountId, title, detail, tone) {
         if (kind === 'enforcement') checkpoints.reach('enforcement triggered');
-        timeline.add(kind, accountId, title, detail);
+        timeline.add(kind, accountId, title, detail, tone);
       },
     };
     const schedule = { timezone: options.config.timezone, resetTime: options.config.daily_reset };
@@ -236,6 +239,7 @@ export class RiskService {
     });
     this.parts = {
       mode: options.mode,
+      demo: options.demo ?? null,
       config,
       connection,
       day,
@@ -330,7 +334,9 @@ export class RiskService {
   }
 
   pnlHistory(accountId: number): PnlHistoryView {
-    return this.pipeline.pnlHistory(accountId);
+    const loss = this.config.config.rules.daily_realized_loss;
+    const counts = loss?.enabled ? (loss.include_unrealized ? 'total' : 'realized') : null;
+    return this.pipeline.pnlHistory(accountId, counts);
   }
 
   auditLog(limit: number): AuditEntry[] {

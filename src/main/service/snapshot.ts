@@ -1,9 +1,9 @@
 /** Builds the renderer-facing snapshot: what to show, already decided, so the renderer has no business rules. */
 import type { AccountView, Snapshot } from '../../shared/contract';
 import { roundCents } from '../../shared/domain';
-import { money } from '../../shared/money';
+import { money, signedMoney } from '../../shared/money';
 import { symbolOf } from '../../shared/symbols';
-import { ruleState, type RuleStatus } from '../../shared/rules';
+import { ruleState, warningStep, type RuleStatus } from '../../shared/rules';
 import type { AccountState } from '../engine/account-state';
 import type { FreshLimit, RuleEngine } from '../engine/rule-engine';
 import { NOTHING_CLOSING, type RuleContext } from '../engine/rule';
@@ -12,11 +12,13 @@ import type { Enforcer } from '../enforcement/enforcer';
 import type { Lockouts } from '../enforcement/lockouts';
 import type { MarketBook } from '../engine/market-book';
 import type { Clock } from '../schedule/clock';
+import { lockEndText } from '../schedule/lock-end-text';
 import type { ConfigInForce } from './config-in-force';
 import type { ConnectionStatus } from './connection-status';
 import type { DayCycle } from './day-cycle';
 import type { EventPipeline } from './event-pipeline';
 import { needsQuotes, type MarketData } from './market-data';
+import type { DemoControl } from './demo-control';
 import type { Problems } from './problems';
 import type { Timeline } from './timeline';
 import { overrideText, unlockPreview } from './unlock-text';
@@ -36,15 +38,10 @@ export interface SnapshotSources {
   cannotRun?(ruleId: string): string | null;
 }
 
+/** "2 of 5 contracts", "−$86.00 of −$500.00": the figure against its limit, for a rule that says nothing more. */
 function defaultSummary(unit: RuleStatus['unit'], value: number, limit: number): string {
-  switch (unit) {
-    case 'usd':
-      return `${money(value)} of limit ${money(limit)}`;
-    case 'contracts':
-      return `${value} of limit ${limit} contracts`;
-    default:
-      return `${value} of limit ${limit} ${unit}`;
-  }
+  if (unit === 'usd') return `${signedMoney(roundCents(value))} of ${money(limit)}`;
+  return `${value} of ${limit} ${unit}`;
 }
 
 export function accountView(account: AccountState, sources: SnapshotSources): AccountView {
@@ -73,6 +70,7 @@ export function accountView(account: AccountState, sources: SnapshotSources): Ac
         size: p.size,
         averagePrice: p.averagePrice,
         markPrice: sources.market.mark(p.contractId) ?? null,
+        markAt: isoOrNull(sources.market.markAt(p.contractId)),
         unrealized: unrealizedPnl === null ? null : roundCents(unrealizedPnl),
       };
     }),
@@ -87,9 +85,12 @@ export function accountView(account: AccountState, sources: SnapshotSources): Ac
       stopPrice: o.stopPrice,
       state: o.state,
     })),
-    rules: sources.engine.measure(context).map(({ rule, value, limit, usage, summary, override }) => {
+    rules: sources.engine.measure(context).map(({ rule, value, limit, usage, summary, imminent, override }) => {
       const breached = sources.enforcer.isBreached(account.id, rule.id);
       const suspended = override?.mode === 'suspend';
+      const locked = lock?.ruleId === rule.id;
+      // A yes/no rule has no ladder to climb: its card warns only when it is breached or locks.
+      const ladder = rule.gauge ? usage : 0;
       return {
         ruleId: rule.id,
         name: rule.name,
@@ -100,15 +101,33 @@ export function accountView(account: AccountState, sources: SnapshotSources): Ac
         unit: rule.unit,
         usage: Math.round(usage * 1000) / 1000,
         breached,
-        state: ruleState(rule.enabled, breached, usage, suspended),
+        state: ruleState(rule.enabled, breached, ladder, { suspended, locked }),
+        gauge: rule.gauge,
+        step: rule.enabled ? warningStep(ladder) : null,
+        description: rule.description,
+        imminent: rule.enabled && imminent && !suspended ? { at: new Date(imminent.at).toISOString(), text: imminent.text } : null,
         summary: sources.cannotRun?.(rule.id) ?? summary ?? defaultSummary(rule.unit, value, limit),
         lastBreachAt: sources.enforcer.lastBreach(account.id, rule.id),
         override: override ? overrideView(override, sources.timeZone, sources.now) : null,
       };
     }),
-    lockout: lock ? { kind: lock.kind, ruleId: lock.ruleId, reason: lock.reason, since: lock.since, until: lock.until } : null,
+    lockout: lock
+      ? {
+          kind: lock.kind,
+          ruleId: lock.ruleId,
+          reason: lock.reason,
+          since: lock.since,
+          until: lock.until,
+          ruleTitle: sources.engine.rules.find((r) => r.id === lock.ruleId)?.title ?? lock.ruleId,
+          untilText: lock.until === null ? null : lockEndText(Date.parse(lock.until), sources.now, sources.timeZone),
+        }
+      : null,
     unlock: fresh ? unlockPreview(fresh, sources.dayEnd, sources.timeZone, sources.now) : null,
   };
+}
+
+function isoOrNull(ms: number | null | undefined): string | null {
+  return ms === null || ms === undefined ? null : new Date(ms).toISOString();
 }
 
 /** The dashboard shows what is open, closes in flight included. */
@@ -149,6 +168,8 @@ export interface ServiceParts {
   problems: Problems;
   marketData: MarketData;
   clock: Clock;
+  /** Demo mode only: the simulator the demo panel drives. */
+  demo: Pick<DemoControl, 'view'> | null;
 }
 
 const TIMELINE_IN_SNAPSHOT = 200;
@@ -176,6 +197,8 @@ export function buildSnapshot(parts: ServiceParts): Snapshot {
     timeline: parts.timeline.latest(TIMELINE_IN_SNAPSHOT),
     accounts: [...sources.accounts].map((a) => accountView(a, sources)),
     problems: parts.problems.list(),
+    demo: parts.demo?.view() ?? null,
+    marksStaleAfterMs: config.config.market_data.stale_after_seconds * 1000,
     generatedAt: new Date(now).toISOString(),
   };
 }

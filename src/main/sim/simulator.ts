@@ -8,6 +8,7 @@ import { Exchange, SimRejection, type SimEvent } from './exchange';
 import { HubServer, type WireFormat } from './hub-server';
 import { BadRequest, readJson, sendJson } from './http-util';
 import { PriceFeed } from './price-feed';
+import { rootPage } from './root-page';
 import { handleRest, restRoutes } from './rest-api';
 import { FaultsSchema, RestFaults, type Faults } from './faults';
 import type { FillDeliveryOptions } from './fill-delivery';
@@ -189,6 +190,12 @@ async function handleControl(
   sendJson(response, 200, { ok: true });
 }
 
+/** GET /: what the simulator is and its APIs, as a short HTML page. */
+function sendHtml(request: http.IncomingMessage, response: http.ServerResponse, html: string): void {
+  response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(html) });
+  response.end(request.method === 'HEAD' ? undefined : html);
+}
+
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const tokens = new TokenStore();
   const observer = options.observer ?? {};
@@ -212,10 +219,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const elevation: Simulator['elevation'] = { answer: 'approve' };
   const parts = { exchange, hubs, feed, calls, faults, tokens, elevation };
 
+  const ownUrl = () => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const server = http.createServer((request, response) => {
     const route = (path: string): Promise<unknown> => {
       if (path.startsWith('/api/')) return handleRest(path.slice('/api/'.length), request, response, routes, tokens, faults);
       if (path.startsWith('/sim/')) return handleControl(path, request, response, { ...parts, marketDataAtStart });
+      if (path === '/' && (request.method === 'GET' || request.method === 'HEAD'))
+        return Promise.resolve(sendHtml(request, response, rootPage(ownUrl(), Object.keys(routes))));
       return Promise.resolve(sendJson(response, 404, { error: 'not found' }));
     };
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;

@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const testClock = options.testClock ? new ShiftableClock() : undefined;
   const launched = await launch({ ...options.launch, ...(testClock ? { clock: testClock } : {}) });
   const host = await startWebHost(
-    { service: launched.service, settings: commandLineSettings(options.launch) },
+    { service: launched.service, settings: commandLineSettings(options.launch), demo: launched.demo },
     fileURLToPath(new URL('../renderer', import.meta.url)),
     options.port,
     logger,

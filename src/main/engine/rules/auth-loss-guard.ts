@@ -21,7 +21,7 @@ export const authLossGuard = defineRule({
 
 function reason(context: RuleContext): string | null {
   if (context.loggedOut) return 'the gateway session is logged out';
-  if (!context.account.account.canTrade) return 'the broker reports canTrade: false for this account';
+  if (!context.account.account.canTrade) return 'the broker does not allow this account to trade';
   return null;
 }
 
@@ -32,6 +32,9 @@ export function authLossGuardRule(config: AuthLossGuardConfig): Rule {
     title: 'Broker access',
     unit: 'count',
     enabled: config.enabled,
+    gauge: false,
+    description:
+      'Alerts and sends no order for the account while the broker does not allow it to trade or the gateway session is logged out',
     measure(context) {
       const why = reason(context);
       const value = why === null ? 0 : 1;

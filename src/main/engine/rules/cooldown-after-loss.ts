@@ -1,9 +1,11 @@
 /** RULE-007 cooldown_after_loss: the tilt brake; one losing close past a tier flattens and cools down. */
 import { z } from 'zod';
+import { money, signedMoney } from '../../../shared/money';
 import { symbolOf } from '../../../shared/symbols';
 import { breachOf, usageOf, type Breach, type Rule } from '../rule';
 import { durationSchema } from './duration';
 import { defineRule } from './definition';
+import { durationText, listed } from './words';
 
 export const cooldownAfterLossConfigSchema = z.strictObject({
   enabled: z.boolean().default(true),
@@ -20,6 +22,15 @@ export const cooldownAfterLoss = defineRule({
   build: cooldownAfterLossRule,
 });
 
+/** "Flattens and pauses trading after a closed trade loses at least $100.00 (15 min pause) or $300.00 (1 h pause)". */
+export function cooldownAfterLossDescription(config: CooldownAfterLossConfig): string {
+  const tiers = [...config.tiers].sort((a, b) => b.loss - a.loss);
+  return `Flattens and pauses trading after a closed trade loses at least ${listed(
+    tiers.map((tier) => `${money(-tier.loss)} (${durationText(tier.cooldown)} pause)`),
+    'or',
+  )}`;
+}
+
 export function cooldownAfterLossRule(config: CooldownAfterLossConfig): Rule {
   const smallestLoss = Math.max(...config.tiers.map((t) => t.loss));
   return {
@@ -28,6 +39,8 @@ export function cooldownAfterLossRule(config: CooldownAfterLossConfig): Rule {
     title: 'Cooldown after a loss',
     unit: 'usd',
     enabled: config.enabled,
+    gauge: true,
+    description: cooldownAfterLossDescription(config),
     measure(context) {
       const worst = context.account.worstClosingFill();
       return { value: worst, limit: smallestLoss, usage: usageOf(worst, smallestLoss) };
@@ -44,7 +57,7 @@ export function cooldownAfterLossRule(config: CooldownAfterLossConfig): Rule {
         breachOf(this, context, {
           category: 'cooldown',
           remedy: { kind: 'flatten', lock: { kind: 'cooldown', durationMs: tier.cooldown } },
-          message: `a ${symbolOf(context.market, event.fill.contractId)} close lost ${loss.toFixed(2)} (tier ${tier.loss.toFixed(2)})`,
+          message: `${symbolOf(context.market, event.fill.contractId)} trade closed at ${signedMoney(loss)}, reaching the ${money(tier.loss)} loss tier (${durationText(tier.cooldown)} pause)`,
           value: loss,
           limit: tier.loss,
         }),

@@ -1,6 +1,7 @@
 /** RULE-003 daily_realized_loss: the daily loss limit; flattens and locks until the next reset. */
 import { z } from 'zod';
 import { roundCents } from '../../../shared/domain';
+import { money, signedMoney } from '../../../shared/money';
 import { breachOf, usageOf, type Breach, type Measure, type Rule, type RuleContext } from '../rule';
 import { defineRule } from './definition';
 
@@ -20,6 +21,12 @@ export const dailyRealizedLoss = defineRule({
   build: dailyRealizedLossRule,
 });
 
+/** "Flattens and locks until the daily reset when today's realized P&L (net of fees) reaches −$500.00". */
+export function dailyRealizedLossDescription(config: DailyRealizedLossConfig): string {
+  const counts = config.include_unrealized ? "today's P&L, realized (net of fees) plus open," : "today's realized P&L (net of fees)";
+  return `Flattens and locks until the daily reset when ${counts} reaches ${money(config.limit)}`;
+}
+
 export function dailyRealizedLossRule(config: DailyRealizedLossConfig): Rule {
   const measure = (context: RuleContext): Measure => {
     const { account } = context;
@@ -32,6 +39,8 @@ export function dailyRealizedLossRule(config: DailyRealizedLossConfig): Rule {
     title: config.include_unrealized ? 'Daily loss (realized + unrealized)' : 'Daily realized loss',
     unit: 'usd',
     enabled: config.enabled,
+    gauge: true,
+    description: dailyRealizedLossDescription(config),
     measure,
     /** Reaching the limit breaks it, as TopstepX's "reaches the daily loss limit": −499.99 holds, −500 breaks. */
     evaluate(context): Breach[] {
@@ -41,7 +50,7 @@ export function dailyRealizedLossRule(config: DailyRealizedLossConfig): Rule {
         breachOf(this, context, {
           category: 'hardLockout',
           remedy: { kind: 'flatten', lock: { kind: 'untilReset' } },
-          message: `P&L today ${value.toFixed(2)} has reached the daily loss limit ${config.limit.toFixed(2)}`,
+          message: `${config.include_unrealized ? 'P&L today (realized + open)' : 'Realized P&L today'} ${signedMoney(value)} has reached the daily loss limit ${money(config.limit)}`,
           value,
           limit: config.limit,
         }),

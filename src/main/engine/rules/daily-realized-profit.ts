@@ -1,6 +1,7 @@
 /** RULE-013 daily_realized_profit: walk away green; flattens and locks until the next reset with the trader's message. */
 import { z } from 'zod';
 import { roundCents } from '../../../shared/domain';
+import { money, signedMoney } from '../../../shared/money';
 import { breachOf, usageOf, type Breach, type Rule } from '../rule';
 import { defineRule } from './definition';
 
@@ -20,6 +21,11 @@ export const dailyRealizedProfit = defineRule({
   build: dailyRealizedProfitRule,
 });
 
+/** "Flattens and locks until the daily reset when today's realized P&L (net of fees) reaches +$1,000.00". */
+export function dailyRealizedProfitDescription(config: DailyRealizedProfitConfig): string {
+  return `Flattens and locks until the daily reset when today's realized P&L (net of fees) reaches ${signedMoney(config.target)}`;
+}
+
 export function dailyRealizedProfitRule(config: DailyRealizedProfitConfig): Rule {
   return {
     id: dailyRealizedProfit.id,
@@ -27,6 +33,8 @@ export function dailyRealizedProfitRule(config: DailyRealizedProfitConfig): Rule
     title: 'Daily profit target',
     unit: 'usd',
     enabled: config.enabled,
+    gauge: true,
+    description: dailyRealizedProfitDescription(config),
     measure(context) {
       const value = roundCents(context.account.realizedPnl());
       return { value, limit: config.target, usage: usageOf(value, config.target) };
@@ -38,7 +46,7 @@ export function dailyRealizedProfitRule(config: DailyRealizedProfitConfig): Rule
         breachOf(this, context, {
           category: 'hardLockout',
           remedy: { kind: 'flatten', lock: { kind: 'untilReset' } },
-          message: `${config.message} (realized ${value.toFixed(2)}, target ${config.target.toFixed(2)})`,
+          message: `${config.message} (realized ${signedMoney(value)}, target ${money(config.target)})`,
           value,
           limit: config.target,
         }),

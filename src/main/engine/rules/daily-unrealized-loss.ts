@@ -26,5 +26,6 @@ export function dailyUnrealizedLossRule(config: DailyUnrealizedLossConfig): Rule
     enabled: config.enabled,
     threshold: config.limit,
     label: 'per-position limit',
+    reaching: 'open loss',
   });
 }

@@ -5,6 +5,7 @@ import { breachOf, usageOf, type Breach, type Rule, type RuleContext } from '../
 import { sizeRemedy, sizeActionSchema } from './size-remedy';
 import { defineRule } from './definition';
 import { tradedSymbolKey } from './traded-symbol-key';
+import { counted } from './words';
 
 export const maxContractsPerInstrumentConfigSchema = z.strictObject({
   enabled: z.boolean().default(true),
@@ -25,6 +26,18 @@ export const maxContractsPerInstrument = defineRule({
   build: maxContractsPerInstrumentRule,
 });
 
+/** "Closes any position past its symbol's limit: MNQ 2, ES 1, any other symbol 3 contracts". */
+export function maxContractsPerInstrumentDescription(config: MaxContractsPerInstrumentConfig): string {
+  const named = Object.entries(config.instrument_limits).map(([symbol, limit]) => `${symbol} ${limit}`);
+  const others =
+    config.unknown_symbol === 'block'
+      ? `${named.length ? `${named.join(', ')} contracts; ` : ''}any other symbol is blocked`
+      : `${named.length ? `${named.join(', ')}, any other symbol ` : 'any symbol '}${counted(config.default_limit, 'contract')}`;
+  return config.action === 'reduce_to_limit'
+    ? `Trims any position back to its symbol's limit: ${others}`
+    : `Closes any position past its symbol's limit: ${others}`;
+}
+
 export function maxContractsPerInstrumentRule(config: MaxContractsPerInstrumentConfig): Rule {
   const limitOf = (symbol: string): number =>
     config.instrument_limits[symbol] ?? (config.unknown_symbol === 'block' ? 0 : config.default_limit);
@@ -40,9 +53,12 @@ export function maxContractsPerInstrumentRule(config: MaxContractsPerInstrumentC
     title: 'Max contracts per instrument',
     unit: 'contracts',
     enabled: config.enabled,
+    gauge: true,
+    description: maxContractsPerInstrumentDescription(config),
     measure(context) {
       const worst = usages(context).reduce<ReturnType<typeof usages>[number] | null>((a, b) => (!a || b.usage > a.usage ? b : a), null);
-      return worst ? { value: worst.size, limit: worst.limit, usage: worst.usage } : { value: 0, limit: config.default_limit, usage: 0 };
+      if (!worst) return { value: 0, limit: config.default_limit, usage: 0, summary: 'nothing open' };
+      return { value: worst.size, limit: worst.limit, usage: worst.usage, summary: `${worst.size} of ${worst.limit} ${worst.symbol}` };
     },
     evaluate(context): Breach[] {
       return usages(context)

@@ -5,6 +5,7 @@ import { eventContractId } from '../../../shared/domain';
 import { breachOf, usageOf, type Breach, type Measure, type Rule, type RuleContext } from '../rule';
 import { sizeActionSchema, sizeRemedy } from './size-remedy';
 import { defineRule } from './definition';
+import { counted } from './words';
 
 export const maxContractsConfigSchema = z.strictObject({
   enabled: z.boolean().default(true),
@@ -27,11 +28,21 @@ export function contractCount(positions: readonly Position[], countType: MaxCont
   return positions.reduce((sum, p) => sum + Math.abs(p.size), 0);
 }
 
+const COUNTED_AS: Record<MaxContractsConfig['count_type'], string> = { net: 'net', gross: 'longs and shorts added up' };
+
+/** "Closes the position that takes you past 5 contracts open (net)". */
+export function maxContractsDescription(config: MaxContractsConfig): string {
+  const past = `past ${counted(config.limit, 'contract')} open (${COUNTED_AS[config.count_type]})`;
+  return config.action === 'reduce_to_limit'
+    ? `Trims the position that takes you ${past} back to the limit`
+    : `Closes the position that takes you ${past}`;
+}
+
 export function maxContractsRule(config: MaxContractsConfig): Rule {
   // Contracts already being closed do not count: they must not make another position the culprit.
-  const counted = (context: RuleContext) => context.account.positions().filter((p) => !context.closing.has(p.contractId));
+  const countedPositions = (context: RuleContext) => context.account.positions().filter((p) => !context.closing.has(p.contractId));
   const measure = (context: RuleContext): Measure => {
-    const value = contractCount(counted(context), config.count_type);
+    const value = contractCount(countedPositions(context), config.count_type);
     return { value, limit: config.limit, usage: usageOf(value, config.limit) };
   };
   return {
@@ -40,13 +51,15 @@ export function maxContractsRule(config: MaxContractsConfig): Rule {
     title: 'Max contracts',
     unit: 'contracts',
     enabled: config.enabled,
+    gauge: true,
+    description: maxContractsDescription(config),
     measure,
     evaluate(context): Breach[] {
       const { value } = measure(context);
       if (value <= config.limit) return [];
       // A net count only falls when a position on the net's side shrinks: closing a short while net
       // long would raise it. A gross count falls whichever position shrinks.
-      const positions = counted(context);
+      const positions = countedPositions(context);
       const side = config.count_type === 'net' ? Math.sign(positions.reduce((sum, p) => sum + p.size, 0)) : 0;
       const candidates = side === 0 ? positions : positions.filter((p) => Math.sign(p.size) === side);
       const fromEvent = eventContractId(context.event);
@@ -57,7 +70,7 @@ export function maxContractsRule(config: MaxContractsConfig): Rule {
         breachOf(this, context, {
           category: 'tradeByTrade',
           remedy: sizeRemedy(offending, config.limit, config.action, value - config.limit),
-          message: `${value} contracts open (${config.count_type}), limit ${config.limit}`,
+          message: `${counted(value, 'contract')} open (${config.count_type}), limit ${config.limit}`,
           value,
           limit: config.limit,
         }),

@@ -26,5 +26,6 @@ export function maxUnrealizedProfitRule(config: MaxUnrealizedProfitConfig): Rule
     enabled: config.enabled,
     threshold: config.target,
     label: 'take-profit',
+    reaching: 'open profit',
   });
 }

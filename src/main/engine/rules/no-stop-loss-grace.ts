@@ -1,7 +1,7 @@
 /** RULE-008 no_stop_loss_grace: a position must be covered by a working stop within the grace period. */
 import { z } from 'zod';
 import { symbolOf } from '../../../shared/symbols';
-import { breachOf, usageOf, type Breach, type Rule, type RuleContext } from '../rule';
+import { breachOf, usageOf, type Breach, type Imminent, type Rule, type RuleContext } from '../rule';
 import { defineRule } from './definition';
 
 export const noStopLossGraceConfigSchema = z.strictObject({
@@ -19,17 +19,28 @@ export const noStopLossGrace = defineRule({
 });
 
 export function noStopLossGraceRule(config: NoStopLossGraceConfig): Rule {
+  const graceMs = config.grace_period_seconds * 1000;
   const unprotected = (context: RuleContext) =>
     context.account.positions().flatMap((position) => {
       const since = context.account.unprotectedSinceOf(position.contractId);
-      return since === null ? [] : [{ position, seconds: Math.max(0, (context.now - since) / 1000) }];
+      return since === null ? [] : [{ position, since, seconds: Math.max(0, (context.now - since) / 1000) }];
     });
+  /** The next position whose grace runs out, while it has not yet: it is closed then unless a stop is placed. */
+  const imminent = (context: RuleContext): Imminent | undefined => {
+    const due = unprotected(context)
+      .map((u) => ({ at: u.since + graceMs, contractId: u.position.contractId }))
+      .filter((u) => u.at > context.now)
+      .reduce<{ at: number; contractId: string } | null>((a, u) => (!a || u.at < a.at ? u : a), null);
+    return due ? { at: due.at, text: `${symbolOf(context.market, due.contractId)} will be closed unless a stop is placed` } : undefined;
+  };
   return {
     id: noStopLossGrace.id,
     name: noStopLossGrace.key,
     title: 'Stop loss required',
     unit: 'seconds',
     enabled: config.enabled,
+    gauge: true,
+    description: `Closes a position left without a stop for ${config.grace_period_seconds} s`,
     measure(context) {
       const worst = unprotected(context).reduce<{ seconds: number; contractId: string } | null>(
         (a, u) => (!a || u.seconds > a.seconds ? { seconds: u.seconds, contractId: u.position.contractId } : a),
@@ -44,6 +55,7 @@ export function noStopLossGraceRule(config: NoStopLossGraceConfig): Rule {
         limit: config.grace_period_seconds,
         usage: usageOf(seconds, config.grace_period_seconds),
         summary,
+        imminent: imminent(context),
       };
     },
     evaluate(context): Breach[] {

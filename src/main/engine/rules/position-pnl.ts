@@ -1,5 +1,6 @@
 import type { Position } from '../../../shared/domain';
 import { roundCents } from '../../../shared/domain';
+import { money, signedMoney } from '../../../shared/money';
 import { symbolOf } from '../../../shared/symbols';
 import { breachOf, usageOf, type Breach, type Rule, type RuleContext } from '../rule';
 
@@ -20,6 +21,8 @@ export interface PositionThreshold {
   threshold: number;
   /** "per-position limit", "take-profit". */
   label: string;
+  /** What is reached: "open loss", "open profit". */
+  reaching: string;
 }
 
 /** RULE-004 and RULE-005: close any one position whose open P&L reaches the threshold, on every quote. */
@@ -32,6 +35,8 @@ export function positionThresholdRule(spec: PositionThreshold): Rule {
     title: spec.title,
     unit: 'usd',
     enabled: spec.enabled,
+    gauge: true,
+    description: `Closes any position whose ${spec.reaching} reaches ${money(spec.threshold)}`,
     measure(context) {
       const extreme = positionPnls(context).reduce((worst, { pnl }) => (direction * pnl > direction * worst ? pnl : worst), 0);
       return { value: roundCents(extreme), limit: spec.threshold, usage: usageOf(extreme, spec.threshold) };
@@ -45,7 +50,7 @@ export function positionThresholdRule(spec: PositionThreshold): Rule {
           breachOf(this, context, {
             category: 'tradeByTrade',
             remedy: { kind: 'closePosition', contractId: position.contractId },
-            message: `${symbolOf(context.market, position.contractId)} open P&L ${roundCents(pnl).toFixed(2)} reached the ${spec.label} ${spec.threshold.toFixed(2)}`,
+            message: `${symbolOf(context.market, position.contractId)} open P&L ${signedMoney(roundCents(pnl))} reached the ${spec.label} ${money(spec.threshold)}`,
             value: roundCents(pnl),
             limit: spec.threshold,
           }),

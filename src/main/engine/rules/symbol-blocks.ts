@@ -4,6 +4,7 @@ import { symbolOf } from '../../../shared/symbols';
 import { breachOf, usageOf, type Breach, type Rule, type RuleContext } from '../rule';
 import { defineRule } from './definition';
 import { tradedSymbolKey } from './traded-symbol-key';
+import { counted, listed } from './words';
 
 export const symbolBlocksConfigSchema = z.strictObject({
   enabled: z.boolean().default(true),
@@ -19,6 +20,12 @@ export const symbolBlocks = defineRule({
   build: symbolBlocksRule,
 });
 
+/** "Closes any position and cancels any order in CL or NG". */
+export function symbolBlocksDescription(config: SymbolBlocksConfig): string {
+  if (config.blocked_symbols.length === 0) return 'Blocks no symbol (the list is empty)';
+  return `Closes any position and cancels any order in ${listed(config.blocked_symbols, 'or')}`;
+}
+
 export function symbolBlocksRule(config: SymbolBlocksConfig): Rule {
   const blocked = new Set(config.blocked_symbols);
   const offending = (context: RuleContext) => ({
@@ -31,6 +38,8 @@ export function symbolBlocksRule(config: SymbolBlocksConfig): Rule {
     title: 'Blocked symbols',
     unit: 'count',
     enabled: config.enabled,
+    gauge: false,
+    description: symbolBlocksDescription(config),
     measure(context) {
       const { positions, orders } = offending(context);
       const value = positions.length + orders.length;
@@ -39,7 +48,13 @@ export function symbolBlocksRule(config: SymbolBlocksConfig): Rule {
         value,
         limit: 0,
         usage: usageOf(value, 0),
-        summary: value === 0 ? `nothing open in ${list}` : `${value} order(s) or position(s) in ${list}`,
+        summary:
+          value === 0
+            ? `nothing open in ${list}`
+            : `${listed([
+                ...(positions.length > 0 ? [counted(positions.length, 'position')] : []),
+                ...(orders.length > 0 ? [counted(orders.length, 'open order')] : []),
+              ])} in ${list}`,
       };
     },
     evaluate(context): Breach[] {

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { breachOf, usageOf, type Breach, type Rule, type RuleContext } from '../rule';
 import { durationSchema } from './duration';
 import { defineRule } from './definition';
+import { durationText, listed } from './words';
 
 const count = z.number().int('must be a whole number of trades').positive('must be at least 1');
 
@@ -47,6 +48,20 @@ type Window = 'per_minute' | 'per_hour' | 'per_session';
 const WINDOW_MS: Record<Window, number> = { per_minute: 60_000, per_hour: 3_600_000, per_session: Number.POSITIVE_INFINITY };
 const WINDOW_NAMES: Record<Window, string> = { per_minute: 'in a minute', per_hour: 'in an hour', per_session: 'today' };
 
+/** "Flattens and pauses trading past 3 trades in a minute (1 min pause), 10 in an hour (30 min pause) or 50 today (1 h pause)". */
+export function tradeFrequencyLimitDescription(config: TradeFrequencyLimitConfig): string {
+  const noun = config.count === 'executions' ? 'executions (entries and exits)' : 'trades';
+  const limits = (Object.keys(WINDOW_MS) as Window[]).flatMap((window) => {
+    const limit = config.limits[window];
+    return limit === undefined ? [] : [{ window, limit }];
+  });
+  const parts = limits.map(
+    ({ window, limit }, i) =>
+      `${limit}${i === 0 ? ` ${noun}` : ''} ${WINDOW_NAMES[window]} (${durationText(config.cooldowns[window])} pause)`,
+  );
+  return `Flattens and pauses trading past ${listed(parts, 'or')}`;
+}
+
 export function tradeFrequencyLimitRule(config: TradeFrequencyLimitConfig): Rule {
   const windows = (Object.keys(WINDOW_MS) as Window[]).filter((w) => config.limits[w] !== undefined);
   const executions = config.count === 'executions';
@@ -67,6 +82,8 @@ export function tradeFrequencyLimitRule(config: TradeFrequencyLimitConfig): Rule
     title: executions ? 'Trade frequency (executions)' : 'Trade frequency',
     unit: 'trades',
     enabled: config.enabled,
+    gauge: true,
+    description: tradeFrequencyLimitDescription(config),
     measure(context) {
       const worst = counts(context).reduce((a, b) => (b.usage > a.usage ? b : a));
       return {

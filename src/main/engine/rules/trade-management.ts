@@ -8,6 +8,7 @@ import type { Position } from '../../../shared/domain';
 import { symbolOf } from '../../../shared/symbols';
 import { breachOf, type Breach, type Rule, type RuleContext } from '../rule';
 import { defineRule } from './definition';
+import { counted } from './words';
 
 const ticks = z.number().int('must be a whole number of ticks');
 
@@ -42,6 +43,27 @@ interface StopMove {
   why: string;
 }
 
+/**
+ * "Moves the stop to entry + 1 tick once a position is 4 ticks in profit, then trails it 4 ticks behind
+ * the price from 8 ticks in profit; never widens a stop".
+ */
+export function tradeManagementDescription(config: TradeManagementConfig): string {
+  const parts: string[] = [];
+  if (config.auto_breakeven) {
+    const { profit_ticks, offset_ticks } = config.auto_breakeven;
+    const to = offset_ticks === 0 ? 'entry' : `entry + ${counted(offset_ticks, 'tick')}`;
+    parts.push(`moves the stop to ${to} once a position is ${counted(profit_ticks, 'tick')} in profit`);
+  }
+  if (config.trailing_stop) {
+    const { activation_ticks, trail_ticks } = config.trailing_stop;
+    parts.push(
+      `${parts.length ? 'then ' : ''}trails it ${counted(trail_ticks, 'tick')} behind the price from ${counted(activation_ticks, 'tick')} in profit`,
+    );
+  }
+  const text = `${parts.join(', ')}; never widens a stop`;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 export function tradeManagementRule(config: TradeManagementConfig): Rule {
   const moves = (context: RuleContext): StopMove[] =>
     context.account.positions().flatMap((position): StopMove[] => {
@@ -73,10 +95,13 @@ export function tradeManagementRule(config: TradeManagementConfig): Rule {
     title: 'Trade management',
     unit: 'count',
     enabled: config.enabled,
+    gauge: false,
+    description: tradeManagementDescription(config),
     measure(context) {
       const positions = context.account.positions();
       const managed = positions.filter((p) => context.account.stopFor(p)).length;
-      const summary = positions.length === 0 ? 'no open position to manage' : `${managed} of ${positions.length} position(s) with a stop`;
+      const summary =
+        positions.length === 0 ? 'no open position to manage' : `${managed} of ${counted(positions.length, 'position')} with a stop`;
       return { value: managed, limit: positions.length, usage: 0, summary };
     },
     evaluate(context): Breach[] {
@@ -91,7 +116,7 @@ export function tradeManagementRule(config: TradeManagementConfig): Rule {
             size: Math.abs(move.position.size),
             side: move.position.size > 0 ? 'sell' : 'buy',
           },
-          message: `${move.orderId === null ? 'placing' : 'moving'} the ${symbolOf(context.market, move.position.contractId)} stop to ${move.stopPrice} (${move.why})`,
+          message: `${move.orderId === null ? 'placing the' : 'moving the'} ${symbolOf(context.market, move.position.contractId)} stop ${move.orderId === null ? 'at' : 'to'} ${move.stopPrice} (${move.why})`,
           value: move.stopPrice,
           limit: move.position.averagePrice,
         }),
