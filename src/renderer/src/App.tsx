@@ -1,8 +1,13 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { AccountView, Snapshot } from '../../shared/contract';
+import { wallClock } from '../../shared/time-format';
+import { AlertsToggle } from './alerts/AlertsToggle';
+import { useAlerts } from './alerts/use-alerts';
 import { AuditPanel } from './components/AuditPanel';
 import { ConfigNotice } from './components/ConfigNotice';
 import { ConnectionBadge } from './components/ConnectionBadge';
+import { DemoPanel } from './components/DemoPanel';
+import { JustEnforced } from './components/JustEnforced';
 import { LockoutBanner } from './components/LockoutBanner';
 import { PnlChart } from './components/PnlChart';
 import { PnlSummary } from './components/PnlSummary';
@@ -10,17 +15,35 @@ import { ProblemNotices } from './components/ProblemNotices';
 import { PositionsTable } from './components/PositionsTable';
 import { RulesPanel } from './components/RulesPanel';
 import { SettingsPanel } from './components/SettingsPanel';
+import { StatusStrip } from './components/StatusStrip';
+import { freshness, stripState, type Freshness } from './components/strip-state';
 import { Timeline } from './components/Timeline';
 import { UnlockDialog } from './components/UnlockDialog';
-import { wallClock } from './format';
+import { useServiceNow } from './service-clock';
 import { showView, useDashboard, type View } from './store';
 
-function AccountSection({ account, timeZone }: { account: AccountView; timeZone: string }) {
+function AccountSection({
+  account,
+  timeline,
+  timeZone,
+  fresh,
+  staleAfterMs,
+}: {
+  account: AccountView;
+  timeline: Snapshot['timeline'];
+  timeZone: string;
+  fresh: Freshness;
+  staleAfterMs: number;
+}) {
   const [unlocking, setUnlocking] = useState(false);
+  const unlockButton = useRef<HTMLButtonElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
   return (
-    <section className="account" aria-label={`Account ${account.name}`} data-testid={`account-${account.id}`}>
+    <section className="account" aria-labelledby={`account-name-${account.id}`} data-testid={`account-${account.id}`}>
       <header className="account-head">
-        <h2>{account.name}</h2>
+        <h2 id={`account-name-${account.id}`} ref={heading} tabIndex={-1}>
+          {account.name}
+        </h2>
         {!account.canTrade && <span className="badge badge-bad">Trading disabled by the broker</span>}
         {account.rules.map(
           (rule) =>
@@ -31,44 +54,65 @@ function AccountSection({ account, timeZone }: { account: AccountView; timeZone:
             ),
         )}
       </header>
-      {account.lockout && <LockoutBanner lockout={account.lockout} timeZone={timeZone} onUnlock={() => setUnlocking(true)} />}
+      {account.lockout && <LockoutBanner lockout={account.lockout} onUnlock={() => setUnlocking(true)} unlockButton={unlockButton} />}
       {unlocking && (
-        <UnlockDialog accountId={account.id} accountName={account.name} preview={account.unlock} onClose={() => setUnlocking(false)} />
+        <UnlockDialog
+          accountId={account.id}
+          accountName={account.name}
+          lockout={account.lockout}
+          preview={account.unlock}
+          onClose={() => setUnlocking(false)}
+          fallbackFocus={() => unlockButton.current ?? heading.current}
+        />
       )}
-      <PnlSummary account={account} />
-      <PnlChart account={account} />
+      <JustEnforced entries={timeline} accountId={account.id} timeZone={timeZone} />
+      <PnlSummary account={account} freshness={fresh} />
+      <PnlChart account={account} timeZone={timeZone} />
       <div className="columns">
-        <RulesPanel rules={account.rules} />
-        <PositionsTable account={account} />
+        <RulesPanel rules={account.rules} timeZone={timeZone} />
+        <PositionsTable account={account} freshness={fresh} staleAfterMs={staleAfterMs} />
       </div>
     </section>
   );
 }
 
 /** Settings shows without a snapshot too: a service that cannot start is fixed there. */
-function CurrentView({ view, snapshot }: { view: View; snapshot: Snapshot | null }) {
+function CurrentView({ view, snapshot, fresh }: { view: View; snapshot: Snapshot | null; fresh: Freshness }) {
   if (view === 'settings')
     return (
-      <main className="page">
+      <main className="page" id="content">
         <SettingsPanel />
       </main>
     );
-  if (!snapshot) return <p className="empty">Waiting for Risk Warden…</p>;
+  if (!snapshot)
+    return (
+      <main className="page" id="content">
+        <p className="empty">Waiting for Risk Warden…</p>
+      </main>
+    );
   if (view === 'audit')
     return (
-      <main className="page">
+      <main className="page" id="content">
         <AuditPanel />
       </main>
     );
   return (
-    <main className="main">
+    <main className="main" id="content" data-freshness={fresh}>
       <div className="accounts">
+        {snapshot.demo && <DemoPanel demo={snapshot.demo} accounts={snapshot.accounts} />}
         {snapshot.accounts.length === 0 && <p className="empty">No accounts on this login.</p>}
         {snapshot.accounts.map((account) => (
-          <AccountSection key={account.id} account={account} timeZone={snapshot.tradingDay.timezone} />
+          <AccountSection
+            key={account.id}
+            account={account}
+            timeline={snapshot.timeline}
+            timeZone={snapshot.tradingDay.timezone}
+            fresh={fresh}
+            staleAfterMs={snapshot.marksStaleAfterMs}
+          />
         ))}
       </div>
-      <Timeline entries={snapshot.timeline} />
+      <Timeline entries={snapshot.timeline} accounts={snapshot.accounts} timeZone={snapshot.tradingDay.timezone} />
     </main>
   );
 }
@@ -81,21 +125,28 @@ const VIEWS: { id: View; label: string }[] = [
 
 export function App() {
   const { snapshot, transport, error, view } = useDashboard();
+  const now = useServiceNow();
+  useAlerts(snapshot, transport);
+  const state = stripState({ transport, snapshot, error, now });
+  const timeZone = snapshot?.tradingDay.timezone ?? null;
   return (
     <div className="app">
       <header className="topbar">
         <h1>Risk Warden</h1>
-        {snapshot?.mode === 'demo' && (
-          <span className="badge badge-info" title="Connected to the built-in simulator, not a real account">
-            DEMO
-          </span>
-        )}
-        {snapshot?.enforcementMode === 'dry_run' && (
-          <span className="badge badge-warn" title="Rules are evaluated and logged; no order is closed or cancelled">
-            DRY RUN
-          </span>
-        )}
-        <ConnectionBadge connection={snapshot?.connection ?? null} transport={transport} notRunning={snapshot ? null : error} />
+        <div className="topbar-badges">
+          {snapshot?.mode === 'demo' && (
+            <span className="badge badge-info" title="Connected to the built-in simulator, not a real account">
+              DEMO
+            </span>
+          )}
+          <ConnectionBadge
+            connection={snapshot?.connection ?? null}
+            mode={snapshot?.mode ?? null}
+            transport={transport}
+            notRunning={snapshot ? null : error}
+          />
+          <AlertsToggle />
+        </div>
         <nav className="tabs" aria-label="Views">
           {VIEWS.map((v) => (
             <button
@@ -110,9 +161,18 @@ export function App() {
           ))}
         </nav>
         {snapshot && (
-          <span className="muted reset">Next reset {wallClock(snapshot.tradingDay.nextReset, snapshot.tradingDay.timezone)}</span>
+          <span className="muted reset" data-testid="next-reset">
+            Next reset {wallClock(snapshot.tradingDay.nextReset, snapshot.tradingDay.timezone, now)}
+          </span>
         )}
       </header>
+      <StatusStrip
+        state={state}
+        now={now}
+        timeZone={timeZone}
+        dryRun={snapshot?.enforcementMode === 'dry_run'}
+        severalAccounts={(snapshot?.accounts.length ?? 0) > 1}
+      />
       {error && (
         <p className="error" role="alert">
           {error}
@@ -120,7 +180,7 @@ export function App() {
       )}
       {snapshot && <ProblemNotices problems={snapshot.problems} />}
       {snapshot && <ConfigNotice config={snapshot.config} />}
-      <CurrentView view={view} snapshot={snapshot} />
+      <CurrentView view={view} snapshot={snapshot} fresh={freshness(state)} />
     </div>
   );
 }

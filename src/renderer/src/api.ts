@@ -2,6 +2,7 @@
  * `window.riskApi`: provided by the Electron preload, or — in a browser served by the web host —
  * by a WebSocket client carrying the same contract, authenticated by the token in the page URL.
  */
+import type { TransportState } from './transport-state';
 import type {
   EventFrame,
   EventName,
@@ -18,8 +19,6 @@ declare global {
     riskApi?: RiskApi;
   }
 }
-
-export type TransportState = 'connecting' | 'open' | 'closed';
 
 interface PendingCall {
   resolve(value: unknown): void;
@@ -101,3 +100,5 @@ export function connectRiskApi(onTransport: (state: TransportState) => void): Ri
   window.riskApi = api;
   return api;
 }
+
+export type { TransportState };

@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import type { RiskApi, Snapshot } from '../../shared/contract';
 import { connectRiskApi, type TransportState } from './api';
+import { syncServiceClock } from './service-clock';
 
 export type View = 'dashboard' | 'settings' | 'audit';
 
@@ -29,11 +30,16 @@ export function showView(view: View): void {
 /** While main has no service to show (a failed start it retries), ask again: its reason may change. */
 const RETRY_SNAPSHOT_MS = 5000;
 
+function showSnapshot(snapshot: Snapshot): void {
+  syncServiceClock(snapshot.generatedAt);
+  useDashboard.setState({ snapshot, error: null });
+}
+
 function loadSnapshot(): void {
   riskApi()
     .call('getSnapshot', {})
     .then(
-      (snapshot) => useDashboard.setState({ snapshot, error: null }),
+      (snapshot) => showSnapshot(snapshot),
       (error: Error) => {
         useDashboard.setState({ error: error.message });
         setTimeout(() => {
@@ -49,5 +55,5 @@ export function startDashboardFeed(): void {
     useDashboard.setState({ transport });
     if (transport === 'open') loadSnapshot();
   });
-  api.on('snapshot', (snapshot) => useDashboard.setState({ snapshot, error: null }));
+  api.on('snapshot', showSnapshot);
 }

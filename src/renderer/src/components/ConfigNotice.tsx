@@ -1,18 +1,35 @@
 import type { Snapshot } from '../../../shared/contract';
+import './ConfigNotice.css';
 
-/** A refused config edit, and loosenings waiting for the daily reset. */
+/** The first line of a refusal when main sent no summary, cut to a line's length. */
+function firstLine(error: string): string {
+  const line = error.split('\n')[0] ?? error;
+  return line.length > 160 ? `${line.slice(0, 157)}…` : line;
+}
+
+/** A refused config edit: one short line, the whole refusal behind "Details". */
+export function ConfigRefusal({ error, errorSummary, testId }: { error: string; errorSummary: string | null; testId: string }) {
+  return (
+    <div className="notice notice-bad rw-refusal" role="alert" data-testid={testId}>
+      <p className="rw-refusal-line">
+        <strong>Config edit refused</strong> — the previous config stays in force: <span>{errorSummary ?? firstLine(error)}</span>
+      </p>
+      <details className="rw-refusal-details">
+        <summary>Details</summary>
+        <pre>{error}</pre>
+      </details>
+    </div>
+  );
+}
+
+/** A refused config edit, and loosenings waiting for the daily reset; shown on every page. */
 export function ConfigNotice({ config }: { config: Snapshot['config'] }) {
   return (
     <>
-      {config.error && (
-        <p className="notice notice-bad" role="alert" data-testid="config-error">
-          <strong>Config change refused</strong> — the previous config stays in force. {config.error}
-        </p>
-      )}
+      {config.error && <ConfigRefusal error={config.error} errorSummary={config.errorSummary} testId="config-error" />}
       {config.pendingAtReset.length > 0 && (
         <p className="notice notice-info" data-testid="config-pending">
-          <strong>Pending at reset:</strong> {config.pendingAtReset.join('; ')}. Loosening a limit waits for the next daily reset;
-          tightening applies at once.
+          <strong>Waiting for the daily reset:</strong> {config.pendingAtReset.join('; ')}
         </p>
       )}
     </>

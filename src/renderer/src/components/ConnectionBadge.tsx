@@ -19,13 +19,19 @@ const TONES: Record<Snapshot['connection']['state'], string> = {
   failed: 'badge-bad',
 };
 
-/** `notRunning`: main answered that it has no service (a failed start it retries), with its reason. */
+/**
+ * The link to the broker. In demo mode a live link is to the built-in simulator and says so: "Live"
+ * beside "DEMO" read as a contradiction. `notRunning`: main answered that it has no service (a failed
+ * start it retries), with its reason.
+ */
 export function ConnectionBadge({
   connection,
+  mode,
   transport,
   notRunning,
 }: {
   connection: Snapshot['connection'] | null;
+  mode: Snapshot['mode'] | null;
   transport: TransportState;
   notRunning: string | null;
 }) {
@@ -48,9 +54,10 @@ export function ConnectionBadge({
         Connecting
       </span>
     );
+  const label = mode === 'demo' && connection.state === 'live' ? 'Simulator connected' : LABELS[connection.state];
   return (
     <span className={`badge ${TONES[connection.state]}`} data-testid="connection-state" title={connection.detail ?? undefined}>
-      {LABELS[connection.state]}
+      {label}
     </span>
   );
 }

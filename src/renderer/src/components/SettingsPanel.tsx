@@ -1,7 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ConfigView, SettingsView } from '../../../shared/contract';
 import { CUSTOM_FIRM, FIRM_PRESETS } from '../../../shared/firms';
-import { riskApi } from '../store';
+import type { RuleStatus } from '../../../shared/rules';
+import { riskApi, useDashboard } from '../store';
+import { stateLabel } from './rule-order';
+import './SettingsPanel.css';
 
 interface Form {
   firm: string;
@@ -42,6 +45,8 @@ export function SettingsPanel() {
   const [config, setConfig] = useState<ConfigView | null | undefined>(undefined);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
+  const guarded = useDashboard((state) => state.snapshot?.accounts);
+  const rules = guarded === undefined ? undefined : (guarded[0]?.rules ?? null);
 
   useEffect(() => {
     riskApi()
@@ -186,23 +191,66 @@ export function SettingsPanel() {
           </div>
         )}
       </form>
-      <section className="panel" aria-labelledby="rules-config-heading">
-        <h2 id="rules-config-heading">Rules in force</h2>
-        <p className="muted">{rulesSource(config)}</p>
-        {config?.error && (
-          <p className="notice notice-bad" role="alert">
-            Last edit refused: {config.error}
-          </p>
-        )}
-        {config && config.pendingAtReset.length > 0 && (
-          <p className="notice notice-info">Held until the next reset: {config.pendingAtReset.join('; ')}</p>
-        )}
-        {config && (
+      <RulesInForce config={config} rules={rules} />
+    </div>
+  );
+}
+
+/** One rule in words: what it does with its figures, on or off, and where it stands now. */
+function RuleItem({ rule }: { rule: RuleStatus }) {
+  return (
+    <li className="rw-setting-rule" data-testid={`setting-rule-${rule.ruleId}`} data-state={rule.state}>
+      <div className="rw-setting-rule-head">
+        <span className="rw-setting-rule-title">{rule.title}</span>
+        <span className="rw-tag">{rule.ruleId}</span>
+        <span className={rule.enabled ? 'rw-onoff rw-on' : 'rw-onoff'}>{rule.enabled ? 'On' : 'Off'}</span>
+      </div>
+      <p className="rw-setting-rule-description">{rule.description}</p>
+      {rule.enabled && (
+        <p className="rw-setting-rule-now">
+          Now: {stateLabel(rule)} — {rule.summary}
+        </p>
+      )}
+    </li>
+  );
+}
+
+/**
+ * The rules in force as a page a trader reads: each rule in words, what waits for the daily reset, and the file
+ * itself behind a disclosure (a refused edit is the shell's ConfigNotice, above every page).
+ */
+function RulesInForce({ config, rules }: { config: ConfigView | null | undefined; rules: RuleStatus[] | null | undefined }) {
+  return (
+    <section className="panel rw-rules-in-force" aria-labelledby="rules-config-heading">
+      <h2 id="rules-config-heading">Rules in force</h2>
+      <p className="muted">{rulesSource(config)}</p>
+      {config && config.pendingAtReset.length > 0 && (
+        <div className="rw-pending" data-testid="settings-pending">
+          <h3>Waiting for the daily reset</h3>
+          <p className="muted">Loosening a limit waits for the next daily reset; tightening applies at once.</p>
+          <ul>
+            {config.pendingAtReset.map((change) => (
+              <li key={change}>{change}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {rules === null && <p className="empty">No account: the rules' figures show once an account is connected.</p>}
+      {rules && (
+        <ul className="rw-setting-rules" data-testid="settings-rules">
+          {rules.map((rule) => (
+            <RuleItem key={rule.ruleId} rule={rule} />
+          ))}
+        </ul>
+      )}
+      {config && (
+        <details className="rw-config-file">
+          <summary>Show the file as loaded</summary>
           <pre className="config-yaml" data-testid="effective-config">
             {config.effective}
           </pre>
-        )}
-      </section>
-    </div>
+        </details>
+      )}
+    </section>
   );
 }

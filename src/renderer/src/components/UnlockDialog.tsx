@@ -1,23 +1,30 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { UnlockChoice, UnlockPreview, UnlockResult } from '../../../shared/contract';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { LockoutView, UnlockChoice, UnlockPreview, UnlockResult } from '../../../shared/contract';
 import { riskApi } from '../store';
 
 /**
  * Asks for a reason and what happens to the rule that locked — resume with a fresh limit from now
  * (the default) or suspend until the reset, each said with its numbers before approval — then main
- * runs the OS elevation prompt; the outcome is said in words.
+ * runs the OS elevation prompt; the outcome is said in words. Modal: Tab stays inside, Escape closes,
+ * and focus goes back to what opened it (or, once that is gone after an unlock, to `fallbackFocus`).
  */
 export function UnlockDialog({
   accountId,
   accountName,
+  lockout,
   preview,
   onClose,
+  fallbackFocus,
 }: {
   accountId: number;
   accountName: string;
+  /** The lock in force, for its end in the trading timezone; null once unlocked. */
+  lockout: LockoutView | null;
   /** What each choice would do, from main; null once the account is no longer locked. */
   preview: UnlockPreview | null;
   onClose(): void;
+  /** Where focus goes when the opener is no longer on the page. */
+  fallbackFocus?: () => HTMLElement | null;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [reason, setReason] = useState('');
@@ -28,10 +35,18 @@ export function UnlockDialog({
   const canResume = preview?.resume != null;
   const choice: UnlockChoice = chosen ?? (canResume ? 'resume' : 'suspend');
 
+  const fallback = useRef(fallbackFocus);
   useEffect(() => {
     const element = dialog.current;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    // A function that looks its target up when called: the one given at open will do.
+    const fallbackTarget = fallback.current;
     element?.showModal();
-    return () => element?.close();
+    return () => {
+      element?.close();
+      const target = opener?.isConnected ? opener : (fallbackTarget?.() ?? null);
+      target?.focus();
+    };
   }, []);
 
   const submit = async (event: FormEvent) => {
@@ -50,9 +65,24 @@ export function UnlockDialog({
 
   const approved = result?.outcome === 'approved';
   return (
-    <dialog ref={dialog} className="dialog" aria-labelledby="unlock-title" onCancel={onClose} data-testid="unlock-dialog">
+    <dialog
+      ref={dialog}
+      className="dialog"
+      aria-labelledby="unlock-title"
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+      onKeyDown={keepTabInside}
+      data-testid="unlock-dialog"
+    >
       <form onSubmit={submit}>
         <h2 id="unlock-title">Admin unlock — {accountName}</h2>
+        {lockout && (
+          <p data-testid="unlock-lock">
+            Locked by {lockout.ruleTitle} {lockout.untilText ? `until ${lockout.untilText}` : 'until an administrator unlocks it'}.
+          </p>
+        )}
         <p className="muted">
           Your operating system will ask for an administrator password. The attempt and your reason go to the audit log, whatever the
           answer.
@@ -60,7 +90,7 @@ export function UnlockDialog({
         {preview && !approved && (
           <fieldset className="unlock-choices" disabled={waiting} data-testid="unlock-choices">
             <legend>
-              After the unlock, {preview.ruleTitle} ({preview.ruleId})…
+              After the unlock, {preview.ruleTitle}… <span className="rule-tag">{preview.ruleId}</span>
             </legend>
             <ChoiceOption
               value="resume"
@@ -122,6 +152,25 @@ export function UnlockDialog({
       </form>
     </dialog>
   );
+}
+
+const FOCUSABLE =
+  'button:not(:disabled), input:not(:disabled), textarea:not(:disabled), select:not(:disabled), [href], [tabindex]:not([tabindex="-1"])';
+
+/** Tab from the last control goes to the first, Shift+Tab from the first to the last: focus never leaves the dialog. */
+function keepTabInside(event: KeyboardEvent<HTMLDialogElement>): void {
+  if (event.key !== 'Tab') return;
+  const controls = [...event.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  const first = controls[0];
+  const last = controls.at(-1);
+  if (!first || !last) return;
+  if (event.shiftKey && document.activeElement === first) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  }
 }
 
 /** One of the two choices, with what it would do in words. */
