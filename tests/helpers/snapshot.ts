@@ -1,6 +1,6 @@
 /** Dashboard snapshots as main would push them, for the desktop shell's pure functions. */
 import type { AccountView, Snapshot } from '../../src/shared/contract';
-import type { RuleStatus } from '../../src/shared/rules';
+import { warningStep, type RuleStatus } from '../../src/shared/rules';
 
 export function rule(state: RuleStatus['state'], usage: number): RuleStatus {
   return {
@@ -14,6 +14,10 @@ export function rule(state: RuleStatus['state'], usage: number): RuleStatus {
     usage,
     breached: state === 'breached',
     state,
+    gauge: true,
+    step: warningStep(usage),
+    description: 'Flattens and locks at a $500.00 daily loss',
+    imminent: null,
     summary: '',
     lastBreachAt: null,
     override: null,
@@ -43,10 +47,12 @@ export function snapshotOf(accounts: AccountView[], overrides: Partial<Snapshot>
     enforcementMode: 'live',
     connection: { state: 'live', detail: null, since: '2026-11-24T14:00:00.000Z' },
     tradingDay: { start: '2026-11-23T23:00:00.000Z', nextReset: '2026-11-24T23:00:00.000Z', timezone: 'America/Chicago' },
-    config: { file: null, error: null, pendingAtReset: [] },
+    config: { file: null, error: null, errorSummary: null, pendingAtReset: [] },
     accounts,
     problems: [],
     timeline: [],
+    demo: null,
+    marksStaleAfterMs: 15_000,
     generatedAt: '2026-11-24T15:00:00.000Z',
     ...overrides,
   };

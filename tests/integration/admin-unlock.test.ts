@@ -4,7 +4,7 @@ import { handleApiCall } from '../../src/main/service/api-handler';
 import { commandLineSettings } from '../../src/main/web/command-line-settings';
 import { config, eventually, startHarness, type Harness } from '../helpers/harness';
 import { DEMO_ACCOUNT, ES, MNQ, Trader } from '../helpers/trader';
-import { money } from '../../src/shared/money';
+import { money, signedMoney } from '../../src/shared/money';
 
 let harness: Harness | undefined;
 const ISO_INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
@@ -70,7 +70,7 @@ describe('admin unlock through the elevation prompt', () => {
     expect(result.message).not.toMatch(ISO_INSTANT);
     const card = account().rules.find((r) => r.ruleId === 'RULE-003')!;
     expect(card).toMatchObject({ value: atUnlock, limit: atUnlock - 500, state: 'ok', override: { mode: 'resumed', baseline: atUnlock } });
-    expect(card.summary).toBe(`${money(atUnlock)} of limit ${money(atUnlock - 500)}`);
+    expect(card.summary).toBe(`${signedMoney(atUnlock)} of ${money(atUnlock - 500)}`);
 
     await trader.roundTrip(harness!.sim, ES, 6000, 5990); // −500 more, and fees: past the fresh limit
     await eventually(() => expect(account().lockout?.ruleId).toBe('RULE-003'));
@@ -141,6 +141,13 @@ describe('admin unlock through the elevation prompt', () => {
     });
     expect(account().lockout?.ruleId).toBe('RULE-003');
     expect(audit()).toEqual([`unlock ${outcome}`]);
+    // The dashboard colours the refusal as bad news, like every other surface (never the green of an unlock).
+    expect(
+      harness!.service
+        .snapshot()
+        .timeline.filter((e) => e.kind === 'unlock')
+        .map((e) => e.tone),
+    ).toEqual(['bad']);
     await trader.buy(MNQ, 1);
     await eventually(() => expect(harness!.sim.exchange.openPositions(DEMO_ACCOUNT)).toEqual([]));
   });

@@ -26,7 +26,7 @@ async function loosenWhileRunning(clock: FakeClock): Promise<void> {
   const file = path.join(tempDir(), 'risk-config.yaml');
   fs.writeFileSync(file, 'rules:\n  max_contracts: { limit: 50 }\n');
   harness.service.applyConfigFile(file);
-  expect(harness.service.snapshot().config.pendingAtReset).toEqual(['rules.max_contracts loosened']);
+  expect(harness.service.snapshot().config.pendingAtReset).toEqual(['Max contracts: 5 → 50 at the daily reset']);
   expect(maxContracts().limit).toBe(5);
 }
 
@@ -36,8 +36,8 @@ describe('a held loosening across a restart', () => {
     await loosenWhileRunning(clock);
     await harness!.restart({ config: FIFTY });
     expect(maxContracts().limit).toBe(5);
-    expect(harness!.service.snapshot().config.pendingAtReset).toEqual(['rules.max_contracts loosened']);
-    expect(harness!.service.snapshot().timeline.map((e) => e.title)).toContain('Config loosenings still held until the reset');
+    expect(harness!.service.snapshot().config.pendingAtReset).toEqual(['Max contracts: 5 → 50 at the daily reset']);
+    expect(harness!.service.snapshot().timeline.map((e) => e.title)).toContain('Config loosenings still held until the daily reset');
     const trader = await Trader.login(harness!.sim);
     await trader.buy(MNQ, 6);
     await eventually(() => expect(openPositions()).toEqual([]));

@@ -35,7 +35,8 @@ describe('config hot reload', () => {
     fs.writeFileSync(file, 'rules:\n  max_contracts: { limit: -1 }\n');
     await eventually(() => expect(snapshot().config.error).toBe('risk-config.yaml: rules.max_contracts.limit must be at least 1, got -1'));
     expect(rule('RULE-001')?.limit).toBe(5);
-    expect(snapshot().timeline.map((e) => e.title)).toContain('Config change refused — the previous config stays in force');
+    expect(snapshot().timeline.map((e) => e.title)).toContain('Config change refused: the previous config stays in force');
+    expect(snapshot().config.errorSummary).toBe('risk-config.yaml: rules.max_contracts.limit must be at least 1, got -1');
     fs.writeFileSync(file, 'rules:\n  max_contracts: { limit: 4 }\n');
     await eventually(() => expect(snapshot().config.error).toBeNull());
     expect(rule('RULE-001')?.limit).toBe(4);
@@ -54,7 +55,9 @@ describe('config hot reload', () => {
   it('applies a mixed edit in part: the tightening at once, the loosening held until the next reset, and says so', async () => {
     const { file, rule, snapshot } = await start('rules:\n  max_contracts: { limit: 5 }\n  daily_realized_loss: { limit: -500 }\n');
     fs.writeFileSync(file, 'rules:\n  max_contracts: { limit: 4 }\n  daily_realized_loss: { limit: -2000 }\n');
-    await eventually(() => expect(snapshot().config.pendingAtReset).toEqual(['rules.daily_realized_loss loosened']));
+    await eventually(() =>
+      expect(snapshot().config.pendingAtReset).toEqual(['Daily realized loss: -$500.00 → -$2,000.00 at the daily reset']),
+    );
     expect(rule('RULE-001')?.limit).toBe(4);
     expect(rule('RULE-003')?.limit).toBe(-500);
   });

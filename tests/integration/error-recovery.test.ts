@@ -34,7 +34,9 @@ describe('a permanent failure', () => {
     const trader = await Trader.login(harness.sim);
     applyFaults(harness.sim, { rest: { status: 500, count: 6, endpoints: ['Position/closeContract'] } });
     await trader.buy(MNQ, 2);
-    await eventually(() => expect(harness!.service.snapshot().timeline.map((e) => e.title)).toContain('Could not close MNQ position'));
+    await eventually(() =>
+      expect(harness!.service.snapshot().timeline.map((e) => e.title)).toContain('Could not close MNQ (2 contracts): max contracts'),
+    );
     await harness.service.settled();
     await trader.buy(NQ, 2); // a later event: the close is tried again and now goes through
     await eventually(() => expect(harness!.sim.exchange.openPositions(DEMO_ACCOUNT).map((p) => p.contractId)).not.toContain(NQ));

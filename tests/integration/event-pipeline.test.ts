@@ -17,7 +17,7 @@ describe('max contracts (RULE-001), the seed scenario', () => {
     await eventually(() => expect(harness!.sim.exchange.openPositions(DEMO_ACCOUNT)).toEqual([]));
     await harness.service.settled();
     expect(harness.sim.calls['Position/closeContract']).toBe(1);
-    expect(timelineTitles()).toEqual(expect.arrayContaining(['RULE-001 max_contracts breached', 'Closed MNQ position']));
+    expect(timelineTitles()).toEqual(expect.arrayContaining(['Max contracts broken', 'Closed MNQ (6 contracts): max contracts']));
     await eventually(() => expect(account().positions).toEqual([]));
     expect(account().rules.find((r) => r.ruleId === 'RULE-001')).toMatchObject({ value: 0, breached: false });
     expect(account().rules.find((r) => r.ruleId === 'RULE-001')?.lastBreachAt).not.toBeNull();
@@ -66,8 +66,8 @@ describe('daily loss across symbols (RULE-003), the seed scenario', () => {
     await harness.service.settled();
     const rejected = harness.service
       .snapshot()
-      .timeline.filter((e) => e.kind === 'enforcement' && e.detail?.includes('rejected while locked'));
-    expect(rejected.map((e) => e.title)).toContain('Closed MNQ position');
+      .timeline.filter((e) => e.kind === 'enforcement' && e.detail?.startsWith('Not allowed while the account is locked'));
+    expect(rejected.map((e) => e.title)).toContain('Closed MNQ (1 contract): daily realized loss');
   });
 
   it('keeps the lock across a restart and closes a position opened while Risk Warden was down', async () => {

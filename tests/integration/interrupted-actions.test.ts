@@ -45,7 +45,9 @@ describe('enforcement actions left sent by a killed run', () => {
     expect(entry).toMatchObject({
       kind: 'enforcement',
       accountId: DEMO_ACCOUNT,
-      title: '2 enforcement actions interrupted by the last stop — outcome unknown',
+      title: '2 enforcement actions interrupted when Risk Warden stopped: outcome unknown',
+      detail:
+        'MNQ position; MNQ order 12. The broker had not answered when Risk Warden stopped; the rules judge the account as it is now and act again if needed',
     });
 
     // Nothing is re-sent from the old rows; the rules judge what the broker has now.

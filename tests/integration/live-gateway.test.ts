@@ -40,7 +40,7 @@ describe('a login without the market-data entitlement (the market hub answers 40
     ]);
     for (const ruleId of ['RULE-004', 'RULE-003'])
       expect(rule(ruleId).summary).toBe('Cannot run: no market data (the market hub refused this login (401))');
-    expect(rule('RULE-001').summary).toBe('0 of limit 5 contracts');
+    expect(rule('RULE-001').summary).toBe('0 of 5 contracts');
 
     const trader = await Trader.login(harness.sim);
     await trader.buy(MNQ, 6);

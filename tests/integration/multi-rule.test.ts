@@ -5,11 +5,12 @@ import { DEMO_ACCOUNT, MES, MNQ, NQ, Trader } from '../helpers/trader';
 let harness: Harness | undefined;
 afterEach(async () => harness?.close());
 const account = () => harness!.service.snapshot().accounts[0]!;
+/** The rule each enforcement entry names after its colon: "Closed MNQ (2 contracts): daily realized loss". */
 const enforcementRules = () =>
   harness!.service
     .snapshot()
     .timeline.filter((e) => e.kind === 'enforcement')
-    .map((e) => e.detail?.split(' · ')[0]);
+    .map((e) => e.title.split(': ').at(-1));
 
 describe('one event breaking two rules', () => {
   it('records both breaches and lets the lockout win over the per-position close', async () => {
@@ -28,8 +29,8 @@ describe('one event breaking two rules', () => {
       .snapshot()
       .timeline.filter((e) => e.kind === 'breach')
       .map((e) => e.title);
-    expect(breaches).toEqual(expect.arrayContaining(['RULE-004 daily_unrealized_loss breached', 'RULE-003 daily_realized_loss breached']));
-    expect(enforcementRules()).toEqual(['RULE-003']);
+    expect(breaches).toEqual(expect.arrayContaining(['Open loss per position broken', 'Daily loss (realized + unrealized) broken']));
+    expect(enforcementRules()).toEqual(['daily loss (realized + unrealized)']);
   });
 
   it('closes a position once when a size limit and a symbol block both want it closed', async () => {
@@ -42,7 +43,7 @@ describe('one event breaking two rules', () => {
       .snapshot()
       .timeline.filter((e) => e.kind === 'breach')
       .map((e) => e.title);
-    expect(breaches).toEqual(expect.arrayContaining(['RULE-001 max_contracts breached', 'RULE-011 symbol_blocks breached']));
+    expect(breaches).toEqual(expect.arrayContaining(['Max contracts broken', 'Blocked symbols broken']));
     expect(harness.sim.calls['Position/closeContract']).toBe(1);
     // The block's cancel of the entry order finds it filled; Risk Warden's own close order is never cancelled.
     expect(harness.sim.calls['Order/cancel'] ?? 0).toBeLessThanOrEqual(1);
@@ -63,6 +64,6 @@ describe('one event breaking two rules', () => {
     await eventually(() => expect(account().lockout).toMatchObject({ kind: 'cooldown', ruleId: 'RULE-006' }));
     await eventually(() => expect(harness!.sim.exchange.openPositions(DEMO_ACCOUNT)).toEqual([]));
     await harness.service.settled();
-    expect(new Set(enforcementRules())).toEqual(new Set(['RULE-006']));
+    expect(new Set(enforcementRules())).toEqual(new Set(['trade frequency']));
   });
 });

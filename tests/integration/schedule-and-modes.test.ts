@@ -37,7 +37,7 @@ describe('the daily reset (seed scenario)', () => {
     expect(account().tradeCount).toBe(0);
     expect(account().lockout).toBeNull();
     expect(harness.service.snapshot().timeline.map((e) => e.title)).toEqual(
-      expect.arrayContaining(['Daily reset', 'Unlocked (untilReset ended)']),
+      expect.arrayContaining(['Daily reset', 'Lock ended at the daily reset']),
     );
     await harness.service.stop();
     expect(auditOf(harness.dataDir).map((r) => `${r.actor} ${r.action}`)).toEqual(
@@ -92,7 +92,9 @@ describe('dry run', () => {
     });
     const trader = await Trader.login(harness.sim);
     await trader.buy(MNQ, 6);
-    await eventually(() => expect(harness!.service.snapshot().timeline.map((e) => e.title)).toContain('Dry run: would close MNQ position'));
+    await eventually(() =>
+      expect(harness!.service.snapshot().timeline.map((e) => e.title)).toContain('Dry run: would close MNQ (6 contracts): max contracts'),
+    );
     await trader.roundTrip(harness.sim, NQ, 21000, 20985);
     await eventually(() => expect(account().lockout?.kind).toBe('untilReset'));
     await harness.service.settled();

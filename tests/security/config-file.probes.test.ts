@@ -190,7 +190,10 @@ describe('a held loosening and kill -9', () => {
     fs.writeFileSync(file, FIVE);
     const first = await started(dataDir, file);
     fs.writeFileSync(file, 'rules:\n  max_contracts:\n    limit: 50\n');
-    await eventually(async () => expect((await first.status()).config.pendingAtReset).toEqual(['rules.max_contracts loosened']), 10_000);
+    await eventually(
+      async () => expect((await first.status()).config.pendingAtReset).toEqual(['Max contracts: 5 → 50 at the daily reset']),
+      10_000,
+    );
     const exited = once(first.child, 'exit');
     first.child.kill('SIGKILL');
     await exited;
@@ -198,7 +201,7 @@ describe('a held loosening and kill -9', () => {
     const second = await started(dataDir, file);
     const status = await second.status();
     expect(status.limit).toBe(5);
-    expect(status.config.pendingAtReset).toEqual(['rules.max_contracts loosened']);
+    expect(status.config.pendingAtReset).toEqual(['Max contracts: 5 → 50 at the daily reset']);
     await closesABreach(second);
   });
 });

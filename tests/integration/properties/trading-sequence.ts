@@ -140,6 +140,8 @@ export interface Scenario {
 /** A breach message and what the snapshot showed for its account at that moment. */
 export interface WitnessedBreach {
   title: string;
+  /** The rule the entry names by its title ("Daily realized loss broken"), as its card is identified. */
+  ruleId: string | null;
   detail: string | null;
   /** The first figure in the message. */
   figure: number | null;
@@ -198,8 +200,9 @@ export function brokerFigure(sim: Simulator, includeUnrealized: boolean): number
 
 /** The first number in a text ("P&L today −683.70 has reached …" → −683.7). */
 export function firstFigure(text: string | null): number | null {
-  const match = /[-−]?\d+(?:\.\d+)?/.exec((text ?? '').replaceAll(',', ''));
-  return match ? Number(match[0].replace('−', '-')) : null;
+  // "-$54.44" and "−54.44" alike: the sign may stand before the dollar sign.
+  const match = /([-−])?\$?(\d+(?:\.\d+)?)/.exec((text ?? '').replaceAll(',', ''));
+  return match ? Number(`${match[1] ? '-' : ''}${match[2]}`) : null;
 }
 
 /** The name wire.ts gives a code ("Stop" for OrderType 4). */
@@ -323,12 +326,14 @@ class SequencePlayer {
       if (entry.kind !== 'breach' || this.seenBreaches.has(entry.id)) continue;
       this.seenBreaches.add(entry.id);
       const account = snapshot.accounts.find((a) => a.id === entry.accountId);
-      const ruleId = /RULE-\d+/.exec(entry.title)?.[0];
+      // The timeline names the rule by its card's title, never by its id.
+      const rule = account?.rules.find((r) => entry.title === `${r.title} broken`);
       this.played.breaches.push({
         title: entry.title,
+        ruleId: rule?.ruleId ?? null,
         detail: entry.detail,
         figure: firstFigure(entry.detail),
-        card: account?.rules.find((r) => r.ruleId === ruleId)?.value ?? null,
+        card: rule?.value ?? null,
         pnl: account ? { realized: account.pnl.realized, total: account.pnl.total } : null,
       });
     }

@@ -54,7 +54,7 @@ export function limitVerdict(played: Played, limit: number): string[] {
 export function figureVerdict(played: Played, includeUnrealized: boolean): string[] {
   const problems = unfinished(played);
   for (const breach of played.breaches) {
-    if (!breach.title.includes('RULE-003')) continue;
+    if (breach.ruleId !== 'RULE-003') continue;
     const shown = breach.pnl ? (includeUnrealized ? breach.pnl.total : breach.pnl.realized) : null;
     if (breach.figure === null || breach.figure !== breach.card || breach.figure !== shown)
       problems.push(

@@ -90,4 +90,22 @@ describe('how much of a refused value is echoed', () => {
     expect(error.problems.at(-1)).toBe('and 4990 more problems');
     expect(error.message.length).toBeLessThan(1000);
   });
+
+  it('sums a refusal up in one line: the file, the first key and why, and how many more', () => {
+    const error = refusal(() =>
+      parseConfig('rules:\n  max_contracts:\n    limit: 5.5\n  unknown_a: 1\n  unknown_b: 1\n', '/home/t/risk-config.yaml'),
+    );
+    expect(error.summary).toMatch(/^risk-config\.yaml: rules\.max_contracts\.limit .+, got 5\.5 \(and 2 more problems\)$/);
+    expect(error.summary).not.toContain('\n');
+  });
+
+  it('sums up a single problem without counting more', () => {
+    const error = refusal(() => parseConfig('rules:\n  unknown_a: 1\n', 'risk-config.yaml'));
+    expect(error.summary).toBe('risk-config.yaml: rules.unknown_a is not a known setting');
+  });
+
+  it('keeps the summary short however long the first problem is', () => {
+    const error = refusal(() => parseConfig(`rules:\n  ${'x'.repeat(400)}: 1\n`, 'risk-config.yaml'));
+    expect(error.summary.length).toBeLessThan(200);
+  });
 });

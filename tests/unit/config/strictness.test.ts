@@ -138,17 +138,43 @@ describe('splitting a config change', () => {
     expect(effective.rules.max_contracts?.limit).toBe(3);
     expect(effective.rules.daily_realized_loss?.limit).toBe(-500);
     expect(effective.rules.symbol_blocks?.blocked_symbols).toEqual(['CL']);
-    expect(pending).toEqual(['rules.daily_realized_loss loosened']);
+    expect(pending).toEqual(['Daily realized loss: -$500.00 → -$900.00 at the daily reset']);
   });
 
   it('holds a removed rule, dry run and a new schedule until the reset, and applies going live at once', () => {
     const current = parse({ max_contracts: { limit: 5 } }, { enforcement: { mode: 'live' } });
     expect(splitChange(current, parse({}, { enforcement: { mode: 'dry_run' }, daily_reset: '16:00' })).pending).toEqual([
-      'rules.max_contracts removed',
-      'enforcement.mode dry_run',
-      'the trading-day schedule (timezone, daily_reset)',
+      'Max contracts: removed at the daily reset',
+      'Enforcement: dry run (actions are logged, not sent) at the daily reset',
+      'Trading day: daily reset 17:00 → 16:00 at the daily reset',
     ]);
     const dry = parse({ max_contracts: { limit: 5 } }, { enforcement: { mode: 'dry_run' } });
     expect(splitChange(dry, current).effective.enforcement.mode).toBe('live');
+  });
+
+  it.each([
+    ['a limit raised', { max_contracts: { limit: 5 } }, { max_contracts: { limit: 8 } }, 'Max contracts: 5 → 8'],
+    ['a rule turned off', { max_contracts: { limit: 5 } }, { max_contracts: { limit: 5, enabled: false } }, 'Max contracts: turned off'],
+    [
+      'a grace period lengthened',
+      { no_stop_loss_grace: { grace_period_seconds: 10 } },
+      { no_stop_loss_grace: { grace_period_seconds: 30 } },
+      'Stop loss required: grace period 10 s → 30 s',
+    ],
+    [
+      'a symbol unblocked',
+      { symbol_blocks: { blocked_symbols: ['CL', 'NG'] } },
+      { symbol_blocks: { blocked_symbols: ['CL'] } },
+      'Blocked symbols: CL, NG → CL',
+    ],
+  ])('says what %s changes, with its figures and no config key', (_what, before, after, text) => {
+    expect(splitChange(parse(before), parse(after)).pending).toEqual([`${text} at the daily reset`]);
+  });
+
+  it('names a timezone change with both zones', () => {
+    const current = parse({}, { timezone: 'America/Chicago' });
+    expect(splitChange(current, parse({}, { timezone: 'America/New_York' })).pending).toEqual([
+      'Trading day: timezone America/Chicago → America/New_York at the daily reset',
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import type { AccountView, ConnectionState } from '../../../src/shared/contract'
 import { notificationsSince } from '../../../src/main/desktop/notifications';
 import { quitWarning } from '../../../src/main/desktop/quit-warning';
 import { fitTooltip, MIN_TOOLTIP, trayState, WINDOWS_TOOLTIP_MAX } from '../../../src/main/desktop/tray-state';
+import { ruleState } from '../../../src/shared/rules';
 import { accountView, rule, snapshotOf } from '../../helpers/snapshot';
 
 const lock = {
@@ -12,8 +13,18 @@ const lock = {
   reason: 'daily loss −556.34',
   since: '2026-11-24T15:00:00.000Z',
   until: '2026-11-24T23:00:00.000Z',
+  ruleTitle: 'Daily realized loss',
+  untilText: '5:00 PM CT',
 };
-const position = { contractId: 'CON.F.US.MNQ.Z26', symbol: 'MNQ', size: 2, averagePrice: 21000, markPrice: 21001, unrealized: 4 };
+const position = {
+  contractId: 'CON.F.US.MNQ.Z26',
+  symbol: 'MNQ',
+  size: 2,
+  averagePrice: 21000,
+  markPrice: 21001,
+  markAt: null,
+  unrealized: 4,
+};
 
 describe('tray state', () => {
   it.each([
@@ -34,6 +45,25 @@ describe('tray state', () => {
     expect(trayState(snapshot).icon).toBe(icon);
   });
 
+  it.each([
+    [0.49, 'ok'],
+    [0.5, 'warning'],
+    [0.72, 'warning'],
+    [0.86, 'warning'],
+  ] as const)('follows the warning ladder: a rule at %d of its limit shows %s', (usage, icon) => {
+    const state = ruleState(true, false, usage);
+    expect(trayState(snapshotOf([accountView({ rules: [rule(state, usage)] })])).icon).toBe(icon);
+  });
+
+  it('shows locked for a rule whose card says it locked the account, and lists that account first', () => {
+    const snapshot = snapshotOf([
+      accountView({ id: 1, name: 'A', rules: [rule('warning', 0.9)] }),
+      accountView({ id: 2, name: 'B', rules: [rule('locked', 1.2)] }),
+    ]);
+    expect(trayState(snapshot).icon).toBe('locked');
+    expect(trayState(snapshot, { maxTooltip: 40 }).tooltip.split('\n')[1]).toMatch(/^B: /);
+  });
+
   it("puts today's P&L and the lock's end in the trading timezone in the tooltip", () => {
     expect(trayState(snapshotOf([accountView({ lockout: lock })])).tooltip).toBe(
       'Risk Warden — live\nPRAC-V2-RW-DEMO-50K: -$100.50 today · LOCKED until 5:00 PM CT (RULE-003)',
@@ -46,14 +76,18 @@ describe('tray state', () => {
         }),
       ).tooltip,
     ).toBe('Risk Warden (demo) — DRY RUN — live\nPRAC-V2-RW-DEMO-50K: +$250.00 today · trading allowed');
-    expect(trayState(snapshotOf([accountView({ lockout: { ...lock, kind: 'untilAdmin', until: null } })])).tooltip).toContain(
-      'LOCKED until admin unlock (RULE-003)',
+    expect(
+      trayState(snapshotOf([accountView({ lockout: { ...lock, kind: 'untilAdmin', until: null, untilText: null } })])).tooltip,
+    ).toContain('LOCKED until admin unlock (RULE-003)');
+    const thanksgiving = { ...lock, until: '2026-11-27T14:30:00.000Z', untilText: 'Fri Nov 27, 8:30 AM CT (Thanksgiving: market closed)' };
+    expect(trayState(snapshotOf([accountView({ lockout: thanksgiving })])).tooltip).toContain(
+      'LOCKED until Fri Nov 27, 8:30 AM CT (Thanksgiving: market closed) (RULE-003)',
     );
   });
 });
 
 describe('tray tooltip within a length limit (Windows: 127)', () => {
-  const adminLock = { ...lock, kind: 'untilAdmin' as const, until: null, ruleId: 'RULE-007' };
+  const adminLock = { ...lock, kind: 'untilAdmin' as const, until: null, untilText: null, ruleId: 'RULE-007' };
   const account = (n: number, overrides: Partial<AccountView> = {}) =>
     accountView({ id: 7000 + n, name: `TOPSTEP-50K-${n}`, ...overrides });
   const six = snapshotOf([
@@ -100,7 +134,7 @@ describe('tray tooltip within a length limit (Windows: 127)', () => {
   });
 
   it('cuts a single long line between words, keeping LOCKED', () => {
-    const snapshot = snapshotOf([accountView({ lockout: { ...lock, kind: 'untilAdmin', until: null } })], {
+    const snapshot = snapshotOf([accountView({ lockout: { ...lock, kind: 'untilAdmin', until: null, untilText: null } })], {
       mode: 'demo',
       enforcementMode: 'dry_run',
       connection: { state: 'reconnecting', detail: null, since: '' },
@@ -223,6 +257,7 @@ describe('desktop notifications', () => {
       id,
       at: '',
       kind,
+      tone: 'info' as const,
       accountId: 7001,
       title: `${kind} ${id}`,
       detail: null,
@@ -241,6 +276,8 @@ describe('a rule an administrator suspended', () => {
       mode: 'suspended' as const,
       grantedAt: '2026-11-24T16:42:00.000Z',
       until: '2026-11-24T23:00:00.000Z',
+      ruleTitle: 'Daily realized loss',
+      untilText: '5:00 PM CT',
       reason: 'desk approved',
       baseline: null,
       text: 'suspended until 5:00 PM CT (admin unlock at 10:42 AM, reason: desk approved)',

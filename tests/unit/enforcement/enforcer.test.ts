@@ -13,10 +13,12 @@ const RESET = Date.parse('2026-11-24T23:00:00Z');
 
 function setup() {
   const { clock, broker, db, recorder, lockouts, executor } = enforcementParts();
-  const journal: Journal & { entries: string[] } = {
+  const journal: Journal & { entries: string[]; details: (string | null)[] } = {
     entries: [],
-    add(kind, _a, title) {
+    details: [],
+    add(kind, _a, title, detail) {
       this.entries.push(`${kind}: ${title}`);
+      this.details.push(detail);
     },
   };
   const enforcer = new Enforcer(recorder, lockouts, executor, journal);
@@ -29,7 +31,7 @@ function setup() {
     overrides,
   );
   const run = (account: ReturnType<typeof accountWith>) =>
-    enforcer.handle(account, engine.evaluate({ ...contextOf(account), now: clock.now() }), clock.now());
+    enforcer.handle(account, engine.evaluate({ ...contextOf(account), now: clock.now() }), clock.now(), engine.rules);
   return { clock, broker, db, lockouts, enforcer, journal, run, overrides };
 }
 
@@ -57,7 +59,7 @@ describe('enforcer', () => {
     run(accountWith({ positions: [position('MNQ', 1), position('ES', -1)], fills: [fill(CONTRACTS.NQ!.id, -1, -600)] }));
     await clock.advance(0);
     expect(locksAtFirstCall).toEqual([{ kind: 'untilReset', rule_id: 'RULE-003' }]);
-    expect(journal.entries).toContain('lockout: Locked until 11:00 PM UTC');
+    expect(journal.entries).toContain('lockout: Locked until 11:00 PM UTC: daily realized loss');
     expect(broker.calls.sort()).toEqual([`close 1 ${CONTRACTS.ES!.id}`, `close 1 ${CONTRACTS.MNQ!.id}`]);
   });
 
@@ -66,7 +68,29 @@ describe('enforcer', () => {
     await clock.advance(8.5 * 3_600_000); // Tue 23:30 UTC, past today's reset: locked until Wednesday's
     run(accountWith({ fills: [fill(CONTRACTS.NQ!.id, -1, -600)] }));
     await clock.advance(0);
-    expect(journal.entries).toContain('lockout: Locked until Wed Nov 25, 11:00 PM UTC');
+    expect(journal.entries).toContain('lockout: Locked until Wed Nov 25, 11:00 PM UTC: daily realized loss');
+  });
+
+  it('tells a breach by the title of its rule, with its message, and no rule id or config key', async () => {
+    const { run, clock, journal } = setup();
+    run(accountWith({ positions: [position('MNQ', 6)] }));
+    await clock.advance(0);
+    expect(journal.entries[0]).toBe('breach: Max contracts broken');
+    expect(journal.entries.join(' ')).not.toMatch(/RULE-|max_contracts/);
+  });
+
+  it('gives the lock a reason in words that names neither the rule id nor its config key', async () => {
+    const { run, clock, lockouts } = setup();
+    run(accountWith({ fills: [fill(CONTRACTS.NQ!.id, -1, -600)] }));
+    await clock.advance(0);
+    const { reason } = lockouts.current(1)!;
+    expect(reason).not.toMatch(/^(RULE-\d+|daily_realized_loss)/);
+    expect(reason).toBe(
+      dailyRealizedLossRule({ enabled: true, limit: -500, include_unrealized: false }).evaluate({
+        ...contextOf(accountWith({ fills: [fill(CONTRACTS.NQ!.id, -1, -600)] })),
+        now: clock.now(),
+      })[0]!.message,
+    );
   });
 
   it('records both breaches when one event breaks two rules, and lets the lockout win', async () => {

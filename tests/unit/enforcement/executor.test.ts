@@ -41,7 +41,7 @@ const flat = accountShowing();
 function executorOver(
   clock: FakeClock,
   broker: ScriptedBroker,
-  timing: Partial<Pick<ExecutorDeps, 'mode' | 'backoffMs' | 'settleMs'>> = {},
+  timing: Partial<Pick<ExecutorDeps, 'mode' | 'backoffMs' | 'settleMs' | 'journal' | 'logger'>> = {},
 ) {
   const { store, db } = openTestStore();
   const executor = new Executor({
@@ -275,5 +275,124 @@ describe('executor after an ambiguous failure', () => {
     await clock.advance(100);
     expect(reread).toEqual([]);
     expect(broker.calls).toHaveLength(4);
+  });
+});
+
+describe('executor in the timeline', () => {
+  interface Told {
+    kind: string;
+    accountId: number | null;
+    title: string;
+    detail: string | null;
+    tone: string | undefined;
+  }
+
+  function told(mode: 'live' | 'dry_run' = 'live') {
+    const clock = new FakeClock(0);
+    const broker = new ScriptedBroker();
+    const entries: Told[] = [];
+    const logged: string[] = [];
+    const logger = { ...silent, info: (message: string) => void logged.push(message) };
+    const journal: ExecutorDeps['journal'] = {
+      add: (kind, accountId, title, detail, tone) => void entries.push({ kind, accountId, title, detail, tone }),
+    };
+    const { executor } = executorOver(clock, broker, { mode, journal, logger, backoffMs: [] });
+    return { clock, broker, executor, entries, logged };
+  }
+
+  const titled: Action = { ...close, ruleTitle: 'Max contracts', reason: '6 contracts open (net), limit 5', size: 6 };
+
+  it('says what was done, to what, because of which rule, on the account it concerns', async () => {
+    const { clock, executor, entries } = told();
+    executor.submit(titled, 'rule breach');
+    await clock.advance(0);
+    expect(entries).toEqual([
+      {
+        kind: 'enforcement',
+        accountId: 1,
+        title: 'Closed CON.F.US.MNQ.Z26 (6 contracts): max contracts',
+        detail: '6 contracts open (net), limit 5',
+        tone: undefined,
+      },
+    ]);
+  });
+
+  it('says a flatten on a lock and a close of what was opened while locked in words, not by their record labels', async () => {
+    const { clock, executor, entries } = told();
+    executor.submit(titled, 'flatten on lockout');
+    executor.submit({ ...cancel, ruleTitle: 'Daily realized loss', reason: 'P&L −$550.00, limit −$500.00' }, 'rejected while locked');
+    await clock.advance(0);
+    expect(entries.map((e) => e.detail)).toEqual([
+      'The account is now locked, so every position is closed and every order cancelled. 6 contracts open (net), limit 5',
+      'Not allowed while the account is locked. P&L −$550.00, limit −$500.00',
+    ]);
+    expect(entries.map((e) => e.detail).join(' ')).not.toMatch(/flatten on lockout|rejected while locked/);
+  });
+
+  it('keeps a cancel that turned out not to be needed (the order had filled) out of the timeline, in the log only', async () => {
+    const { clock, broker, executor, entries, logged } = told();
+    broker.accounts.set(1, { positions: [], orders: [] });
+    broker.failNext(new GatewayRejectedError('Order/cancel', 3, 'Rejected'));
+    executor.submit(cancel, 'rejected while locked');
+    await clock.advance(0);
+    expect(entries).toEqual([]);
+    expect(logged).toEqual([expect.stringContaining('cancel order 2700000001 for account 1 not needed: already done')]);
+  });
+
+  it('tells a close the broker refused as bad news the trader must look at, with the reason', async () => {
+    const { clock, broker, executor, entries } = told();
+    broker.accounts.set(1, { positions: [open('CON.F.US.MNQ.Z26', 6)], orders: [] });
+    broker.failNext(new GatewayRejectedError('Position/closeContract', 4, 'Contract not active'));
+    executor.submit(titled, 'rule breach');
+    await clock.advance(0);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ kind: 'enforcement', accountId: 1, tone: 'bad' });
+    expect(entries[0]!.title).toBe('Could not close CON.F.US.MNQ.Z26 (6 contracts): max contracts');
+    expect(entries[0]!.detail).toMatch(/^The broker refused \(.*Contract not active.*\)\. Risk Warden tries again/);
+  });
+
+  it('tells a stop Risk Warden places for the trader as automation, not as enforcement', async () => {
+    const { clock, executor, entries } = told();
+    const stop: Action = {
+      kind: 'moveStop',
+      accountId: 1,
+      contractId: 'CON.F.US.MNQ.Z26',
+      orderId: null,
+      stopPrice: 21000.25,
+      size: 2,
+      side: 'sell',
+      ruleId: 'RULE-012',
+      ruleTitle: 'Trade management',
+      reason: 'breakeven after 8 ticks of profit',
+    };
+    executor.submit(stop, 'rule breach');
+    await clock.advance(0);
+    expect(entries).toEqual([
+      expect.objectContaining({ kind: 'automation', title: 'Placed a stop on CON.F.US.MNQ.Z26 at 21,000.25: trade management' }),
+    ]);
+  });
+
+  it('tells the cancel of its own stray stop as automation', async () => {
+    const { clock, executor, entries } = told();
+    executor.submit(
+      { ...cancel, ruleId: 'RULE-012', ruleTitle: 'Trade management', reason: 'its position is closed' },
+      'its position is closed',
+    );
+    await clock.advance(0);
+    expect(entries).toEqual([expect.objectContaining({ kind: 'automation', detail: "Risk Warden's own stop: its position is closed" })]);
+  });
+
+  it('says in dry run that nothing was sent, in a neutral colour', async () => {
+    const { clock, executor, entries } = told('dry_run');
+    executor.submit(titled, 'rule breach');
+    await clock.advance(0);
+    expect(entries).toEqual([
+      expect.objectContaining({
+        kind: 'enforcement',
+        tone: 'info',
+        title: 'Dry run: would close CON.F.US.MNQ.Z26 (6 contracts): max contracts',
+        detail: 'Dry run: nothing was sent to the broker. 6 contracts open (net), limit 5',
+      }),
+    ]);
   });
 });

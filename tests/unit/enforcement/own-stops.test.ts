@@ -24,7 +24,15 @@ describe('Risk Warden’s own stops', () => {
     stops.add(1, 9001);
     expect(stops.strays(account([position('MNQ', 2)], [sellStop(9001)]))).toEqual([]);
     expect(stops.strays(account([], [sellStop(9001)]))).toEqual([
-      { kind: 'cancelOrder', accountId: 1, orderId: 9001, contractId: MNQ, ruleId: 'RULE-012', reason: 'its position is closed' },
+      {
+        kind: 'cancelOrder',
+        accountId: 1,
+        orderId: 9001,
+        contractId: MNQ,
+        ruleId: 'RULE-012',
+        ruleTitle: 'Trade management',
+        reason: 'its position is closed',
+      },
     ]);
   });
 
@@ -38,7 +46,15 @@ describe('Risk Warden’s own stops', () => {
     const stops = ownStops(openTestStore().store);
     stops.add(1, 9001);
     expect(stops.strays(account([position('MNQ', 1)], [sellStop(9001)]))).toEqual([
-      { kind: 'cancelOrder', accountId: 1, orderId: 9001, contractId: MNQ, ruleId: 'RULE-012', reason: 'it is larger than its position' },
+      {
+        kind: 'cancelOrder',
+        accountId: 1,
+        orderId: 9001,
+        contractId: MNQ,
+        ruleId: 'RULE-012',
+        ruleTitle: 'Trade management',
+        reason: 'it is larger than its position',
+      },
     ]);
   });
 

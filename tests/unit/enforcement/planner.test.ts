@@ -44,16 +44,30 @@ describe('planner', () => {
           accountId: 1,
           contractId: CONTRACTS.MNQ!.id,
           ruleId: 'RULE-001',
-          reason: 'max_contracts: 6 contracts open',
+          ruleTitle: 'Max contracts',
+          reason: '6 contracts open',
+          size: 6,
         },
       ],
       suspended: false,
     });
   });
 
+  it('names the rule by the title its card shows when the armed rule is at hand', () => {
+    const titled = plan(account, [hardLoss], () => 'Daily realized loss');
+    expect(titled?.lock).toMatchObject({ ruleTitle: 'Daily realized loss', reason: 'P&L −550' });
+    expect(new Set(titled?.actions.map((a) => a.ruleTitle))).toEqual(new Set(['Daily realized loss']));
+  });
+
   it('lets a hard lockout win over a close: every position closed, every order cancelled, one lock', () => {
     const result = plan(account, [breach({}), hardLoss]);
-    expect(result?.lock).toEqual({ request: { kind: 'untilReset' }, ruleId: 'RULE-003', reason: 'daily_realized_loss: P&L −550' });
+    // The lock's reason is the rule's message as a sentence: the banner shows the rule's title beside it.
+    expect(result?.lock).toEqual({
+      request: { kind: 'untilReset' },
+      ruleId: 'RULE-003',
+      ruleTitle: 'Daily realized loss',
+      reason: 'P&L −550',
+    });
     expect(result?.actions.map((a) => (a.kind === 'cancelOrder' ? a.orderId : a.contractId))).toEqual([
       CONTRACTS.MNQ!.id,
       CONTRACTS.NQ!.id,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REGULAR_HOURS } from '../../helpers/sessions';
-import { CME_EARLY_CLOSES_2026_2027, CME_HOLIDAYS_2026_2027, earlyClosesOf } from '../../../src/main/schedule/cme-holidays';
+import { CME_EARLY_CLOSES_2026_2027, CME_HOLIDAYS_2026_2027, earlyClosesOf, holidayName } from '../../../src/main/schedule/cme-holidays';
 
 const rth = REGULAR_HOURS;
 /** 10:00 in Chicago on that date (16:00 UTC in winter, 15:00 UTC in summer). */
@@ -30,8 +30,14 @@ describe('the shipped CME holiday calendar', () => {
     ['Labor Day', '2027-09-06'],
     ['Thanksgiving', '2027-11-25'],
     ['Christmas (observed)', '2027-12-24'],
-  ])('has no session on %s, %s', (_name, date) => {
+  ])('has no session on %s, %s, and knows it by that name', (name, date) => {
     expect(rth.current(tenAm(date))).toBeNull();
+    expect(holidayName(date)).toBe(name);
+  });
+
+  it('names no other day a holiday', () => {
+    expect(holidayName('2026-11-27')).toBeUndefined();
+    expect(CME_HOLIDAYS_2026_2027).toHaveLength(20);
   });
 
   it('has the session on an ordinary weekday around them', () => {

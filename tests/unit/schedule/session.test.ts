@@ -230,10 +230,71 @@ describe('RULE-009 session_block_outside', () => {
       value: 330,
       limit: 390,
       usage: 330 / 390,
-      summary: 'in session 08:30–15:00: 60 min left',
+      summary: 'in session until 3:00 PM CT: 60 min left',
     });
     expect(rule.measure({ ...contextOf(accountWith()), now: Date.parse('2026-11-24T22:00:00Z') }).summary).toBe(
-      'outside the 08:30–15:00 session: no new trades',
+      'outside the 8:30 AM–3:00 PM CT session: no new trades until Wed Nov 25, 8:30 AM CT',
     );
+  });
+
+  it('says when the session ends on a half day, and names the day of the next open when it is not today', () => {
+    expect(rule.measure({ ...contextOf(accountWith()), now: Date.parse('2026-11-27T18:00:00Z') }).summary).toBe(
+      'in session until 12:15 PM CT: 15 min left',
+    );
+    expect(rule.measure({ ...contextOf(accountWith()), now: Date.parse('2026-11-24T13:00:00Z') }).summary).toBe(
+      'outside the 8:30 AM–3:00 PM CT session: no new trades until 8:30 AM CT',
+    );
+  });
+
+  it('says what it closes and cancels outside the session, in words, and when the next session opens', () => {
+    const account = accountWith({ positions: [position('MNQ', 1)] });
+    expect(rule.evaluate({ ...contextOf(account), now: evening })[0]?.message).toBe(
+      'outside the 8:30 AM–3:00 PM CT session with 1 open position; the next session opens Wed Nov 25, 8:30 AM CT',
+    );
+    account.apply({ type: 'order', order: order(3, 'CON.F.US.MNQ.Z26', { limitPrice: 1 }) });
+    account.apply({ type: 'order', order: order(4, 'CON.F.US.MNQ.Z26', { limitPrice: 2 }) });
+    const wednesdayEvening = Date.parse('2026-11-25T22:00:00Z');
+    expect(rule.evaluate({ ...contextOf(account), now: wednesdayEvening })[0]?.message).toBe(
+      'outside the 8:30 AM–3:00 PM CT session with 1 open position and 2 open orders; the next session opens Fri Nov 27, 8:30 AM CT',
+    );
+  });
+});
+
+describe('RULE-009: the session end ahead', () => {
+  const rule = sessionBlockOutsideRule(sessionBlockOutsideConfigSchema.parse({ start: '08:30', end: '15:00' }), rth);
+  const end = Date.parse('2026-11-24T21:00:00Z'); // Tue 3:00 PM CST
+  const minutesBefore = (minutes: number) => end - minutes * 60_000;
+  const withPosition = () => accountWith({ positions: [position('MNQ', 1)] });
+
+  it.each([
+    ['16 min before the end, with a position: not yet', 16, withPosition, null],
+    ['15 min before the end, with a position', 15, withPosition, 'positions will be flattened: the session ends'],
+    ['14 min before the end, with a position', 14, withPosition, 'positions will be flattened: the session ends'],
+    ['14 min before the end, flat: nothing to flatten', 14, () => accountWith(), null],
+  ])('%s', (_what, minutes, account, text) => {
+    const { imminent } = rule.measure({ ...contextOf(account()), now: minutesBefore(minutes) });
+    expect(imminent ?? null).toEqual(text === null ? null : { at: end, text });
+  });
+
+  it('warns of cancelled orders, and of nothing for positions it is told to keep', () => {
+    const keep = sessionBlockOutsideRule(
+      sessionBlockOutsideConfigSchema.parse({ start: '08:30', end: '15:00', close_positions_at_end: false }),
+      rth,
+    );
+    const account = withPosition();
+    expect(keep.measure({ ...contextOf(account), now: minutesBefore(5) }).imminent).toBeUndefined();
+    account.apply({ type: 'order', order: order(3, 'CON.F.US.MNQ.Z26', { limitPrice: 1 }) });
+    expect(keep.measure({ ...contextOf(account), now: minutesBefore(5) }).imminent).toEqual({
+      at: end,
+      text: 'open orders will be cancelled: the session ends',
+    });
+  });
+
+  it('warns before an early close, at the early close', () => {
+    const earlyClose = Date.parse('2026-11-27T18:15:00Z'); // Fri 12:15 PM CST, the day after Thanksgiving
+    expect(rule.measure({ ...contextOf(withPosition()), now: earlyClose - 10 * 60_000 }).imminent).toEqual({
+      at: earlyClose,
+      text: 'positions will be flattened: the session ends',
+    });
   });
 });

@@ -31,6 +31,10 @@ class HeldPrompt implements Elevator {
   approve(): void {
     this.answer!({ kind: 'approved', proof: 'riskwarden-elevated 00 uid=0' });
   }
+
+  answerWith(kind: 'denied' | 'cancelled' | 'unavailable', message: string): void {
+    this.answer!({ kind, message });
+  }
 }
 
 function setUp() {
@@ -39,7 +43,13 @@ function setUp() {
   const lockouts = new Lockouts(store, recorderOf(store), () => calendar);
   const prompt = new HeldPrompt();
   const titles: string[] = [];
-  const journal: Journal = { add: (_kind, _account, title) => void titles.push(title) };
+  const told: { accountId: number | null; title: string; tone: string | undefined }[] = [];
+  const journal: Journal = {
+    add: (_kind, accountId, title, _detail, tone) => {
+      titles.push(title);
+      told.push({ accountId, title, tone });
+    },
+  };
   const unlocked = vi.fn();
   const unlock = new AdminUnlock({
     elevator: prompt,
@@ -59,7 +69,7 @@ function setUp() {
       accountId: number;
       detail: string;
     }[];
-  return { store, lockouts, prompt, unlock, audit, titles, unlocked };
+  return { store, lockouts, prompt, unlock, audit, titles, told, unlocked };
 }
 
 describe('admin unlock', () => {
@@ -131,5 +141,28 @@ describe('admin unlock', () => {
     expect(lockouts.current(ACCOUNT)).toBeNull();
     expect(unlocked).toHaveBeenCalledOnce();
     expect(titles).toEqual(['Unlocked by an administrator']);
+  });
+
+  it('tells an approved unlock as good news', async () => {
+    const { unlock, lockouts, prompt, told } = setUp();
+    lockouts.lock(ACCOUNT, { kind: 'untilReset' }, 'RULE-003', 'P&L −550', T0);
+    const pending = unlock.request(ACCOUNT, 'desk approved', 'suspend');
+    prompt.approve();
+    await pending;
+    expect(told).toEqual([{ accountId: ACCOUNT, title: 'Unlocked by an administrator', tone: 'good' }]);
+  });
+
+  it.each([
+    ['denied', 'Admin unlock denied: the account stays locked'],
+    ['cancelled', 'Admin unlock cancelled: the account stays locked'],
+    ['unavailable', 'Admin unlock not available: the account stays locked'],
+  ] as const)('tells a prompt that was %s as bad news, in words, and keeps the lock', async (kind, title) => {
+    const { unlock, lockouts, prompt, told } = setUp();
+    lockouts.lock(ACCOUNT, { kind: 'untilReset' }, 'RULE-003', 'P&L −550', T0);
+    const pending = unlock.request(ACCOUNT, 'desk approved', 'suspend');
+    prompt.answerWith(kind, 'the administrator said no');
+    expect((await pending).outcome).toBe(kind);
+    expect(lockouts.current(ACCOUNT)).not.toBeNull();
+    expect(told).toEqual([{ accountId: ACCOUNT, title, tone: 'bad' }]);
   });
 });

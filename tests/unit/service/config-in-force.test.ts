@@ -61,7 +61,9 @@ describe('config in force', () => {
     expect(config.config.rules.max_contracts?.limit).toBe(5);
     expect(changes).toEqual([]);
     expect(audits()).toEqual([{ ts: '2026-11-24T15:00:00.000Z', actor: 'config', action: 'reload refused', detail: config.state.error }]);
-    expect(entries).toEqual([`config: Config change refused — the previous config stays in force (${config.state.error})`]);
+    expect(entries).toEqual([`config: Config change refused: the previous config stays in force (${config.state.errorSummary})`]);
+    expect(config.state.errorSummary).not.toContain('\n');
+    expect(config.state.errorSummary!.startsWith('risk-config.yaml: ')).toBe(true);
   });
 
   it('refuses a file that cannot be read', () => {
@@ -81,6 +83,27 @@ describe('config in force', () => {
     expect(config.config.rules.max_contracts?.limit).toBe(4);
   });
 
+  it('tells the reload in the timeline before the accounts are judged under it, so a breach it causes comes after it', () => {
+    const { file } = setup();
+    const told: string[] = [];
+    const { store } = openTestStore(tempDir());
+    const config = new ConfigInForce(
+      {
+        store,
+        recorder: recorderOf(store),
+        journal: { add: (kind, _accountId, title) => void told.push(`${kind}: ${title}`) },
+        clock: new FakeClock(T0),
+        // What the service does on a change: judge the accounts, which may break a rule at once.
+        onChange: () => void told.push('breach: Max contracts broken'),
+      },
+      loadConfigFile(file),
+      file,
+    );
+    fs.writeFileSync(file, 'rules:\n  max_contracts: { limit: 2 }\n  daily_realized_loss: { limit: -500 }\n');
+    config.applyFile(file);
+    expect(told).toEqual(['config: Config reloaded', 'breach: Max contracts broken']);
+  });
+
   it('applies a lower max_contracts limit at once and re-judges with it', () => {
     const { config, file, entries, changes, audits, edit } = setup();
     const engine = config.engine;
@@ -88,9 +111,9 @@ describe('config in force', () => {
     expect(config.config.rules.max_contracts?.limit).toBe(2);
     expect(changes).toEqual([config.config]);
     expect(config.engine).not.toBe(engine);
-    expect(config.state).toEqual({ file, error: null, pendingAtReset: [] });
+    expect(config.state).toEqual({ file, error: null, errorSummary: null, pendingAtReset: [] });
     expect(audits()).toEqual([{ ts: '2026-11-24T15:00:00.000Z', actor: 'config', action: 'reload', detail: 'all changes in force' }]);
-    expect(entries).toEqual(['config: Config reloaded (all changes in force)']);
+    expect(entries).toEqual(['config: Config reloaded (Every change is in force now)']);
   });
 
   it('arms a rule added to the file at once', () => {
@@ -107,11 +130,18 @@ describe('config in force', () => {
     expect(config.config.rules.daily_realized_loss?.limit).toBe(-500);
     expect(config.engine).toBe(engine);
     expect(changes).toEqual([]);
-    expect(config.state.pendingAtReset).toEqual(['rules.daily_realized_loss loosened']);
+    expect(config.state.pendingAtReset).toEqual(['Daily realized loss: -$500.00 → -$2,000.00 at the daily reset']);
     expect(audits()).toEqual([
-      { ts: '2026-11-24T15:00:00.000Z', actor: 'config', action: 'reload', detail: 'pending at reset: rules.daily_realized_loss loosened' },
+      {
+        ts: '2026-11-24T15:00:00.000Z',
+        actor: 'config',
+        action: 'reload',
+        detail: 'pending at reset: Daily realized loss: -$500.00 → -$2,000.00 at the daily reset',
+      },
     ]);
-    expect(entries).toEqual(['config: Config reloaded (pending at reset: rules.daily_realized_loss loosened)']);
+    expect(entries).toEqual([
+      'config: Config reloaded (These changes wait for the daily reset: Daily realized loss: -$500.00 → -$2,000.00)',
+    ]);
   });
 
   it('applies the tightening of a mixed edit at once and holds its loosening', () => {
@@ -120,7 +150,7 @@ describe('config in force', () => {
     expect(config.config.rules.max_contracts?.limit).toBe(4);
     expect(config.config.rules.daily_realized_loss?.limit).toBe(-500);
     expect(changes).toHaveLength(1);
-    expect(config.state.pendingAtReset).toEqual(['rules.daily_realized_loss loosened']);
+    expect(config.state.pendingAtReset).toEqual(['Daily realized loss: -$500.00 → -$2,000.00 at the daily reset']);
   });
 
   it('puts the held loosening in force at the reset and clears what was pending', () => {
@@ -130,13 +160,13 @@ describe('config in force', () => {
     expect(config.config.rules.daily_realized_loss?.limit).toBe(-2000);
     expect(changes).toEqual([config.config]);
     expect(config.state.pendingAtReset).toEqual([]);
-    expect(entries.at(-1)).toBe('config: Held config changes now in force (rules.daily_realized_loss loosened)');
+    expect(entries.at(-1)).toBe('config: Held config changes now in force (Daily realized loss: -$500.00 → -$2,000.00)');
   });
 
   it('holds a new reset time until the reset, then puts it in the calendar', () => {
     const { config, edit } = setup();
     edit(`daily_reset: '16:00'\n${START}`);
-    expect(config.state.pendingAtReset).toEqual(['the trading-day schedule (timezone, daily_reset)']);
+    expect(config.state.pendingAtReset).toEqual(['Trading day: daily reset 17:00 → 16:00 at the daily reset']);
     expect(config.calendar.schedule).toEqual({ timezone: 'America/Chicago', resetTime: '17:00' });
     config.applyHeld();
     expect(config.calendar.schedule).toEqual({ timezone: 'America/Chicago', resetTime: '16:00' });
@@ -146,7 +176,7 @@ describe('config in force', () => {
     const { config, edit } = setup();
     edit('rules:\n  max_contracts: { limit: 5 }\n  daily_realized_loss: { limit: -2000 }\n');
     edit('rules:\n  max_contracts: { limit: -1 }\n');
-    expect(config.state.pendingAtReset).toEqual(['rules.daily_realized_loss loosened']);
+    expect(config.state.pendingAtReset).toEqual(['Daily realized loss: -$500.00 → -$2,000.00 at the daily reset']);
     config.applyHeld();
     expect(config.config.rules.daily_realized_loss?.limit).toBe(-2000);
   });
@@ -209,8 +239,10 @@ describe('the config in force across a restart', () => {
     expect(config.config.rules.max_contracts?.limit).toBe(5);
     const again = restart();
     expect(again.config.rules.max_contracts?.limit).toBe(5);
-    expect(again.state.pendingAtReset).toEqual(['rules.max_contracts loosened']);
-    expect(entries.at(-1)).toBe('config: Config loosenings still held until the reset (pending at reset: rules.max_contracts loosened)');
+    expect(again.state.pendingAtReset).toEqual(['Max contracts: 5 → 50 at the daily reset']);
+    expect(entries.at(-1)).toBe(
+      'config: Config loosenings still held until the daily reset (These changes wait for the daily reset: Max contracts: 5 → 50)',
+    );
     again.applyHeld();
     expect(again.config.rules.max_contracts?.limit).toBe(50);
   });
@@ -229,7 +261,7 @@ describe('the config in force across a restart', () => {
     fs.writeFileSync(file, LOOSENED);
     const again = restart();
     expect(again.config.rules.max_contracts?.limit).toBe(5);
-    expect(again.state.pendingAtReset).toEqual(['rules.max_contracts loosened']);
+    expect(again.state.pendingAtReset).toEqual(['Max contracts: 5 → 50 at the daily reset']);
   });
 
   it('applies the file whole once the stored trading day is over', () => {

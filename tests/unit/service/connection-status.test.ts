@@ -29,7 +29,7 @@ describe('connection status', () => {
     await clock.advance(2500);
     status.report('live', null);
     expect(status.current).toEqual({ state: 'live', detail: null, since: '2026-11-24T15:00:02.500Z' });
-    expect(entries).toEqual(['connection null: Gateway live (null)']);
+    expect(entries).toEqual(['connection null: Connected to the broker (null)']);
   });
 
   it('records the same state and detail reported twice once, and keeps the time it began', async () => {
@@ -37,7 +37,7 @@ describe('connection status', () => {
     status.report('reconnecting', 'connection lost');
     await clock.advance(5000);
     status.report('reconnecting', 'connection lost');
-    expect(entries).toEqual(['connection null: Gateway reconnecting (connection lost)']);
+    expect(entries).toEqual(['connection null: Connection to the broker lost: reconnecting (connection lost)']);
     expect(changes()).toBe(1);
     expect(status.current.since).toBe('2026-11-24T15:00:00.000Z');
   });
@@ -47,8 +47,8 @@ describe('connection status', () => {
     status.report('reconnecting', 'connection lost');
     status.report('reconnecting', 'connection closed');
     expect(entries).toEqual([
-      'connection null: Gateway reconnecting (connection lost)',
-      'connection null: Gateway reconnecting (connection closed)',
+      'connection null: Connection to the broker lost: reconnecting (connection lost)',
+      'connection null: Connection to the broker lost: reconnecting (connection closed)',
     ]);
     expect(changes()).toBe(2);
   });
@@ -58,7 +58,9 @@ describe('connection status', () => {
     status.set('stale', 'no quote for 15 s with positions open; restarting the market feed');
     status.report('live', null);
     expect(status.current.state).toBe('stale');
-    expect(entries).toEqual(['connection null: Gateway stale (no quote for 15 s with positions open; restarting the market feed)']);
+    expect(entries).toEqual([
+      'connection null: Market data stopped: prices are not updating (no quote for 15 s with positions open; restarting the market feed)',
+    ]);
     expect(changes()).toBe(1);
   });
 
@@ -69,16 +71,31 @@ describe('connection status', () => {
     expect(status.current).toMatchObject({ state: 'live', detail: 'quotes are flowing again' });
   });
 
-  it.each<[ConnectionState, string]>([
-    ['failed', 'token rejected'],
-    ['reconnecting', 'connection lost'],
-    ['loggedOut', 'the gateway ended the session (GatewayLogout)'],
-  ])('shows "%s" reported while stale', (state, detail) => {
+  it.each<[ConnectionState, string, string]>([
+    ['failed', 'token rejected', 'Could not connect to the broker'],
+    ['reconnecting', 'connection lost', 'Connection to the broker lost: reconnecting'],
+    ['loggedOut', 'the gateway ended the session (GatewayLogout)', 'Logged out by the broker'],
+  ])('shows "%s" reported while stale', (state, detail, title) => {
     const { status, entries } = setup();
     status.set('stale', 'no quote for 15 s with positions open; restarting the market feed');
     status.report(state, detail);
     expect(status.current).toMatchObject({ state, detail });
-    expect(entries.at(-1)).toBe(`connection null: Gateway ${state} (${detail})`);
+    expect(entries.at(-1)).toBe(`connection null: ${title} (${detail})`);
+  });
+
+  it.each<[ConnectionState, string]>([
+    ['live', 'good'],
+    ['reconnecting', 'warn'],
+    ['stale', 'warn'],
+    ['loggedOut', 'bad'],
+    ['failed', 'bad'],
+  ])('colours "%s" as %s news in the timeline', (state, tone) => {
+    const tones: (string | undefined)[] = [];
+    const clock = new FakeClock(T0);
+    const logger = { debug() {}, info() {}, warn() {}, error() {} };
+    const journal: Journal = { add: (_kind, _accountId, _title, _detail, given) => void tones.push(given) };
+    new ConnectionStatus({ clock, journal, logger, onChange() {} }).set(state, 'why');
+    expect(tones).toEqual([tone]);
   });
 
   it('re-judges the accounts on every change and on no repeat', () => {

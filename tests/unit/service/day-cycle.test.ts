@@ -135,7 +135,14 @@ describe('day cycle', () => {
     day.catchUp(clock.now());
     cycle().catchUp(clock.now());
     const detail = 'missed while Risk Warden was closed (last reset applied: 2026-11-22T23:00:00.000Z); applied at start';
-    expect(entries).toEqual([{ kind: 'reset', accountId: null, title: 'Daily reset', detail }]);
+    expect(entries).toEqual([
+      {
+        kind: 'reset',
+        accountId: null,
+        title: 'Daily reset',
+        detail: 'The daily reset came while Risk Warden was closed; applied at the start. P&L and trade counts start again at zero',
+      },
+    ]);
     expect(resetAudits()).toEqual([
       { ts: '2026-11-24T15:00:00.000Z', actor: 'schedule', detail: `trading day from 2026-11-23T23:00:00.000Z: ${detail}` },
     ]);
@@ -169,7 +176,7 @@ describe('day cycle', () => {
     expect(entries).toEqual([]);
     day.tick(T0 + 60_000);
     expect(lockouts.current(1)).toBeNull();
-    expect(entries).toEqual([{ kind: 'unlock', accountId: 1, title: 'Unlocked (cooldown ended)', detail: 'too many trades' }]);
+    expect(entries).toEqual([{ kind: 'unlock', accountId: 1, title: 'Cooldown over: trading allowed again', detail: 'too many trades' }]);
   });
 
   it('clears at start a cooldown lock that ended while Risk Warden was closed', () => {
@@ -177,7 +184,7 @@ describe('day cycle', () => {
     lockouts.lock(1, { kind: 'cooldown', durationMs: 60_000 }, 'RULE-006', 'too many trades', T0 - 120_000);
     cycle().catchUp(clock.now());
     expect(lockouts.current(1)).toBeNull();
-    expect(entries).toEqual([{ kind: 'unlock', accountId: 1, title: 'Unlocked (cooldown ended)', detail: 'too many trades' }]);
+    expect(entries).toEqual([{ kind: 'unlock', accountId: 1, title: 'Cooldown over: trading allowed again', detail: 'too many trades' }]);
   });
 
   it('ends an until-reset lock at the reset, after the reset entry', () => {
@@ -185,7 +192,7 @@ describe('day cycle', () => {
     lockouts.lock(1, { kind: 'untilReset' }, 'RULE-003', 'daily loss −550', T0);
     cycle().tick(RESET);
     expect(lockouts.current(1)).toBeNull();
-    expect(entries.map((e) => `${e.kind}: ${e.title}`)).toEqual(['reset: Daily reset', 'unlock: Unlocked (untilReset ended)']);
+    expect(entries.map((e) => `${e.kind}: ${e.title}`)).toEqual(['reset: Daily reset', 'unlock: Lock ended at the daily reset']);
   });
 
   it('never clears an admin-only lock by time, not even across resets', () => {

@@ -94,7 +94,7 @@ describe('feed watchdog', () => {
     const { watchdog, connection, feed, entries } = setup();
     watchdog.check(T0 + 15_000, true);
     expect(connection.current).toMatchObject({ state: 'stale', detail: STALE_DETAIL });
-    expect(entries).toEqual([`Gateway stale (${STALE_DETAIL})`]);
+    expect(entries).toEqual([`Market data stopped: prices are not updating (${STALE_DETAIL})`]);
     expect(feed.restarts).toHaveLength(1);
   });
 
@@ -122,7 +122,7 @@ describe('feed watchdog', () => {
     expect(feed.restarts).toHaveLength(1);
     watchdog.check(T0 + 30_000, true);
     expect(feed.restarts).toHaveLength(2);
-    expect(entries).toEqual([`Gateway stale (${STALE_DETAIL})`]);
+    expect(entries).toEqual([`Market data stopped: prices are not updating (${STALE_DETAIL})`]);
   });
 
   it('shows "live" again when a quote comes while stale', () => {
@@ -131,7 +131,7 @@ describe('feed watchdog', () => {
     clock.set(T0 + 16_000);
     watchdog.quoteSeen();
     expect(connection.current).toEqual({ state: 'live', detail: 'quotes are flowing again', since: '2026-11-24T15:00:16.000Z' });
-    expect(entries.at(-1)).toBe('Gateway live (quotes are flowing again)');
+    expect(entries.at(-1)).toBe('Connected to the broker (quotes are flowing again)');
   });
 
   it('leaves the connection alone when a quote comes while it is not stale', () => {
@@ -139,7 +139,7 @@ describe('feed watchdog', () => {
     connection.report('reconnecting', 'connection lost');
     watchdog.quoteSeen();
     expect(connection.current).toMatchObject({ state: 'reconnecting', detail: 'connection lost' });
-    expect(entries).toEqual(['Gateway reconnecting (connection lost)']);
+    expect(entries).toEqual(['Connection to the broker lost: reconnecting (connection lost)']);
   });
 
   it('judges the silence from the last quote: a quote restarts the silence clock', () => {

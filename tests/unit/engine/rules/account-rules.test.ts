@@ -72,7 +72,7 @@ describe('RULE-010 auth_loss_guard', () => {
     account.apply({ type: 'account', account: { ...account.account, canTrade: false } });
     expect(rule.evaluate(contextOf(account))[0]).toMatchObject({
       remedy: { kind: 'suspend' },
-      message: 'trading disabled: the broker reports canTrade: false for this account',
+      message: 'trading disabled: the broker does not allow this account to trade',
     });
   });
   it('suspends while the session is logged out', () => {

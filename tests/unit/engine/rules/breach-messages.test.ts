@@ -35,7 +35,7 @@ describe('what each breach says and does', () => {
       'RULE-003',
       () => contextOf(accountWith({ fills: [fill(CONTRACTS.NQ!.id, -1, -520)] })),
       {
-        message: 'P&L today -520.00 has reached the daily loss limit -500.00',
+        message: 'Realized P&L today -$520.00 has reached the daily loss limit -$500.00',
         category: 'hardLockout',
         remedy: { kind: 'flatten', lock: { kind: 'untilReset' } },
       },
@@ -44,7 +44,7 @@ describe('what each breach says and does', () => {
       'RULE-004',
       () => contextOf(accountWith({ positions: [position('NQ', 1, 100)], marks: { [CONTRACTS.NQ!.id]: 85 } })),
       {
-        message: 'NQ open P&L -300.00 reached the per-position limit -300.00',
+        message: 'NQ open P&L -$300.00 reached the per-position limit -$300.00',
         category: 'tradeByTrade',
         value: -300,
         limit: -300,
@@ -54,7 +54,7 @@ describe('what each breach says and does', () => {
     [
       'RULE-005',
       () => contextOf(accountWith({ positions: [position('ES', 1, 100)], marks: { [CONTRACTS.ES!.id]: 110 } })),
-      { message: 'ES open P&L 500.00 reached the take-profit 500.00', value: 500, limit: 500 },
+      { message: 'ES open P&L +$500.00 reached the take-profit $500.00', value: 500, limit: 500 },
     ],
     [
       'RULE-007',
@@ -63,7 +63,7 @@ describe('what each breach says and does', () => {
         return contextOf(accountWith({ fills: [f] }), fillEvent(f));
       },
       {
-        message: 'a NQ close lost -320.00 (tier -300.00)',
+        message: 'NQ trade closed at -$320.00, reaching the -$300.00 loss tier (1 h pause)',
         category: 'cooldown',
         value: -320,
         limit: -300,
@@ -74,7 +74,7 @@ describe('what each breach says and does', () => {
       'RULE-013',
       () => contextOf(accountWith({ fills: [fill(CONTRACTS.ES!.id, -1, 1000)] })),
       {
-        message: 'Daily profit target reached. Walk away green. (realized 1000.00, target 1000.00)',
+        message: 'Daily profit target reached. Walk away green. (realized +$1,000.00, target $1,000.00)',
         category: 'hardLockout',
         value: 1000,
         limit: 1000,
@@ -153,20 +153,20 @@ describe('RULE-012 trade management: where the stop goes (breakeven after 4 tick
 
   it.each<[string, number, number, number | undefined, string | null]>([
     ['long, 3 ticks up: nothing yet', 1, 100.75, undefined, null],
-    ['long, exactly 4 ticks up: breakeven + 1 tick', 1, 101, undefined, 'placing the ES stop to 100.25 (breakeven)'],
-    ['long, exactly 8 ticks up: trailing takes over, 4 ticks behind', 1, 102, undefined, 'placing the ES stop to 101 (trailing)'],
+    ['long, exactly 4 ticks up: breakeven + 1 tick', 1, 101, undefined, 'placing the ES stop at 100.25 (breakeven)'],
+    ['long, exactly 8 ticks up: trailing takes over, 4 ticks behind', 1, 102, undefined, 'placing the ES stop at 101 (trailing)'],
     ['long, 20 ticks up, a stop already at breakeven: moved up', 1, 105, 100.25, 'moving the ES stop to 104 (trailing)'],
     ['long, a stop already above where it would go: never widened', 1, 102, 101.5, null],
     ['long, a stop exactly where it would go: left alone', 1, 102, 101, null],
-    ['short, exactly 4 ticks down: breakeven − 1 tick', -1, 99, undefined, 'placing the ES stop to 99.75 (breakeven)'],
-    ['short, 8 ticks down: trailing above', -1, 98, undefined, 'placing the ES stop to 99 (trailing)'],
+    ['short, exactly 4 ticks down: breakeven − 1 tick', -1, 99, undefined, 'placing the ES stop at 99.75 (breakeven)'],
+    ['short, 8 ticks down: trailing above', -1, 98, undefined, 'placing the ES stop at 99 (trailing)'],
   ])('%s', (_what, size, mark, existingStop, message) => {
     const found = moves(size, mark, existingStop);
     if (message === null) {
       expect(found).toEqual([]);
       return;
     }
-    const stopPrice = Number(/to ([\d.]+)/.exec(message)![1]);
+    const stopPrice = Number(/(?:to|at) ([\d.]+)/.exec(message)![1]);
     expect(found).toEqual([
       {
         message,
@@ -247,7 +247,7 @@ describe('rule defaults a trader leaves out', () => {
   it('RULE-013 says "walk away green" when no message is given', () => {
     const profit = armed('  daily_realized_profit: { target: 300 }\n');
     expect(profit.evaluate(contextOf(accountWith({ fills: [fill(CONTRACTS.ES!.id, -1, 310)] })))[0]?.message).toBe(
-      'Daily profit target reached. Walk away green. (realized 310.00, target 300.00)',
+      'Daily profit target reached. Walk away green. (realized +$310.00, target $300.00)',
     );
   });
 

@@ -54,7 +54,8 @@ describe('RULE-002 max_contracts_per_instrument', () => {
       value: 3,
       limit: 3,
       usage: 1,
+      summary: '3 of 3 NQ',
     });
-    expect(rule(base).measure(contextOf(accountWith()))).toEqual({ value: 0, limit: 3, usage: 0 });
+    expect(rule(base).measure(contextOf(accountWith()))).toEqual({ value: 0, limit: 3, usage: 0, summary: 'nothing open' });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contractCount, maxContractsConfigSchema, maxContractsRule } from '../../../../src/main/engine/rules/max-contracts';
-import { ruleState } from '../../../../src/shared/rules';
+import { ruleState, warningStep } from '../../../../src/shared/rules';
 import { accountWith, CONTRACTS, contextOf, position } from '../../../helpers/states';
 
 const rule = (limit: number, countType: 'net' | 'gross' = 'net') =>
@@ -82,11 +82,25 @@ describe('RULE-001 max_contracts', () => {
 
 describe('rule state shown on the dashboard', () => {
   it.each([
-    [true, false, 0.79, 'ok'],
-    [true, false, 0.8, 'warning'],
-    [true, true, 0.5, 'breached'],
-    [false, true, 2, 'off'],
-  ] as const)('enabled %s, breached %s, usage %s → %s', (enabled, breached, usage, expected) => {
-    expect(ruleState(enabled, breached, usage)).toBe(expected);
+    [true, false, 0.49, {}, 'ok'],
+    [true, false, 0.5, {}, 'warning'],
+    [true, false, 0.9, {}, 'warning'],
+    [true, true, 0.5, {}, 'breached'],
+    [true, true, 1.2, { locked: true }, 'locked'],
+    [true, true, 1.2, { locked: true, suspended: true }, 'suspended'],
+    [false, true, 2, { locked: true }, 'off'],
+  ] as const)('enabled %s, breached %s, usage %s, %o → %s', (enabled, breached, usage, flags, expected) => {
+    expect(ruleState(enabled, breached, usage, flags)).toBe(expected);
+  });
+
+  it.each([
+    [0.49, null],
+    [0.5, 0.5],
+    [0.69, 0.5],
+    [0.7, 0.7],
+    [0.85, 0.85],
+    [3, 0.85],
+  ])('usage %s reaches warning step %s', (usage, step) => {
+    expect(warningStep(usage)).toBe(step);
   });
 });

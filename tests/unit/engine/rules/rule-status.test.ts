@@ -54,15 +54,15 @@ describe('what each rule card shows: value, limit, share of the limit and the on
       'RULE-002',
       'the fullest symbol against its own limit',
       () => contextOf(accountWith({ positions: [position('MNQ', 1), position('NQ', 2)] })),
-      { value: 2, limit: 3, usage: 2 / 3 },
+      { value: 2, limit: 3, usage: 2 / 3, summary: '2 of 3 NQ' },
     ],
     [
       'RULE-002',
       'a symbol limit over the default',
       () => contextOf(accountWith({ positions: [position('ES', 1), position('NQ', 2)] })),
-      { value: 1, limit: 1, usage: 1 },
+      { value: 1, limit: 1, usage: 1, summary: '1 of 1 ES' },
     ],
-    ['RULE-002', 'nothing open', () => contextOf(accountWith()), { value: 0, limit: 3, usage: 0 }],
+    ['RULE-002', 'nothing open', () => contextOf(accountWith()), { value: 0, limit: 3, usage: 0, summary: 'nothing open' }],
     [
       'RULE-003',
       'a loss',
@@ -120,13 +120,13 @@ describe('what each rule card shows: value, limit, share of the limit and the on
       'RULE-009',
       'in session',
       () => contextOf(accountWith()),
-      { value: 30, limit: 390, usage: 30 / 390, summary: 'in session 08:30–15:00: 360 min left' },
+      { value: 30, limit: 390, usage: 30 / 390, summary: 'in session until 3:00 PM CT: 360 min left' },
     ],
     [
       'RULE-009',
       'after the session',
       () => at(contextOf(accountWith()), '2026-11-24T22:00:00Z'),
-      { value: 0, limit: 0, usage: 0, summary: 'outside the 08:30–15:00 session: no new trades' },
+      { value: 0, limit: 0, usage: 0, summary: 'outside the 8:30 AM–3:00 PM CT session: no new trades until Wed Nov 25, 8:30 AM CT' },
     ],
     ['RULE-010', 'trading allowed', () => contextOf(accountWith()), { value: 0, limit: 0, usage: 0, summary: 'the broker allows trading' }],
     [
@@ -168,6 +168,7 @@ describe('what each rule card shows: value, limit, share of the limit and the on
       limit: 10,
       usage: 0.75,
       summary: 'MNQ 7 s without a stop (grace 10 s)',
+      imminent: { at: T0 - 7_500 + 10_000, text: 'MNQ will be closed unless a stop is placed' },
     });
     account.apply({ type: 'order', order: order(5, CONTRACTS.MNQ!.id, { kind: 'stop', side: 'sell', limitPrice: null, stopPrice: 95 }) });
     account.apply({ type: 'order', order: order(6, CONTRACTS.ES!.id, { kind: 'stop', side: 'buy', limitPrice: null, stopPrice: 105 }) });
@@ -211,7 +212,7 @@ describe('what each rule card shows: value, limit, share of the limit and the on
       value: 2,
       limit: 0,
       usage: 1,
-      summary: '2 order(s) or position(s) in CL, NG',
+      summary: '1 position and 1 open order in CL, NG',
     });
   });
 
@@ -222,7 +223,7 @@ describe('what each rule card shows: value, limit, share of the limit and the on
       value: 1,
       limit: 2,
       usage: 0,
-      summary: '1 of 2 position(s) with a stop',
+      summary: '1 of 2 positions with a stop',
     });
   });
 });
