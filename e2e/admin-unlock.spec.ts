@@ -10,9 +10,9 @@ const DAILY_LOSS_YAML = `rules:
 async function lockedOut(page: Page): Promise<Warden & { process: ChildProcess }> {
   const warden = await startWarden(DAILY_LOSS_YAML, { args: ['--test-elevator'] });
   await page.goto(warden.dashboardUrl);
-  await expect(page.getByTestId('connection-state')).toHaveText('Live');
+  await expect(page.getByTestId('connection-state')).toHaveText('Simulator connected');
   await warden.sim.roundTrip(CONTRACTS.ES, 6000, 5988); // −600 and fees
-  await expect(page.getByTestId('lockout-banner')).toContainText('daily_realized_loss');
+  await expect(page.getByTestId('lockout-banner')).toContainText('Locked by Daily realized loss');
   return warden;
 }
 
@@ -79,7 +79,7 @@ test.describe('a locked account and an administrator', () => {
       await expect(page.getByTestId('lockout-banner')).toContainText('Locked');
 
       await warden.sim.market(CONTRACTS.MNQ, 'buy', 1);
-      await expect(page.getByTestId('timeline')).toContainText('rejected while locked');
+      await expect(page.getByTestId('timeline')).toContainText('Not allowed while the account is locked');
       await expect.poll(async () => (await warden.sim.state()).positions).toEqual([]);
 
       const audit = await auditLog(page);

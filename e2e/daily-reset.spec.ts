@@ -9,7 +9,7 @@ test('the daily reset ends the until-reset lock and starts P&L and the trade cou
   const warden = await startWarden(YAML, { args: ['--test-clock'] });
   try {
     await page.goto(warden.dashboardUrl);
-    await expect(page.getByTestId('connection-state')).toHaveText('Live');
+    await expect(page.getByTestId('connection-state')).toHaveText('Simulator connected');
     await warden.sim.roundTrip(CONTRACTS.ES, 6000, 5988); // −600 and fees
     await expect(page.getByTestId('lockout-banner')).toContainText(/until 5:00 PM CT/);
     await expect(page.getByTestId('pnl-realized')).toHaveText('-$602.80');
@@ -24,7 +24,7 @@ test('the daily reset ends the until-reset lock and starts P&L and the trade cou
     await expect(page.getByTestId('rule-RULE-003')).toHaveAttribute('data-state', 'ok');
     const timeline = page.getByTestId('timeline');
     await expect(timeline).toContainText('Daily reset');
-    await expect(timeline).toContainText('Unlocked (untilReset ended)');
+    await expect(timeline).toContainText('Lock ended at the daily reset');
     expect((await warden.status()).tradingDay.nextReset).not.toBe(tradingDay.nextReset);
 
     await warden.sim.setPrice(CONTRACTS.MNQ, 21000);

@@ -23,7 +23,7 @@ export async function startDesktop(options: DesktopOptions = {}, waitLive = true
   const simPort = nextSimPort++;
   const app = DesktopApp.launch({ ...options, args: ['--no-random-walk', '--sim-port', String(simPort), ...(options.args ?? [])] });
   const page = await app.window();
-  if (waitLive) await expect(page.getByTestId('connection-state')).toHaveText('Live');
+  if (waitLive) await expect(page.getByTestId('connection-state')).toHaveText('Simulator connected');
   return { app, sim: new SimulatorControl(`http://127.0.0.1:${simPort}`), page };
 }
 

@@ -12,9 +12,9 @@ test.describe('enforcing from the desktop app', () => {
   test('buying 6 MNQ with max contracts 5 closes the position, shows it and notifies', async ({ desktop }) => {
     const { app, sim, page } = desktop;
     await sim.market(CONTRACTS.MNQ, 'buy', 6);
-    await expect(page.getByTestId('timeline')).toContainText('Closed MNQ position');
+    await expect(page.getByTestId('timeline')).toContainText('Closed MNQ (6 contracts): max contracts');
     await expect.poll(async () => (await sim.state()).positions).toEqual([]);
-    await expect.poll(async () => (await app.state()).notifications.map((n) => n.title).join(' | ')).toContain('max_contracts');
+    await expect.poll(async () => (await app.state()).notifications.map((n) => n.title).join(' | ')).toContain('Max contracts broken');
   });
 
   test('a daily-loss lock turns the tray red, notifies, and only an approved admin unlock lifts it', async ({ desktop }) => {

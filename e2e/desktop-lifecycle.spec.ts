@@ -67,7 +67,7 @@ test.describe('quitting', () => {
     await expect.poll(async () => (await sim.state()).positions).toEqual([]);
     await app.request({ op: 'tray-menu', label: 'Show dashboard' });
     await expect.poll(async () => (await app.state()).windows.map((w) => w.visible)).toEqual([true]);
-    await expect(page.getByTestId('timeline')).toContainText('Closed MNQ position');
+    await expect(page.getByTestId('timeline')).toContainText('Closed MNQ (6 contracts): max contracts');
   });
 
   test('the tray Quit with nothing open ends the process and closes the store cleanly', async ({ desktop }) => {

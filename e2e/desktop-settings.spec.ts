@@ -39,10 +39,10 @@ test.describe('settings in the desktop app', () => {
     expect(entry).toMatch(/^Exec=.+$/m);
     await page.screenshot({ path: screenshotPath('desktop-settings'), fullPage: true });
     await page.getByRole('button', { name: 'Dashboard' }).click();
-    await expect(page.getByTestId('connection-state')).toHaveText('Live');
+    await expect(page.getByTestId('connection-state')).toHaveText('Simulator connected');
     const before = (await app.state()).notifications.length;
     await sim.market(CONTRACTS.MNQ, 'buy', 6);
-    await expect(page.getByTestId('timeline')).toContainText('Closed MNQ position');
+    await expect(page.getByTestId('timeline')).toContainText('Closed MNQ (6 contracts): max contracts');
     await expect.poll(async () => (await app.state()).notifications.length).toBeGreaterThan(before);
   });
 
@@ -66,7 +66,7 @@ test.describe('settings in the desktop app', () => {
     await expect(page.getByRole('status')).toContainText('the new settings could not connect');
     await expect(page.getByRole('status')).toContainText('the previous settings are back in force');
     await page.getByRole('button', { name: 'Dashboard' }).click();
-    await expect(page.getByTestId('connection-state')).toHaveText('Live');
+    await expect(page.getByTestId('connection-state')).toHaveText('Simulator connected');
   });
 });
 
@@ -120,7 +120,7 @@ test.describe('a start that fails keeps the app up, says why and leaves Settings
         await page.getByRole('button', { name: 'Save and reconnect' }).click();
         await expect(page.getByRole('status')).toHaveText('Saved. Risk Warden reconnected with these settings.');
         await page.getByRole('button', { name: 'Dashboard' }).click();
-        await expect(page.getByTestId('connection-state')).toHaveText('Live');
+        await expect(page.getByTestId('connection-state')).toHaveText('Simulator connected');
         expect(app.running).toBe(true);
       } finally {
         await app.close();

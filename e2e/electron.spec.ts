@@ -31,9 +31,9 @@ test.describe('Electron app', () => {
     const { app, sim } = await launchApp();
     try {
       const window = await app.firstWindow();
-      await expect(window.getByTestId('connection-state')).toHaveText('Live');
+      await expect(window.getByTestId('connection-state')).toHaveText('Simulator connected');
       await sim.market(CONTRACTS.MNQ, 'buy', 6);
-      await expect(window.getByTestId('timeline')).toContainText('Closed MNQ position');
+      await expect(window.getByTestId('timeline')).toContainText('Closed MNQ (6 contracts): max contracts');
       expect((await sim.state()).positions).toEqual([]);
     } finally {
       await app.close();
@@ -44,9 +44,9 @@ test.describe('Electron app', () => {
     const { app, sim } = await launchApp(['--test-elevator']);
     try {
       const window = await app.firstWindow();
-      await expect(window.getByTestId('connection-state')).toHaveText('Live');
+      await expect(window.getByTestId('connection-state')).toHaveText('Simulator connected');
       await sim.roundTrip(CONTRACTS.ES, 6000, 5988);
-      await expect(window.getByTestId('lockout-banner')).toContainText('daily_realized_loss');
+      await expect(window.getByTestId('lockout-banner')).toContainText('Locked by Daily realized loss');
       await sim.answerElevation('deny');
       await window.getByRole('button', { name: 'Admin unlock…' }).click();
       await window.getByTestId('unlock-dialog').getByLabel('Reason').fill('checking the prompt');

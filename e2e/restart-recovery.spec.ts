@@ -18,7 +18,7 @@ test('killed while locked and restarted: the lock, the P&L and the trade count a
     await page.goto(first.dashboardUrl);
     await expect(page.getByTestId('connection-state')).toHaveText('Live');
     await first.sim.roundTrip(CONTRACTS.ES, 6000, 5988);
-    await expect(page.getByTestId('lockout-banner')).toContainText('daily_realized_loss');
+    await expect(page.getByTestId('lockout-banner')).toContainText('Locked by Daily realized loss');
     await stopWarden(first, 'SIGKILL');
 
     const control = new SimulatorControl(sim.url);
@@ -29,9 +29,9 @@ test('killed while locked and restarted: the lock, the P&L and the trade count a
     const second = await startWarden(YAML, { gateway: sim.url, dataDir });
     try {
       await page.goto(second.dashboardUrl);
-      await expect(page.getByTestId('lockout-banner')).toContainText('daily_realized_loss');
+      await expect(page.getByTestId('lockout-banner')).toContainText('Locked by Daily realized loss');
       await expect.poll(async () => (await control.state()).positions).toEqual([]);
-      await expect(page.getByTestId('timeline')).toContainText('rejected while locked');
+      await expect(page.getByTestId('timeline')).toContainText('Not allowed while the account is locked');
       await expect(page.getByTestId('trade-count')).toHaveText('2');
       // −600 on ES with its fees, then the NQ bought and closed at the same price: fees only.
       await expect(page.getByTestId('pnl-realized')).toHaveText('-$605.60');

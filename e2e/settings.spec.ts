@@ -7,7 +7,7 @@ test('the settings tab shows the connection (read-only on the web host) and the 
   warden,
 }) => {
   await page.goto(warden.dashboardUrl);
-  await expect(page.getByTestId('connection-state')).toHaveText('Live');
+  await expect(page.getByTestId('connection-state')).toHaveText('Simulator connected');
   fs.writeFileSync(path.join(warden.dataDir, 'risk-config.yaml'), 'rules:\n  max_contracts:\n    limit: 0\n');
   await expect(page.getByRole('alert').filter({ hasText: 'rules.max_contracts.limit' })).toBeVisible();
 
@@ -21,7 +21,9 @@ test('the settings tab shows the connection (read-only on the web host) and the 
   const effective = page.getByTestId('effective-config');
   await expect(effective).toContainText('max_contracts:');
   await expect(effective).toContainText('limit: 5');
-  await expect(page.getByText(/Last edit refused: risk-config\.yaml: rules\.max_contracts\.limit must be at least 1, got 0/)).toBeVisible();
+  const refusal = page.getByTestId('config-error');
+  await expect(refusal).toContainText('Config edit refused');
+  await expect(refusal).toContainText(/rules\.max_contracts\.limit must be at least 1, got 0/);
   await page.screenshot({ path: screenshotPath('settings-web-host'), fullPage: true });
 
   // Keyboard only: the view tabs are buttons in the tab order.
@@ -35,7 +37,7 @@ test('the settings tab shows the connection (read-only on the web host) and the 
 test('the dashboard reads in dark mode too', async ({ page, warden }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto(warden.dashboardUrl);
-  await expect(page.getByTestId('connection-state')).toHaveText('Live');
+  await expect(page.getByTestId('connection-state')).toHaveText('Simulator connected');
   const background = await page.evaluate('getComputedStyle(document.documentElement).backgroundColor');
   expect(background).toBe('rgb(15, 20, 25)');
   await page.screenshot({ path: screenshotPath('dashboard-ok-dark'), fullPage: true });

@@ -6,15 +6,15 @@ test.describe('a trader breaks a rule and Risk Warden enforces it', () => {
     warden,
   }) => {
     await page.goto(warden.dashboardUrl);
-    await expect(page.getByTestId('connection-state')).toHaveText('Live');
+    await expect(page.getByTestId('connection-state')).toHaveText('Simulator connected');
     await expect(page.getByTestId('rule-RULE-001')).toHaveAttribute('data-state', 'ok');
 
     await warden.sim.market(CONTRACTS.MNQ, 'buy', 6);
 
     const timeline = page.getByTestId('timeline');
-    await expect(timeline).toContainText('RULE-001 max_contracts breached');
+    await expect(timeline).toContainText('Max contracts broken');
     await expect(timeline).toContainText('6 contracts open (net), limit 5');
-    await expect(timeline).toContainText('Closed MNQ position');
+    await expect(timeline).toContainText('Closed MNQ (6 contracts): max contracts');
     await expect(page.getByTestId('positions-empty')).toBeVisible();
     const state = await warden.sim.state();
     expect(state.positions.filter((p) => p.contractId === CONTRACTS.MNQ)).toEqual([]);
@@ -24,7 +24,7 @@ test.describe('a trader breaks a rule and Risk Warden enforces it', () => {
 
   test('losing −200 MNQ, −250 NQ, −100 ES with a −500 daily limit: locked, flat, new orders closed', async ({ page, warden }) => {
     await page.goto(warden.dashboardUrl);
-    await expect(page.getByTestId('connection-state')).toHaveText('Live');
+    await expect(page.getByTestId('connection-state')).toHaveText('Simulator connected');
     const { sim } = warden;
 
     await sim.roundTrip(CONTRACTS.MNQ, 21000, 20900);
@@ -44,14 +44,14 @@ test.describe('a trader breaks a rule and Risk Warden enforces it', () => {
     await expect(banner).toContainText('Locked');
     await expect(banner).toContainText(/until 5:00 PM CT/);
     await expect(page.getByTestId('timeline')).toContainText(/Locked until 5:00 PM CT/);
-    await expect(banner).toContainText('daily_realized_loss');
-    await expect(page.getByTestId('rule-RULE-003')).toHaveAttribute('data-state', 'breached');
+    await expect(banner).toContainText('Locked by Daily realized loss');
+    await expect(page.getByTestId('rule-RULE-003')).toHaveAttribute('data-state', 'locked');
     await expect(page.getByTestId('positions-empty')).toBeVisible();
     await expect.poll(async () => (await sim.state()).positions).toEqual([]);
     await expect.poll(async () => (await sim.state()).openOrders).toEqual([]);
 
     await sim.market(CONTRACTS.NQ, 'buy', 1);
-    await expect(page.getByTestId('timeline')).toContainText('rejected while locked');
+    await expect(page.getByTestId('timeline')).toContainText('Not allowed while the account is locked');
     await expect.poll(async () => (await sim.state()).positions).toEqual([]);
     await expect(banner).toContainText('Locked');
     await page.screenshot({ path: screenshotPath('dashboard-locked'), fullPage: true });
@@ -66,7 +66,7 @@ test.describe('a trader breaks a rule and Risk Warden enforces it', () => {
     await warden.sim.setPrice(CONTRACTS.ES, 6001.5);
     await expect(page.getByTestId('pnl-unrealized')).toHaveText('+$150.00');
     await expect(page.getByTestId('position-ES')).toContainText('+2');
-    await expect(page.getByTestId('rule-RULE-001')).toContainText('2 of limit 5');
+    await expect(page.getByTestId('rule-RULE-001')).toContainText('2 of 5');
     await expect(page.getByTestId('trade-count')).toHaveText('1');
     await page.screenshot({ path: screenshotPath('dashboard-ok'), fullPage: true });
   });
