@@ -9,7 +9,7 @@ import { RuleStatusSchema } from './rules';
 export const ConnectionStateSchema = z.enum(['connecting', 'live', 'reconnecting', 'stale', 'loggedOut', 'failed']);
 export type ConnectionState = z.infer<typeof ConnectionStateSchema>;
 
-export const LockoutKindSchema = z.enum(['cooldown', 'untilReset', 'untilSessionStart', 'untilAdmin']);
+export const LockoutKindSchema = z.enum(['cooldown', 'untilReset', 'untilSessionStart', 'untilWeeklyReset', 'untilTime', 'untilAdmin']);
 export type LockoutKind = z.infer<typeof LockoutKindSchema>;
 
 export const LockoutViewSchema = z.object({

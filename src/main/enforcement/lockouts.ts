@@ -13,7 +13,14 @@ import { lockEnd, type LockCalendar } from '../schedule/lock-end';
 import type { LockoutRecord, OverrideRecord, RiskStore } from '../store/risk-store';
 import type { Recorder } from './executor';
 
-const KIND_STRENGTH: Record<LockoutKind, number> = { cooldown: 1, untilSessionStart: 2, untilReset: 2, untilAdmin: 3 };
+const KIND_STRENGTH: Record<LockoutKind, number> = {
+  cooldown: 1,
+  untilSessionStart: 2,
+  untilReset: 2,
+  untilWeeklyReset: 2,
+  untilTime: 2,
+  untilAdmin: 3,
+};
 
 export interface LockOutcome {
   lock: LockoutRecord;

@@ -1,10 +1,18 @@
 /** When a lock a rule asked for ends: the lock-end policy, as a pure function of the calendar in force. */
 import type { SessionClock } from './session-clock';
 import { tradingDayAt, type TradingDaySchedule } from './trading-day';
+import { tradingWeekAt } from './trading-week';
 
 /** The lock a rule asks for when it flattens an account. */
 export type LockRequest =
-  { kind: 'untilReset' } | { kind: 'cooldown'; durationMs: number } | { kind: 'untilSessionStart' } | { kind: 'untilAdmin' };
+  | { kind: 'untilReset' }
+  | { kind: 'cooldown'; durationMs: number }
+  | { kind: 'untilSessionStart' }
+  /** Until the next trading week's first session (weekly limits). */
+  | { kind: 'untilWeeklyReset' }
+  /** Until a time the trader chose (a self-lockout): `at` in epoch ms. */
+  | { kind: 'untilTime'; at: number }
+  | { kind: 'untilAdmin' };
 
 export interface LockCalendar {
   schedule: TradingDaySchedule;
@@ -21,6 +29,10 @@ export function lockEnd(request: LockRequest, now: number, calendar: LockCalenda
       return tradingDayAt(now, calendar.schedule).end;
     case 'untilSessionStart':
       return calendar.session ? calendar.session.nextStart(now) : tradingDayAt(now, calendar.schedule).end;
+    case 'untilWeeklyReset':
+      return tradingWeekAt(now, calendar.schedule).end;
+    case 'untilTime':
+      return request.at;
     case 'untilAdmin':
       return null;
   }

@@ -131,6 +131,8 @@ const KIND_WORDS: Record<LockoutRecord['kind'], string> = {
   cooldown: 'cooldown',
   untilReset: 'lock until the reset',
   untilSessionStart: 'lock until the session starts',
+  untilWeeklyReset: 'lock until the new trading week',
+  untilTime: 'lock until a chosen time',
   untilAdmin: 'lock until an admin unlock',
 };
 

@@ -19,6 +19,8 @@ const LOCK_ENDED: Record<LockoutKind, string> = {
   cooldown: 'Cooldown over: trading allowed again',
   untilReset: 'Lock ended at the daily reset',
   untilSessionStart: 'Lock ended: the trading session started',
+  untilWeeklyReset: 'Lock ended: the new trading week started',
+  untilTime: 'Lock ended at the time chosen',
   untilAdmin: 'Lock ended',
 };
 
