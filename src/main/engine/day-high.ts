@@ -5,6 +5,7 @@
  * trading day and are saved with the day they belong to: a restart must never lower them.
  */
 import { z } from 'zod';
+import type { Position } from '../../shared/domain';
 import { roundCents } from '../../shared/domain';
 
 /** Which P&L a rule trails: realized only, or realized plus the open positions' P&L. */
@@ -17,6 +18,9 @@ export const MEASURE_WORDS: Record<PnlMeasure, { label: string; counted: string 
   total: { label: 'P&L (realized + open)', counted: "today's P&L, realized (net of fees) plus open," },
 };
 
+/** A rule's card while `pnlOf` is null. */
+export const PNL_NOT_KNOWN = 'P&L (realized + open) not known until every open position has a price';
+
 /** Where the highs are saved in rule_state: one row per account, shared by both rules that read them. */
 export const DAY_HIGH_STATE_ID = 'DAY-HIGH';
 
@@ -26,7 +30,25 @@ export type SavedDayHigh = z.infer<typeof SavedDayHighSchema>;
 /** What the highs follow: the account's P&L now. */
 export interface PnlSource {
   realizedPnl(): number;
-  unrealizedPnl(): number;
+  positions(): readonly Position[];
+  unrealizedOf(position: Position): number | null;
+}
+
+/**
+ * The account's P&L now on `measure`, in cents; null while an open position has no price yet (after a
+ * restart, before its first quote): an open P&L taken as 0 could raise the high, or sink the P&L to
+ * the floor, when neither happened.
+ */
+export function pnlOf(account: PnlSource, measure: PnlMeasure): number | null {
+  let pnl = account.realizedPnl();
+  if (measure === 'total') {
+    for (const position of account.positions()) {
+      const open = account.unrealizedOf(position);
+      if (open === null) return null;
+      pnl += open;
+    }
+  }
+  return roundCents(pnl);
 }
 
 export class DayHigh {
@@ -35,8 +57,8 @@ export class DayHigh {
 
   /** Raises the highs to the account's P&L now, in cents; true when either rose. Called on every evaluation, quotes included. */
   follow(account: PnlSource): boolean {
-    const realized = roundCents(account.realizedPnl());
-    const total = roundCents(account.realizedPnl() + account.unrealizedPnl());
+    const realized = pnlOf(account, 'realized') ?? this.realized;
+    const total = pnlOf(account, 'total') ?? this.total;
     const rose = realized > this.realized || total > this.total;
     this.realized = Math.max(this.realized, realized);
     this.total = Math.max(this.total, total);
@@ -66,8 +88,9 @@ export class DayHigh {
   }
 }
 
-/** The account's P&L now on `measure` and the day's high, which the P&L now may just have raised. */
-export function dayFigures(account: PnlSource & { readonly dayHigh: DayHigh }, measure: PnlMeasure): { pnl: number; high: number } {
-  const pnl = roundCents(account.realizedPnl() + (measure === 'total' ? account.unrealizedPnl() : 0));
-  return { pnl, high: Math.max(account.dayHigh.of(measure), pnl) };
+/** The account's P&L now on `measure` (null while not known) and the day's high, which the P&L now may just have raised. */
+export function dayFigures(account: PnlSource & { readonly dayHigh: DayHigh }, measure: PnlMeasure): { pnl: number | null; high: number } {
+  const pnl = pnlOf(account, measure);
+  const high = account.dayHigh.of(measure);
+  return { pnl, high: pnl === null ? high : Math.max(high, pnl) };
 }

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DayHigh } from '../../../src/main/engine/day-high';
+import { DayHigh, type PnlSource } from '../../../src/main/engine/day-high';
+import { position } from '../../helpers/states';
 
-/** The account's P&L at one moment, as the high reads it. */
-const at = (realized: number, unrealized = 0) => ({ realizedPnl: () => realized, unrealizedPnl: () => unrealized });
+/** The account's P&L at one moment, as the high reads it: realized, and one open position's P&L (null: no price yet). */
+function at(realized: number, unrealized: number | null = 0): PnlSource {
+  return { realizedPnl: () => realized, positions: () => [position('ES', 1)], unrealizedOf: () => unrealized };
+}
 
 describe("the day's P&L high", () => {
   it('starts at 0: a day with no gains has a high of 0 on both measures', () => {
@@ -25,6 +28,13 @@ describe("the day's P&L high", () => {
     expect(high.follow(at(600.004))).toBe(false);
     expect(high.follow(at(600.01))).toBe(true);
     expect(high.of('realized')).toBe(600.01);
+  });
+
+  it('leaves the total alone while an open position has no price yet (after a restart, before its first quote)', () => {
+    const high = new DayHigh();
+    high.follow(at(100, 300));
+    expect(high.follow(at(600, null))).toBe(true);
+    expect([high.of('realized'), high.of('total')]).toEqual([600, 400]);
   });
 
   it('starts again at 0 at the daily reset', () => {

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { roundCents } from '../../../shared/domain';
 import { signedMoney } from '../../../shared/money';
-import { dayFigures, MEASURE_WORDS, PNL_MEASURES } from '../day-high';
+import { dayFigures, MEASURE_WORDS, PNL_MEASURES, PNL_NOT_KNOWN } from '../day-high';
 import { breachOf, type Breach, type Measure, type Rule, type RuleContext } from '../rule';
 import { defineRule } from './definition';
 
@@ -55,12 +55,19 @@ export function profitGivebackRule(config: ProfitGivebackConfig): Rule {
       const { pnl, high, armed, floor } = figures(context);
       if (!armed) {
         return {
-          value: pnl,
+          value: pnl ?? high,
           limit: config.activate_at,
           usage: 0,
           summary: `Not armed yet: arms at ${signedMoney(config.activate_at)}; high today ${signedMoney(high)}`,
         };
       }
+      if (pnl === null)
+        return {
+          value: high,
+          limit: floor,
+          usage: 0,
+          summary: `${PNL_NOT_KNOWN}; floor ${signedMoney(floor)} (${config.giveback_percent}% of the high ${signedMoney(high)} given back)`,
+        };
       return {
         value: pnl,
         limit: floor,
@@ -71,7 +78,7 @@ export function profitGivebackRule(config: ProfitGivebackConfig): Rule {
     /** Reaching the floor breaks it: a cent above holds, at the floor breaks. */
     evaluate(context): Breach[] {
       const { pnl, high, armed, floor } = figures(context);
-      if (!armed || pnl > floor) return [];
+      if (!armed || pnl === null || pnl > floor) return [];
       return [
         breachOf(this, context, {
           category: 'hardLockout',

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { roundCents } from '../../../shared/domain';
 import { money, signedMoney } from '../../../shared/money';
-import { dayFigures, MEASURE_WORDS, PNL_MEASURES } from '../day-high';
+import { dayFigures, MEASURE_WORDS, PNL_MEASURES, PNL_NOT_KNOWN } from '../day-high';
 import { breachOf, type Breach, type Measure, type Rule, type RuleContext } from '../rule';
 import { defineRule } from './definition';
 
@@ -64,6 +64,8 @@ export function trailingDailyLossRule(config: TrailingDailyLossConfig): Rule {
     description: trailingDailyLossDescription(config),
     measure(context): Measure {
       const { pnl, trailed, floor, from } = figures(context);
+      if (pnl === null)
+        return { value: trailed, limit: floor, usage: 0, summary: `${PNL_NOT_KNOWN}; floor ${signedMoney(floor)} (${from})` };
       return {
         value: pnl,
         limit: floor,
@@ -74,7 +76,7 @@ export function trailingDailyLossRule(config: TrailingDailyLossConfig): Rule {
     /** Reaching the floor breaks it, like the daily loss limit: a cent above holds, at the floor breaks. */
     evaluate(context): Breach[] {
       const { pnl, floor, from } = figures(context);
-      if (pnl > floor) return [];
+      if (pnl === null || pnl > floor) return [];
       return [
         breachOf(this, context, {
           category: 'hardLockout',

@@ -64,6 +64,16 @@ describe('RULE-015 profit_giveback', () => {
     expect(breached({ measure: 'realized' }, account)).toBe(false);
   });
 
+  it('judges nothing while an open position has no price yet', () => {
+    const account = accountWith({ positions: [position('ES', 1, 6000)] });
+    account.dayHigh.restore({ day: '2026-11-24', realized: 0, total: 800 }, '2026-11-24');
+    const rule = ruleOf({ measure: 'total' });
+    expect(rule.evaluate(contextOf(account))).toEqual([]);
+    expect(rule.measure(contextOf(account)).summary).toBe(
+      'P&L (realized + open) not known until every open position has a price; floor +$480.00 (40% of the high +$800.00 given back)',
+    );
+  });
+
   it('flattens and locks until the reset, saying how much of which high was given back', () => {
     const [breach] = ruleOf({}).evaluate(contextOf(realizedPath(800, -320)));
     expect(breach).toMatchObject({

@@ -79,6 +79,17 @@ describe('RULE-014 trailing_daily_loss', () => {
     expect(breached({ stop_trailing_at: 500 }, realizedPath(300, -500))).toBe(true);
   });
 
+  it('judges nothing while an open position has no price yet, rather than take its P&L as 0 against a restored high', () => {
+    const account = accountWith({ positions: [position('ES', 1, 6000)] });
+    account.dayHigh.restore({ day: '2026-11-24', realized: 0, total: 600 }, '2026-11-24');
+    const rule = ruleOf({ distance: 500, measure: 'total' });
+    expect(rule.evaluate(contextOf(account))).toEqual([]);
+    expect(rule.measure(contextOf(account))).toMatchObject({
+      usage: 0,
+      summary: 'P&L (realized + open) not known until every open position has a price; floor +$100.00 (high +$600.00 − $500.00)',
+    });
+  });
+
   it('counts the P&L now as the high even before the pipeline has followed it', () => {
     const account = accountWith({ fills: [fill(ES, -1, 600)] });
     expect(ruleOf({ distance: 500 }).measure(contextOf(account))).toMatchObject({ value: 600, limit: 100, usage: 0 });
