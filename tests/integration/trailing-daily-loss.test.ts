@@ -45,6 +45,18 @@ describe('RULE-014 trailing_daily_loss in the service', () => {
     expect(account().lockout).toBeNull();
     expect(card(account())?.summary).toBe('P&L (realized + open) $0.00, floor -$500.00 (high $0.00 − $500.00)');
   });
+
+  it('RULE-015 profit_giveback arms once the day is up by activate_at and locks when half of the high is given back', async () => {
+    harness = await startHarness({ config: config({ profit_giveback: { activate_at: 500, giveback_percent: 50 } }) });
+    const giveback = () => account().rules.find((rule) => rule.ruleId === 'RULE-015');
+    const trader = await Trader.login(harness.sim);
+    await trader.roundTrip(harness.sim, ES, 6000, 6008); // +$397.20
+    await eventually(() => expect(giveback()?.summary).toBe('Not armed yet: arms at +$500.00; high today +$397.20'));
+    await trader.roundTrip(harness.sim, ES, 6000, 6004); // +$197.20: +$594.40, the floor +$297.20
+    await eventually(() => expect(giveback()?.summary).toBe('Realized P&L +$594.40, floor +$297.20 (50% of the high +$594.40 given back)'));
+    await trader.roundTrip(harness.sim, ES, 6000, 5994); // −$302.80: +$291.60
+    await eventually(() => expect(account().lockout).toMatchObject({ kind: 'untilReset', ruleId: 'RULE-015' }));
+  });
 });
 
 describe('RULE-014 trailing_daily_loss across a kill -9', () => {
