@@ -4,7 +4,7 @@
  * each account from the stored fills when it loads and at each daily reset (see event-pipeline.ts);
  * today's figures come from the account itself, so the rules stay pure.
  */
-import type { Fill } from '../../shared/domain';
+import { roundCents, type Fill } from '../../shared/domain';
 import { opensOrAdds } from './opening-fill';
 
 export interface WeekBefore {
@@ -37,5 +37,5 @@ export function weekBeforeOf(fills: readonly StoredFill[], end: number): WeekBef
     if (opensOrAdds(fill)) trades.add(order);
     realized += (fill.profitAndLoss ?? 0) - fill.fees;
   }
-  return { realized, trades: trades.size, executions: executions.size, end };
+  return { realized: roundCents(realized), trades: trades.size, executions: executions.size, end };
 }

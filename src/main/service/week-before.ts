@@ -4,6 +4,7 @@
  * figures and the weekly reset starts them at zero. Read when the pipeline loads and at each daily
  * reset; should the store refuse the read at a reset, the week goes on from the figures in memory.
  */
+import { roundCents } from '../../shared/domain';
 import type { AccountState } from '../engine/account-state';
 import { NO_WEEK_BEFORE, weekBeforeOf, type WeekBefore } from '../engine/week-totals';
 import type { Logger } from '../log';
@@ -30,7 +31,7 @@ export function loadWeekBefore(account: AccountState, source: WeekSource): void 
 export function rollWeekBefore(account: AccountState, source: WeekSource, startDay: () => void): void {
   const { weekBefore } = account;
   const through: WeekBefore = {
-    realized: weekBefore.realized + account.realizedPnl(),
+    realized: roundCents(weekBefore.realized + account.realizedPnl()),
     trades: weekBefore.trades + account.tradeCount(),
     executions: weekBefore.executions + account.executionTimes().length,
     end: weekBefore.end,
