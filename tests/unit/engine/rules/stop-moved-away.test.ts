@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountState } from '../../../../src/main/engine/account-state';
 import { stopMovedAwayConfigSchema, stopMovedAwayRule } from '../../../../src/main/engine/rules/stop-moved-away';
+import { tradeManagementConfigSchema, tradeManagementRule } from '../../../../src/main/engine/rules/trade-management';
+import { plan } from '../../../../src/main/enforcement/planner';
 import type { Order } from '../../../../src/shared/domain';
 import { accountWith, CONTRACTS, contextOf, fill, order, position } from '../../../helpers/states';
 
@@ -104,5 +106,17 @@ describe('RULE-019 stop_moved_away', () => {
     });
     expect(rule.description).toBe('Watches for a stop moved farther from the price (more risk); puts it back where it was');
     expect(ruleWith({ remedy: 'warn' }).description).toMatch(/; warns$/);
+  });
+
+  it('puts the stop back even when trade management would move the widened stop to a looser price in the same event', () => {
+    const account = accountWith({ positions: [position('MNQ', 2, 21000)], marks: { [MNQ]: 21002 } });
+    account.apply({ type: 'order', order: sellStop({ stopPrice: 21001 }) });
+    const widened = sellStop({ stopPrice: 20980 });
+    account.apply({ type: 'order', order: widened });
+    const context = contextOf(account, { type: 'order', order: widened });
+    const management = tradeManagementRule(tradeManagementConfigSchema.parse({ auto_breakeven: { profit_ticks: 4 } }));
+    const breaches = [...management.evaluate(context), ...ruleWith().evaluate(context)];
+    expect(breaches.map((b) => b.remedy)).toMatchObject([{ stopPrice: 21000 }, { stopPrice: 21001 }]);
+    expect(plan(account, breaches)?.actions).toMatchObject([{ kind: 'moveStop', ruleId: 'RULE-019', stopPrice: 21001 }]);
   });
 });
