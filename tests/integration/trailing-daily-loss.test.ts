@@ -40,6 +40,8 @@ describe('RULE-014 trailing_daily_loss in the service', () => {
     harness.sim.exchange.setPrice(ES, 6002); // +$98.60: at the floor
     await eventually(() => expect(account().lockout).toMatchObject({ kind: 'untilReset', ruleId: 'RULE-014' }));
     await eventually(() => expect(harness!.sim.exchange.openPositions(DEMO_ACCOUNT)).toEqual([]));
+    await eventually(() => expect(account().positions).toEqual([]));
+    await harness.service.settled();
 
     await clock.advance(61_000);
     expect(account().lockout).toBeNull();
