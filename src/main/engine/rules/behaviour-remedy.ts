@@ -69,10 +69,11 @@ function remediesOf(config: BehaviourRemedyConfig, offence: Offence): Pick<Breac
 
 /**
  * An order the trader just placed that is still to fill. A market order is judged by its fill
- * instead: it fills at once, so a cancel would only race it.
+ * instead: it fills at once, so a cancel would only race it. A suspended bracket leg waits on its
+ * entry order, which is the one judged.
  */
 export function isNewPendingOrder(context: RuleContext, order: Order): boolean {
-  return order.kind !== 'market' && (context.account.behaviour.changeOf(order.id)?.isNew ?? false);
+  return order.kind !== 'market' && order.state !== 'suspended' && (context.account.behaviour.changeOf(order.id)?.isNew ?? false);
 }
 
 /** The breaches of one offence, noted for the rule's card. */

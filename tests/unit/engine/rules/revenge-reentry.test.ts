@@ -64,7 +64,7 @@ describe('RULE-020 revenge_reentry', () => {
     expect(reenter(afterClose(-50, 0.74, 2), 10_000, MNQ, 3, larger)).toHaveLength(1);
   });
 
-  it('refuses a new working entry order on a flat contract by cancelling it; leaves exits of an open position alone', () => {
+  it('refuses a new working entry order on a flat contract by cancelling it; leaves its bracket legs and exits of an open position alone', () => {
     const account = afterClose();
     const entry = order(80, ES, { kind: 'limit', side: 'buy', size: 1, limitPrice: 5990 });
     account.apply({ type: 'order', order: entry });
@@ -74,6 +74,9 @@ describe('RULE-020 revenge_reentry', () => {
       orderId: 80,
       contractId: ES,
     });
+    const leg = order(82, ES, { kind: 'stop', side: 'sell', state: 'suspended', stopPrice: null, limitPrice: null });
+    account.apply({ type: 'order', order: leg });
+    expect(ruleWith().evaluate({ ...contextOf(account, { type: 'order', order: leg }), now })).toEqual([]);
     const held = afterClose();
     held.apply({ type: 'fill', fill: atTime(fill(ES, 1, null), CLOSED_AT + 400_000) });
     const exit = order(81, ES, { kind: 'stop', side: 'sell', size: 1, stopPrice: 5980, limitPrice: null });
