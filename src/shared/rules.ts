@@ -34,7 +34,9 @@ export const RuleStatusSchema = z.object({
   state: z.enum(['off', 'ok', 'warning', 'breached', 'locked', 'suspended']),
   /** False for yes/no rules (session hours, blocked symbols…): no bar, no "of limit". */
   gauge: z.boolean(),
-  /** The highest step of WARNING_STEPS reached (0.5, 0.7, 0.85), null below the first. */
+  /** This rule's warning ladder as shares of its limit, lowest first ([0.5, 0.7, 0.85] unless configured); [] when off. */
+  steps: z.array(z.number()),
+  /** The highest step of `steps` reached, null below the first. */
   step: z.number().nullable(),
   /** The rule in words with its figures: "Closes any position that takes you past 5 contracts (net)". */
   description: z.string(),
@@ -47,22 +49,88 @@ export const RuleStatusSchema = z.object({
 });
 export type RuleStatus = z.infer<typeof RuleStatusSchema>;
 
-/** The warning ladder: shares of a limit at which a rule's card (and the tray) warns, each step louder. */
+/** The warning ladder unless a rule's `warnings:` says otherwise: shares of a limit at which its card (and the tray) warns, each step louder. */
 export const WARNING_STEPS = [0.5, 0.7, 0.85] as const;
 
-export function warningStep(usage: number): number | null {
-  return WARNING_STEPS.findLast((step) => usage >= step) ?? null;
+/** A rule's `warnings:` from risk-config.yaml (percentages of its limit, or off) as its ladder of shares. */
+export function warningLadder(warnings: readonly number[] | 'off' | undefined): number[] {
+  if (warnings === undefined) return [...WARNING_STEPS];
+  if (warnings === 'off') return [];
+  return warnings.map((percent) => percent / 100);
+}
+
+/** The highest step of `steps` that `usage` has reached, null below the first. */
+export function warningStep(usage: number, steps: readonly number[] = WARNING_STEPS): number | null {
+  return steps.findLast((step) => usage >= step) ?? null;
+}
+
+/** A step as a trader reads it: 0.7 → 70, 0.625 → 62.5. */
+export function stepPercent(step: number): number {
+  return Math.round(step * 1000) / 10;
 }
 
 export function ruleState(
   enabled: boolean,
   breached: boolean,
   usage: number,
-  flags: { suspended?: boolean; locked?: boolean } = {},
+  flags: { suspended?: boolean; locked?: boolean; steps?: readonly number[] } = {},
 ): RuleStatus['state'] {
   if (!enabled) return 'off';
   if (flags.suspended) return 'suspended';
   if (flags.locked) return 'locked';
   if (breached) return 'breached';
-  return warningStep(usage) === null ? 'ok' : 'warning';
+  return warningStep(usage, flags.steps) === null ? 'ok' : 'warning';
+}
+
+/**
+ * How far below a step a rule's usage must fall before that step warns again (a share of the
+ * limit): a figure hovering around 70 % warns once, not at every tick across it. The daily reset
+ * re-arms what it sets back to zero (the day's P&L, its trade count) by the same rule.
+ */
+export const STEP_REARM_MARGIN = 0.05;
+
+/** A rule of an account whose usage climbed past a step of its ladder. */
+export interface StepCrossing {
+  accountId: number;
+  accountName: string;
+  rule: RuleStatus;
+  /** The highest step crossed, when one change climbed past several. */
+  step: number;
+}
+
+/**
+ * Which steps of each rule's ladder each account has reached, from one snapshot to the next: each
+ * step is told once when usage climbs past it (one notification per step). What a rule has reached
+ * the first time it is seen (when the app or the page opened, or under a new ladder) is noted, not told;
+ * a breached, locked or suspended rule is told by its breach or lock, so its steps are noted only.
+ */
+export class StepTracker {
+  private readonly seen = new Map<string, { ladder: string; reached: ReadonlySet<number> }>();
+
+  crossings(accounts: readonly { id: number; name: string; rules: readonly RuleStatus[] }[]): StepCrossing[] {
+    const crossed: StepCrossing[] = [];
+    for (const account of accounts) {
+      for (const rule of account.rules) {
+        const key = `${account.id} ${rule.ruleId}`;
+        const steps = rule.enabled ? rule.steps : [];
+        const ladder = steps.join(' ');
+        const before = this.seen.get(key);
+        const known = before?.ladder === ladder ? before.reached : null;
+        const reached = new Set(
+          steps.filter((step) => rule.usage >= step || (known?.has(step) === true && rule.usage >= step - STEP_REARM_MARGIN)),
+        );
+        this.seen.set(key, { ladder, reached });
+        const fresh = known === null ? [] : [...reached].filter((step) => !known.has(step));
+        if (fresh.length > 0 && rule.state === 'warning')
+          crossed.push({ accountId: account.id, accountName: account.name, rule, step: Math.max(...fresh) });
+      }
+    }
+    return crossed;
+  }
+}
+
+/** A step crossed in words: "Daily realized loss at 70 %" and "−$350.00 of −$500.00 on PRAC-1". */
+export function stepNotice(crossing: StepCrossing): { title: string; body: string } {
+  const { rule, accountName } = crossing;
+  return { title: `${rule.title} at ${stepPercent(crossing.step)} %`, body: `${rule.summary} on ${accountName}` };
 }

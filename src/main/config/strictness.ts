@@ -7,7 +7,7 @@ import { money } from '../../shared/money';
 import type { Rule } from '../engine/rule';
 import { RULE_DEFINITIONS } from '../engine/rules';
 import type { RuleDefinition, StrictnessDirections } from '../engine/rules/definition';
-import type { RiskConfig } from './schema';
+import type { RiskConfig, RuleWarnings } from './schema';
 
 export type Strictness = 'unchanged' | 'tighter' | 'looser';
 
@@ -38,6 +38,11 @@ const LARGER_IS_STRICTER = declared('largerIsStricter');
 const ON_IS_STRICTER = [/\.enabled$/, ...declared('onIsStricter')];
 /** Lists that are stricter when the new one keeps every old entry (blocked symbols). */
 const SUPERSET_IS_STRICTER = declared('supersetIsStricter');
+/**
+ * Every rule's `warnings:` ladder: the trader's own alarm, neither tighter nor looser, so a change
+ * applies at once, even when the rule's other settings are held until the reset.
+ */
+const WARNING_LADDER = /^\w+\.warnings$/;
 /** Choices ranked loosest first (`trade_frequency_limit.count`: entries, then executions). */
 const RANKED_CHOICES = RULE_DEFINITIONS.flatMap((definition: RuleDefinition) =>
   (definition.strictness?.rankedChoices ?? []).map((ranked) => ({
@@ -56,7 +61,7 @@ function leaves(value: unknown, prefix: string, into: Map<string, unknown>): Map
 }
 
 function leafStrictness(path: string, before: unknown, after: unknown): Strictness {
-  if (JSON.stringify(before) === JSON.stringify(after)) return 'unchanged';
+  if (JSON.stringify(before) === JSON.stringify(after) || WARNING_LADDER.test(path)) return 'unchanged';
   if (typeof before === 'number' && typeof after === 'number') {
     if (SMALLER_IS_STRICTER.some((p) => p.test(path))) return after < before ? 'tighter' : 'looser';
     if (LARGER_IS_STRICTER.some((p) => p.test(path))) return after > before ? 'tighter' : 'looser';
@@ -104,7 +109,7 @@ export function splitChange(current: RiskConfig, next: RiskConfig): ConfigChange
   const names = new Set([...Object.keys(current.rules), ...Object.keys(next.rules)]) as Set<keyof RiskConfig['rules']>;
   for (const name of names) {
     const verdict = ruleStrictness(name, current.rules[name], next.rules[name]);
-    const chosen = verdict === 'looser' ? current.rules[name] : next.rules[name];
+    const chosen = verdict === 'looser' ? withLadderOf(next.rules[name], current.rules[name]) : next.rules[name];
     if (verdict === 'looser') pending.push(`${loosening(name, current, next)} at the daily reset`);
     if (chosen !== undefined) rules[name] = chosen;
   }
@@ -118,6 +123,14 @@ export function splitChange(current: RiskConfig, next: RiskConfig): ConfigChange
   if (next.daily_reset !== current.daily_reset) schedule.push(`daily reset ${current.daily_reset} → ${next.daily_reset}`);
   if (schedule.length > 0) pending.push(`Trading day: ${schedule.join(', ')} at the daily reset`);
   return { effective, pending };
+}
+
+/** A rule's settings held until the reset, with the new config's warning ladder, which applies at once. */
+function withLadderOf<Held extends RuleWarnings>(next: RuleWarnings | undefined, held: Held | undefined): Held | undefined {
+  if (!next || !held) return held;
+  const adopted: RuleWarnings = { ...held, warnings: next.warnings };
+  if (next.warnings === undefined) delete adopted.warnings;
+  return adopted as Held;
 }
 
 /**
