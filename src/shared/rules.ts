@@ -129,7 +129,7 @@ export class StepTracker {
   }
 }
 
-/** A step crossed in words: "Daily realized loss at 70 %" and "−$350.00 of −$500.00 on PRAC-1". */
+/** A step crossed in words: "Daily realized loss at 70 %" and "-$350.00 of -$500.00 on PRAC-1". */
 export function stepNotice(crossing: StepCrossing): { title: string; body: string } {
   const { rule, accountName } = crossing;
   return { title: `${rule.title} at ${stepPercent(crossing.step)} %`, body: `${rule.summary} on ${accountName}` };

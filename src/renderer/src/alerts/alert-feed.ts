@@ -6,6 +6,7 @@
  * so both can use one copy once it moves to src/shared.
  */
 import type { Snapshot, TimelineEntry } from '../../../shared/contract';
+import { stepNotice, stepPercent, type StepCrossing } from '../../../shared/rules';
 
 /**
  * Enforcement outcomes a trader must hear about: a position closed or reduced ("Closed MNQ (6 contracts):
@@ -52,4 +53,13 @@ export function alertText(entry: TimelineEntry, snapshot: Snapshot): AlertText {
     body: entry.detail ?? '',
     tag: `risk-warden-${entry.id}`,
   };
+}
+
+/**
+ * The alert for a step of a rule's warning ladder just climbed (see StepTracker): "Daily realized
+ * loss at 70 %", "-$350.00 of -$500.00 on PRAC-1". One tag per account, rule and step.
+ */
+export function stepAlertText(crossing: StepCrossing): AlertText {
+  const { title, body } = stepNotice(crossing);
+  return { title, body, tag: `risk-warden-step-${crossing.accountId}-${crossing.rule.ruleId}-${stepPercent(crossing.step)}` };
 }

@@ -1,13 +1,15 @@
 /**
  * What the dashboard tells outside its own page: the tab's title and icon follow the dashboard's
- * state, and in a browser (the web host) each new breach, close and lock becomes a notification
- * once the trader allowed them (AlertsToggle). The desktop app's main process notifies instead.
+ * state, and in a browser (the web host) each new breach, close and lock, and each step of a rule's
+ * warning ladder climbed, becomes a notification once the trader allowed them (AlertsToggle). The
+ * desktop app's main process notifies instead.
  */
 import { useEffect, useRef } from 'react';
 import type { Snapshot } from '../../../shared/contract';
+import { StepTracker } from '../../../shared/rules';
 import type { TransportState } from '../api';
 import { serviceNow } from '../service-clock';
-import { AlertFeed, alertText } from './alert-feed';
+import { AlertFeed, alertText, stepAlertText } from './alert-feed';
 import { dashboardState, type DashboardState } from './dashboard-state';
 import { documentTitle } from './document-title';
 import { faviconHref } from './favicon';
@@ -25,12 +27,17 @@ export function useAlerts(snapshot: Snapshot | null, transport: TransportState):
   }, [snapshot, transport]);
 
   const feed = useRef<AlertFeed | null>(null);
+  const steps = useRef<StepTracker | null>(null);
   useEffect(() => {
     if (!snapshot) return;
     feed.current ??= new AlertFeed();
-    const entries = feed.current.fresh(snapshot);
-    if (entries.length === 0 || alertPermission() !== 'granted') return;
-    for (const entry of entries) notify(alertText(entry, snapshot));
+    steps.current ??= new StepTracker();
+    const alerts = [
+      ...feed.current.fresh(snapshot).map((entry) => alertText(entry, snapshot)),
+      ...steps.current.crossings(snapshot.accounts).map(stepAlertText),
+    ];
+    if (alertPermission() !== 'granted') return;
+    for (const alert of alerts) notify(alert);
   }, [snapshot]);
 }
 
