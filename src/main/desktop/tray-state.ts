@@ -2,7 +2,7 @@
  * What the tray shows for a snapshot: one of four icons and a tooltip with today's P&L and the
  * lock state, and any rule an administrator suspended. A lock outranks everything (it is still
  * enforced after a reconnect), then a gateway that is not live, then any rule on the warning
- * ladder (a step of WARNING_STEPS reached), breached or suspended. Where the platform caps the tooltip
+ * ladder (a step of its own ladder reached; none with `warnings: off`), breached or suspended. Where the platform caps the tooltip
  * (Windows: WINDOWS_TOOLTIP_MAX) it is cut between words, most important facts first.
  */
 import type { AccountView, ConnectionState, Snapshot } from '../../shared/contract';

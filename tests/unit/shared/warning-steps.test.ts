@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NotificationFeed } from '../../../src/main/desktop/notifications';
+import { trayState } from '../../../src/main/desktop/tray-state';
 import { stepAlertText } from '../../../src/renderer/src/alerts/alert-feed';
 import { signedMoney, money } from '../../../src/shared/money';
 import { ruleState, StepTracker, stepNotice, WARNING_STEPS, warningStep, type RuleStatus } from '../../../src/shared/rules';
@@ -121,5 +122,16 @@ describe('desktop notifications of steps', () => {
     expect(at(0.91)).toEqual([{ title: 'Daily realized loss at 90 %', detail: '-$455.00 of -$500.00 on PRAC-1' }]);
     expect(at(0.88)).toEqual([]);
     expect(at(0.92)).toEqual([]);
+  });
+});
+
+describe('the tray', () => {
+  it.each([
+    [0.55, [0.6, 0.9], 'ok'],
+    [0.6, [0.6, 0.9], 'warning'],
+    [0.5, WARNING_STEPS, 'warning'],
+    [0.95, [], 'ok'],
+  ] as const)('at %s of the limit with the ladder %j shows %s', (usage, steps, icon) => {
+    expect(trayState(snapshotOf([accountView({ rules: [loss(usage, steps)] })])).icon).toBe(icon);
   });
 });

@@ -1,4 +1,4 @@
-import { WARNING_STEPS, type RuleStatus } from '../../../shared/rules';
+import { stepPercent, type RuleStatus } from '../../../shared/rules';
 import { secondsLeft, wallClock } from '../format';
 import { serviceNow, useServiceNow } from '../service-clock';
 import { byUrgency, stateLabel } from './rule-order';
@@ -24,9 +24,26 @@ function Imminent({ imminent }: { imminent: NonNullable<RuleStatus['imminent']> 
   );
 }
 
+/**
+ * Which step of its own ladder a rule in warning has reached, 1 for the lowest; 0 when it is not in
+ * warning. The card gets louder with each: amber text, then amber filled, then red-amber (3 and up).
+ */
+function stepLevel(rule: RuleStatus): number {
+  if (rule.state !== 'warning' || rule.step === null) return 0;
+  return rule.steps.indexOf(rule.step) + 1;
+}
+
+/** "warns at 60, 90 %; step 1 of 2 reached", "no warnings set". */
+function ladderText(rule: RuleStatus, steps: readonly number[]): string {
+  if (steps.length === 0) return 'no warnings set';
+  const level = stepLevel(rule);
+  const reached = level > 0 ? `; step ${level} of ${steps.length} reached` : '';
+  return `warns at ${steps.join(', ')} %${reached}`;
+}
+
 function Gauge({ rule, tone }: { rule: RuleStatus; tone: Tone }) {
   const percent = Math.round(rule.usage * 100);
-  const steps = WARNING_STEPS.map((s) => Math.round(s * 100));
+  const steps = rule.steps.map(stepPercent);
   return (
     <div
       className="rw-gauge"
@@ -35,17 +52,24 @@ function Gauge({ rule, tone }: { rule: RuleStatus; tone: Tone }) {
       aria-valuemin={0}
       aria-valuemax={100}
       aria-label={rule.title}
-      aria-valuetext={`${percent} % of limit; warns at ${steps.join(', ')} %`}
+      aria-valuetext={`${percent} % of limit; ${ladderText(rule, steps)}`}
     >
       <div className={`rw-gauge-fill rw-tone-${tone}`} style={{ width: `${Math.min(100, percent)}%` }} />
       {steps.map((step) => (
-        <span key={step} className="rw-gauge-tick" style={{ left: `${step}%` }} aria-hidden="true" />
+        <span
+          key={step}
+          className={`rw-gauge-tick${percent >= step ? ' rw-gauge-tick-reached' : ''}`}
+          style={{ left: `${step}%` }}
+          data-testid="gauge-step"
+          data-step={step}
+          aria-hidden="true"
+        />
       ))}
     </div>
   );
 }
 
-/** Each rule as a card in the order a trader must read them, the state in words, the ladder on its bar. */
+/** Each rule as a card in the order a trader must read them, the state in words, its own ladder on its bar, louder at each step. */
 export function RulesPanel({ rules, timeZone }: { rules: RuleStatus[]; timeZone: string }) {
   return (
     <section className="panel" aria-labelledby="rules-heading">
@@ -53,12 +77,14 @@ export function RulesPanel({ rules, timeZone }: { rules: RuleStatus[]; timeZone:
       <ul className="rw-rules">
         {byUrgency(rules).map((rule) => {
           const tone = TONE[rule.state];
+          const level = stepLevel(rule);
           return (
             <li
               key={rule.ruleId}
-              className={`rw-rule rw-rule-${tone}`}
+              className={`rw-rule rw-rule-${tone}${level > 0 ? ` rw-step-${Math.min(level, 3)}` : ''}`}
               data-testid={`rule-${rule.ruleId}`}
               data-state={rule.state}
+              data-step={level > 0 ? level : undefined}
               aria-label={`${rule.title}: ${stateLabel(rule)}`}
             >
               {rule.imminent && <Imminent imminent={rule.imminent} />}
