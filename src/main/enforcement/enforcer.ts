@@ -84,8 +84,10 @@ export class Enforcer {
     const before = this.breached.get(accountId) ?? new Set<string>();
     const now = new Set<string>();
     for (const breach of breaches) {
+      // One rule may give several breaches at once (close the position and cancel the order that added): one violation.
+      const seen = before.has(breach.ruleId) || now.has(breach.ruleId);
       now.add(breach.ruleId);
-      if (before.has(breach.ruleId) || breach.category === 'automation') continue;
+      if (seen || breach.category === 'automation') continue;
       this.recorder.write(`the ${breach.ruleId} violation of account ${accountId}`, (store) => store.recordViolation(at, breach));
       this.lastBreachAt.set(`${accountId}:${breach.ruleId}`, at);
       this.journal.add('breach', accountId, `${titleOf(breach)} broken`, breach.message);

@@ -104,6 +104,12 @@ const POSITION_STRENGTH = { closePosition: 3, reducePosition: 2, moveStop: 1 } a
 
 type PositionAction = Exclude<Action, { kind: 'cancelOrder' }>;
 
+/** Of two stop moves for one position the tighter wins: a stop put back where the trader had it (RULE-019) may be tighter than trade management's. */
+function tighterStop(action: PositionAction, existing: PositionAction): boolean {
+  if (action.kind !== 'moveStop' || existing.kind !== 'moveStop') return false;
+  return action.side === 'sell' ? action.stopPrice > existing.stopPrice : action.stopPrice < existing.stopPrice;
+}
+
 function positionAction(breach: Breach, account: AccountExposure, ruleTitle: string): PositionAction | null {
   const base = { accountId: account.id, ruleId: breach.ruleId, ruleTitle, reason: breach.message };
   const { remedy } = breach;
@@ -165,7 +171,8 @@ export function plan(account: AccountExposure, breaches: readonly Breach[], titl
     const action = positionAction(breach, account, titleOf(breach));
     if (!action) continue;
     const existing = byContract.get(action.contractId);
-    if (!existing || POSITION_STRENGTH[action.kind] > POSITION_STRENGTH[existing.kind]) byContract.set(action.contractId, action);
+    if (!existing || POSITION_STRENGTH[action.kind] > POSITION_STRENGTH[existing.kind] || tighterStop(action, existing))
+      byContract.set(action.contractId, action);
   }
   return { accountId: account.id, lock: null, actions: [...byContract.values(), ...cancels.values()], suspended: false };
 }

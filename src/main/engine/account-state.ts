@@ -5,9 +5,13 @@
  */
 import type { Account, ContractId, Fill, GatewayEvent, Order, Position } from '../../shared/domain';
 import { coversPosition, isWorking } from '../../shared/domain';
+import { BehaviourMemory } from './behaviour-memory';
+import { DayHigh } from './day-high';
 import type { MarketBook } from './market-book';
+import { opensOrAdds } from './opening-fill';
 import { unrealizedPnl } from './pnl';
 import { PositionBook } from './position-book';
+import { NO_WEEK_BEFORE, type WeekBefore } from './week-totals';
 
 /** How long the messages of one fill may disagree before the broker's word is taken (they arrive within milliseconds). */
 export const FILL_SETTLE_MS = 2000;
@@ -40,6 +44,12 @@ export class AccountState {
   private grossRealized = 0;
   private feesPaid = 0;
   private worstClose = 0;
+  /** New orders, moved stops, losing closes and today's offences, for the behaviour rules (see behaviour-memory.ts). */
+  readonly behaviour = new BehaviourMemory();
+  /** The day's P&L high, followed by the pipeline on every evaluation (see day-high.ts). */
+  readonly dayHigh = new DayHigh();
+  /** The trading week's earlier days, set by the pipeline when it loads and at each daily reset (see week-totals.ts). */
+  weekBefore: WeekBefore = NO_WEEK_BEFORE;
 
   constructor(
     public account: Account,
@@ -80,6 +90,7 @@ export class AccountState {
     if (sync.account) this.account = sync.account;
     this.ordersById.clear();
     for (const order of sync.orders) if (isWorking(order)) this.ordersById.set(order.id, order);
+    this.behaviour.reconcile(sync.orders);
     this.orderList = null;
     this.awaitingFills.clear();
     const added = sync.fills.filter((fill) => this.addFill(fill));
@@ -118,6 +129,8 @@ export class AccountState {
     this.grossRealized = 0;
     this.feesPaid = 0;
     this.worstClose = 0;
+    this.dayHigh.reset();
+    this.behaviour.startNewDay();
   }
 
   /**
@@ -224,20 +237,22 @@ export class AccountState {
   private addFill(fill: Fill): boolean {
     if (this.fillsById.has(fill.id) || fill.voided) return false;
     this.fillsById.set(fill.id, fill);
+    this.behaviour.fill(fill, this.book.position(fill.contractId));
     this.book.fill(fill);
     this.countFilled(fill);
     this.grossRealized += fill.profitAndLoss ?? 0;
     this.feesPaid += fill.fees;
     this.executions.count(fill);
-    if (fill.profitAndLoss === null) {
+    if (opensOrAdds(fill)) {
       this.trades.count(fill);
     } else {
-      this.worstClose = Math.min(this.worstClose, fill.profitAndLoss);
+      this.worstClose = Math.min(this.worstClose, fill.profitAndLoss ?? 0);
     }
     return true;
   }
 
   private applyOrder(order: Order): void {
+    this.behaviour.order(order);
     if (isWorking(order)) this.ordersById.set(order.id, order);
     else this.ordersById.delete(order.id);
     this.orderList = null;

@@ -9,6 +9,7 @@ import type { Contract, Fill, GatewayEvent } from '../../shared/domain';
 import { eventAccountId, roundCents } from '../../shared/domain';
 import { money } from '../../shared/money';
 import { AccountState, type AccountSync } from '../engine/account-state';
+import { DAY_HIGH_STATE_ID } from '../engine/day-high';
 import type { MarketBook } from '../engine/market-book';
 import { noStopLossGrace } from '../engine/rules/no-stop-loss-grace';
 import type { Enforcer } from '../enforcement/enforcer';
@@ -26,6 +27,7 @@ import type { DayCycle } from './day-cycle';
 import { describeFill } from './fill-text';
 import type { FeedWatchdog } from './feed-watchdog';
 import { PnlHistory } from './pnl-history';
+import { loadWeekBefore, rollWeekBefore, type WeekSource } from './week-before';
 
 export interface EventPipelineDeps {
   market: MarketBook;
@@ -75,6 +77,8 @@ export class EventPipeline {
     for (const account of initial.accounts) {
       const state = new AccountState(account, this.deps.market);
       state.restoreProtectionClocks((this.deps.store.ruleState(account.id, noStopLossGrace.id) ?? {}) as Record<string, number>);
+      state.dayHigh.restore(this.deps.store.ruleState(account.id, DAY_HIGH_STATE_ID), this.deps.day.label);
+      loadWeekBefore(state, this.weekSource());
       this.byId.set(account.id, state);
     }
     this.applySyncs(initial.syncs);
@@ -97,6 +101,7 @@ export class EventPipeline {
         return;
       }
       account = new AccountState(event.account, this.deps.market);
+      loadWeekBefore(account, this.weekSource());
       this.byId.set(event.account.id, account);
     }
     const fill = account.apply(event);
@@ -147,8 +152,15 @@ export class EventPipeline {
   }
 
   startNewDay(): void {
-    for (const account of this.byId.values()) account.startNewDay();
+    const week = this.weekSource();
+    for (const account of this.byId.values()) rollWeekBefore(account, week, () => account.startNewDay());
     this.pnlCurve.clear();
+  }
+
+  /** Where the week before today is read from (see week-before.ts), for the day in force. */
+  private weekSource(): WeekSource {
+    const { store, logger, config, clock, day } = this.deps;
+    return { store, logger, schedule: config.calendar.schedule, now: clock.now(), today: day.label };
   }
 
   private onQuote(event: Extract<GatewayEvent, { type: 'quote' }>): void {
@@ -164,6 +176,7 @@ export class EventPipeline {
     const { clock, config, connection, enforcer, executor, recorder, checkpoints } = this.deps;
     const now = clock.now();
     const protectionChanged = account.updateProtection(now);
+    const highRose = account.dayHigh.follow(account);
     const breaches = config.engine.evaluate({
       account,
       market: this.deps.market,
@@ -187,6 +200,14 @@ export class EventPipeline {
           key: `rule_state:${account.id}:${noStopLossGrace.id}`,
         },
       );
+    }
+    // Only a new high is written (a restart must not lower the trailing floor); quotes below it write nothing.
+    if (highRose && (config.config.rules.trailing_daily_loss || config.config.rules.profit_giveback)) {
+      const saved = account.dayHigh.saved(this.deps.day.label);
+      recorder.write(`the day's P&L high of account ${account.id}`, (store) => store.setRuleState(account.id, DAY_HIGH_STATE_ID, saved), {
+        keep: true,
+        key: `rule_state:${account.id}:${DAY_HIGH_STATE_ID}`,
+      });
     }
   }
 

@@ -1,6 +1,7 @@
 /** Repositories over the SQLite store: prepared once, synchronous, one transaction per decision. */
 import type { Fill } from '../../shared/domain';
 import type { AuditEntry, LockoutKind } from '../../shared/contract';
+import type { StoredFill } from '../engine/week-totals';
 import type { Db } from './database';
 import { readMeta, writeMeta } from './meta';
 import { SEALED_META_KEYS, type SealedTable } from './record-chain';
@@ -83,6 +84,10 @@ export class RiskStore {
         `INSERT OR IGNORE INTO fills (id, account_id, contract_id, order_id, ts, price, size, profit_and_loss, fees, trading_day)
          VALUES (@id, @accountId, @contractId, @orderId, @timestamp, @price, @size, @profitAndLoss, @fees, @tradingDay)`,
       ),
+      fillsOfDays: db.prepare(
+        `SELECT order_id AS orderId, profit_and_loss AS profitAndLoss, fees, trading_day AS tradingDay
+         FROM fills WHERE account_id = ? AND trading_day >= ? AND trading_day < ? ORDER BY id`,
+      ),
       insertViolation: db.prepare(
         `INSERT INTO violations (ts, account_id, rule_id, rule_name, message, value, limit_value)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -128,6 +133,11 @@ export class RiskStore {
 
   recordFill(fill: Fill, tradingDay: string): void {
     this.statements.insertFill.run({ ...fill, tradingDay });
+  }
+
+  /** The account's fills booked on trading days from `firstDay` up to, not including, `beforeDay` ("2026-11-23"): a week's earlier days. */
+  fillsOfDays(accountId: number, firstDay: string, beforeDay: string): StoredFill[] {
+    return this.statements.fillsOfDays.all(accountId, firstDay, beforeDay) as StoredFill[];
   }
 
   recordViolation(

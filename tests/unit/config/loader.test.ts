@@ -71,9 +71,9 @@ describe('config loader', () => {
 });
 
 describe('the all-rules example', () => {
-  it('arms all thirteen rules, each with its documented example values', () => {
+  it('arms all twenty rules, each with its documented example values', () => {
     const config = loadConfigFile(path.resolve('config/risk-config.all-rules.yaml'));
-    expect(armRules(config).rules.map((r) => r.id)).toEqual(Array.from({ length: 13 }, (_, i) => `RULE-${String(i + 1).padStart(3, '0')}`));
+    expect(armRules(config).rules.map((r) => r.id)).toEqual(Array.from({ length: 20 }, (_, i) => `RULE-${String(i + 1).padStart(3, '0')}`));
     expect(config.rules.trade_frequency_limit?.cooldowns).toEqual({ per_minute: 60_000, per_hour: 1_800_000, per_session: 3_600_000 });
   });
 });

@@ -21,6 +21,8 @@ describe('tightening or loosening', () => {
     ['trade_frequency_limit', { count: 'entries' }, { count: 'executions' }, 'tighter'],
     ['trade_frequency_limit', { count: 'executions' }, { count: 'entries' }, 'looser'],
     ['trade_frequency_limit', { count: 'entries' }, { count: 'round_trips' }, 'looser'],
+    ['weekly_trade_limit', { limit: 20, count: 'entries' }, { limit: 20, count: 'executions' }, 'tighter'],
+    ['weekly_trade_limit', { limit: 20, count: 'executions' }, { limit: 20, count: 'entries' }, 'looser'],
     ['max_contracts', { count_type: 'net' }, { count_type: 'gross' }, 'looser'],
     ['max_contracts', { limit: 5, count_type: 'net' }, { limit: 5, count_type: 'net' }, 'unchanged'],
   ])('%s %j → %j is %s', (name, before, after, expected) => {
@@ -50,6 +52,7 @@ const SMALLER_IS_STRICTER = [
   'trade_frequency_limit.limits.per_session',
   'no_stop_loss_grace.grace_period_seconds',
   'daily_realized_profit.target',
+  'weekly_trade_limit.limit',
   'trade_management.auto_breakeven.profit_ticks',
   'trade_management.trailing_stop.activation_ticks',
   'trade_management.trailing_stop.trail_ticks',
@@ -57,6 +60,7 @@ const SMALLER_IS_STRICTER = [
 const LARGER_IS_STRICTER = [
   'daily_realized_loss.limit',
   'daily_unrealized_loss.limit',
+  'weekly_loss_limit.limit',
   'trade_frequency_limit.cooldowns.per_minute',
   'trade_frequency_limit.cooldowns.per_hour',
   'trade_frequency_limit.cooldowns.per_session',
@@ -64,6 +68,7 @@ const LARGER_IS_STRICTER = [
 const ON_IS_STRICTER = [
   ...RULE_DEFINITIONS.map((definition) => `${definition.key}.enabled`),
   'daily_realized_loss.include_unrealized',
+  'weekly_loss_limit.include_unrealized',
   'session_block_outside.close_positions_at_end',
 ];
 /** Numbers and switches whose direction nobody declared: any change waits for the reset. */
@@ -79,8 +84,8 @@ const UNKNOWN = [
 ];
 
 describe('every setting of the strictness table keeps its direction', () => {
-  it('enumerates all thirteen rules for enabled', () => {
-    expect(ON_IS_STRICTER).toHaveLength(15);
+  it('enumerates all twenty rules for enabled', () => {
+    expect(ON_IS_STRICTER).toHaveLength(23);
   });
 
   it.each(SMALLER_IS_STRICTER)('%s: smaller is tighter, larger is looser', (path) => {

@@ -1,6 +1,7 @@
 /** Every rule Risk Warden has, in id order: the config schema's `rules:` and the armed rule set both come from this one list. */
 import type { Rule } from '../rule';
 import type { SessionClock } from '../../schedule/session-clock';
+import { addingToLoser } from './adding-to-loser';
 import { authLossGuard } from './auth-loss-guard';
 import { cooldownAfterLoss } from './cooldown-after-loss';
 import { dailyRealizedLoss } from './daily-realized-loss';
@@ -11,10 +12,16 @@ import { maxContracts } from './max-contracts';
 import { maxContractsPerInstrument } from './max-contracts-per-instrument';
 import { maxUnrealizedProfit } from './max-unrealized-profit';
 import { noStopLossGrace } from './no-stop-loss-grace';
+import { profitGiveback } from './profit-giveback';
+import { revengeReentry } from './revenge-reentry';
 import { sessionBlockOutside } from './session-block-outside';
+import { stopMovedAway } from './stop-moved-away';
 import { symbolBlocks } from './symbol-blocks';
 import { tradeFrequencyLimit } from './trade-frequency-limit';
 import { tradeManagement } from './trade-management';
+import { trailingDailyLoss } from './trailing-daily-loss';
+import { weeklyLossLimit } from './weekly-loss-limit';
+import { weeklyTradeLimit } from './weekly-trade-limit';
 
 export const RULE_DEFINITIONS = [
   maxContracts,
@@ -30,6 +37,13 @@ export const RULE_DEFINITIONS = [
   symbolBlocks,
   tradeManagement,
   dailyRealizedProfit,
+  trailingDailyLoss,
+  profitGiveback,
+  weeklyLossLimit,
+  weeklyTradeLimit,
+  addingToLoser,
+  stopMovedAway,
+  revengeReentry,
 ] as const;
 
 export interface ArmedRules {

@@ -15,7 +15,7 @@ const fillAt = (minutesAgo: number, orderId: number) => ({
   timestamp: new Date(T0 - minutesAgo * 60_000).toISOString(),
 });
 
-describe('the thirteen rules as the dashboard names them', () => {
+describe('the twenty rules as the dashboard names them', () => {
   it('names each rule by its config key, with the title and unit the trader reads, armed by default', () => {
     expect(rules.map((r) => [r.id, r.name, r.title, r.unit, r.enabled])).toEqual([
       ['RULE-001', 'max_contracts', 'Max contracts', 'contracts', true],
@@ -31,6 +31,13 @@ describe('the thirteen rules as the dashboard names them', () => {
       ['RULE-011', 'symbol_blocks', 'Blocked symbols', 'count', true],
       ['RULE-012', 'trade_management', 'Trade management', 'count', true],
       ['RULE-013', 'daily_realized_profit', 'Daily profit target', 'usd', true],
+      ['RULE-014', 'trailing_daily_loss', 'Trailing daily loss', 'usd', true],
+      ['RULE-015', 'profit_giveback', 'Profit giveback', 'usd', true],
+      ['RULE-016', 'weekly_loss_limit', 'Weekly loss limit', 'usd', true],
+      ['RULE-017', 'weekly_trade_limit', 'Weekly trade limit', 'trades', true],
+      ['RULE-018', 'adding_to_loser', 'Adding to a loser', 'count', true],
+      ['RULE-019', 'stop_moved_away', 'Stop moved away', 'count', true],
+      ['RULE-020', 'revenge_reentry', 'Revenge re-entry', 'count', true],
     ]);
     expect(Object.keys(config.rules).sort()).toEqual(rules.map((r) => r.name).sort());
   });
