@@ -52,6 +52,29 @@ describe('enforcer', () => {
     ]);
   });
 
+  it('records one violation when one rule asks for several actions at once (close the position and cancel the order that added)', async () => {
+    const { db, enforcer, clock } = setup();
+    const account = accountWith({ positions: [position('MNQ', 2)] });
+    const shared = {
+      ruleId: 'RULE-018',
+      ruleName: 'adding_to_loser',
+      accountId: account.id,
+      category: 'tradeByTrade' as const,
+      value: -120,
+      limit: -100,
+    };
+    enforcer.handle(
+      account,
+      [
+        { ...shared, message: 'added to a loser', remedy: { kind: 'closePosition', contractId: CONTRACTS.MNQ!.id } },
+        { ...shared, message: 'added to a loser', remedy: { kind: 'cancelOrder', orderId: 77, contractId: CONTRACTS.MNQ!.id } },
+      ],
+      clock.now(),
+    );
+    await clock.advance(0);
+    expect(db.prepare('SELECT rule_id FROM violations').all()).toEqual([{ rule_id: 'RULE-018' }]);
+  });
+
   it('writes the lock before the flatten calls go out', async () => {
     const { broker, db, run, clock, journal } = setup();
     let locksAtFirstCall: unknown[] = [];
