@@ -3,6 +3,7 @@
  * and the icon follow the dashboard's state, and with alerts allowed each new breach, close and lock
  * becomes one notification naming the account.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { CONTRACTS, expect, RULES_YAML, startWarden, stopWarden, test, type Warden } from './warden';
 
@@ -154,7 +155,8 @@ test.describe('browser notifications, once allowed', () => {
     // More snapshots (a new price) bring nothing again.
     await warden.sim.setPrice(CONTRACTS.ES, 6001);
     await expect(page).toHaveTitle(/^LOCKED/);
-    const alerts = await recorded();
+    // The daily loss climbing its warning ladder on the way is told too (see the ladder's own test below).
+    const alerts = (await recorded()).filter((alert) => !alert.tag?.startsWith('risk-warden-step-'));
     const tags = alerts.map((alert) => alert.tag);
     expect(new Set(tags).size, 'each entry alerts once').toBe(tags.length);
     const ids = tags.map((tag) => Number(tag?.replace('risk-warden-', '')));
@@ -164,5 +166,64 @@ test.describe('browser notifications, once allowed', () => {
     ).toBe(true);
     for (const alert of alerts) expect(alert.title).toMatch(/^PRAC-V2-RW-DEMO-50K: /);
     expect(alerts.find((alert) => alert.tag === `risk-warden-${lock!.id}`)?.title).toBe(`PRAC-V2-RW-DEMO-50K: ${lock!.title}`);
+  });
+});
+
+test.describe('a notification per step of a rule’s warning ladder', () => {
+  test.use({ permissions: ['notifications'] });
+
+  /** axe's colour-contrast check (WCAG AA) of one rule card, in the light and the dark scheme. */
+  async function contrastFindings(page: Page, selector: string): Promise<string[]> {
+    const findings: string[] = [];
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      const results = await new AxeBuilder({ page }).include(selector).withRules(['color-contrast']).analyze();
+      findings.push(...results.violations.flatMap((v) => v.nodes.map((node) => `${colorScheme}: ${node.html} — ${node.failureSummary}`)));
+    }
+    return findings;
+  }
+
+  test('a custom ladder [20, 40, 60]: one notification per step climbed, none for the step reached before the page opened, the card louder at each step', async ({
+    page,
+  }) => {
+    const warden = await startWarden(`rules:\n  max_contracts: { limit: 5, warnings: [20, 40, 60] }\n`);
+    try {
+      await recordAlerts(page);
+      const steps = async () => (await recordedAlerts(page)).filter((alert) => alert.tag?.startsWith('risk-warden-step-'));
+      // Before the page opens: 1 of 5 contracts, the 20 % step.
+      await warden.sim.market(CONTRACTS.MNQ, 'buy', 1);
+      await expect.poll(async () => (await warden.sim.state()).positions.length).toBe(1);
+
+      await page.goto(warden.dashboardUrl);
+      const card = page.getByTestId('rule-RULE-001');
+      await expect(card).toHaveAttribute('data-step', '1');
+      await expect(card.getByTestId('rule-state')).toHaveText('Warning — 20 % of limit');
+      await expect(card.getByTestId('gauge-step')).toHaveCount(3);
+
+      await warden.sim.market(CONTRACTS.MNQ, 'buy', 1);
+      await expect(card).toHaveAttribute('data-step', '2');
+      await expect(card.getByTestId('rule-state')).toHaveText('Warning — 40 % of limit');
+      await expect.poll(async () => (await steps()).length).toBe(1);
+      expect(await contrastFindings(page, '[data-testid="rule-RULE-001"]')).toEqual([]);
+
+      await warden.sim.market(CONTRACTS.MNQ, 'buy', 1);
+      await expect(card).toHaveAttribute('data-step', '3');
+      await expect(card.getByTestId('rule-state')).toHaveText('Warning — 60 % of limit');
+      await expect
+        .poll(async () => (await steps()).map(({ title, body }) => ({ title, body })))
+        .toEqual([
+          { title: 'Max contracts at 40 %', body: '2 of 5 contracts on PRAC-V2-RW-DEMO-50K' },
+          { title: 'Max contracts at 60 %', body: '3 of 5 contracts on PRAC-V2-RW-DEMO-50K' },
+        ]);
+      expect(await contrastFindings(page, '[data-testid="rule-RULE-001"]')).toEqual([]);
+
+      // More snapshots (new prices) tell nothing again.
+      await warden.sim.setPrice(CONTRACTS.MNQ, 21001);
+      await warden.sim.setPrice(CONTRACTS.MNQ, 21002.25);
+      await expect(card).toHaveAttribute('data-step', '3');
+      expect(await steps()).toHaveLength(2);
+    } finally {
+      await stopWarden(warden);
+    }
   });
 });
