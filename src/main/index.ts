@@ -14,6 +14,7 @@ import type { Snapshot } from '../shared/contract';
 import { IPC_CHANNELS } from '../shared/ipc-channels';
 import { splitDesktopArgv } from './desktop/desktop-args';
 import { createAutostart } from './desktop/autostart';
+import { registerKillShortcut } from './desktop/kill-shortcut';
 import { DesktopSettings } from './desktop/desktop-settings';
 import { bridgeIpc } from './desktop/ipc-bridge';
 import { NotificationFeed } from './desktop/notifications';
@@ -48,6 +49,7 @@ function runDesktopApp(): void {
   let feed = new NotificationFeed();
   let unsubscribe: () => void = () => undefined;
   let quitConfirmed = false;
+  let unregisterKillShortcut: () => void = () => undefined;
 
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 
@@ -75,6 +77,15 @@ function runDesktopApp(): void {
     for (const entry of feed.fresh(snapshot)) {
       if (Notification.isSupported()) new Notification({ title: entry.title, body: entry.detail ?? '' }).show();
     }
+  };
+
+  // The lock shows in the tray and notifies like any lock; only a kill switch that found no service says so here.
+  const pressKillSwitch = (source: 'tray' | 'shortcut') => {
+    const service = supervisor.current()?.service;
+    if (service) return void service.killSwitch(source);
+    const why = `Kill switch: nothing was flattened, Risk Warden is not running (${supervisor.whyNotRunning()})`;
+    logger.error(why);
+    if (Notification.isSupported()) new Notification({ title: 'Kill switch not carried out', body: why }).show();
   };
 
   const supervisor = new ServiceSupervisor({
@@ -124,6 +135,7 @@ function runDesktopApp(): void {
     event.preventDefault();
     tray?.destroy();
     tray = null;
+    unregisterKillShortcut();
     unsubscribe();
     // A gateway that does not answer must not keep the process alive: SQLite's WAL survives an exit anyway.
     const giveUp = new Promise<void>((resolve) =>
@@ -187,7 +199,9 @@ function runDesktopApp(): void {
     tray = new WardenTray(app.isPackaged ? path.join(process.resourcesPath, 'assets') : path.join(app.getAppPath(), 'assets'), {
       show: showWindow,
       quit: () => app.quit(),
+      killSwitch: () => pressKillSwitch('tray'),
     });
+    unregisterKillShortcut = registerKillShortcut(() => pressKillSwitch('shortcut'), logger);
     bridgeIpc(
       () => ({
         service: supervisor.current()?.service ?? null,

@@ -124,7 +124,7 @@ export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
  * Something the trader must know that is not a rule's state: the store cannot be written, the records
  * were altered while Risk Warden was stopped or cannot be sealed, the login has no market data. At most one per kind.
  */
-export const ProblemKindSchema = z.enum(['storage', 'records', 'seal', 'marketData']);
+export const ProblemKindSchema = z.enum(['storage', 'records', 'seal', 'marketData', 'alerts']);
 export type ProblemKind = z.infer<typeof ProblemKindSchema>;
 export const ProblemSchema = z.object({
   kind: ProblemKindSchema,
@@ -213,6 +213,23 @@ const httpsUrl = z
   )
   .transform((value) => value.replace(/\/+$/, ''));
 
+/** How an off-machine alert is written: Risk Warden's own JSON, a Discord webhook message or a Telegram bot message. */
+export const WebhookFormatSchema = z.enum(['generic', 'discord', 'telegram']);
+export type WebhookFormat = z.infer<typeof WebhookFormatSchema>;
+
+/** The alert webhook as the renderer may see it: its URL (a secret) never leaves main. */
+export const WebhookViewSchema = z.object({
+  stored: z.boolean(),
+  format: WebhookFormatSchema,
+  /** Where the URL is kept ("Electron safeStorage (…)", "the RW_WEBHOOK_URL environment variable", a file). */
+  source: z.string(),
+});
+export type WebhookView = z.infer<typeof WebhookViewSchema>;
+
+/** The "Send test alert" button's outcome in words: "Sent to discord.com (HTTP 204)". */
+export const WebhookTestResultSchema = z.object({ ok: z.boolean(), message: z.string() });
+export type WebhookTestResult = z.infer<typeof WebhookTestResultSchema>;
+
 /** Settings as the renderer may see them: the API key never leaves main, only whether one is stored. */
 export const SettingsViewSchema = z.object({
   firm: z.string(),
@@ -227,6 +244,7 @@ export const SettingsViewSchema = z.object({
   editable: z.boolean(),
   /** Where the API key lives ("Electron safeStorage (…)", "the RW_API_KEY environment variable"). */
   secretStorage: z.string(),
+  webhook: WebhookViewSchema,
 });
 export type SettingsView = z.infer<typeof SettingsViewSchema>;
 
@@ -242,6 +260,10 @@ export const SettingsInputSchema = z
     accounts: z.array(z.number().int().positive()).max(100),
     configFile: z.string().trim().min(1).max(4096).nullable(),
     startAtLogin: z.boolean(),
+    /** Absent: keep the stored webhook URL. Empty string: forget it. Checked in main (https, Telegram's chat_id). */
+    webhookUrl: z.string().trim().max(2000, 'keep the webhook URL under 2000 characters').optional(),
+    /** Absent: keep the stored format. */
+    webhookFormat: WebhookFormatSchema.optional(),
   })
   .strict();
 export type SettingsInput = z.input<typeof SettingsInputSchema>;
@@ -286,11 +308,61 @@ export const DemoNudgeSchema = z
 /** What the simulator did, in words: "Bought 2 MNQ at 21,000.00". */
 export const DemoResultSchema = z.object({ message: z.string() });
 
+/**
+ * How long a self-lockout lasts: to the end of the trading day (the next daily reset), to the next
+ * session start, for N hours, or to a wall time in the trading timezone ("HH:MM", today, or
+ * tomorrow when that time has already passed today).
+ */
+export const SelfLockUntilSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ kind: z.literal('endOfDay') }).strict(),
+    z.object({ kind: z.literal('nextSession') }).strict(),
+    z
+      .object({
+        kind: z.literal('hours'),
+        hours: z.number().int('hours must be a whole number from 1 to 72').min(1, 'hours must be 1 to 72').max(72, 'hours must be 1 to 72'),
+      })
+      .strict(),
+    z
+      .object({
+        kind: z.literal('time'),
+        at: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'at must be a time of day as HH:MM (24-hour), such as 15:30'),
+      })
+      .strict(),
+  ],
+  { error: 'until.kind must be "endOfDay", "nextSession", "hours" or "time"' },
+);
+export type SelfLockUntil = z.infer<typeof SelfLockUntilSchema>;
+export const SelfLockRequestSchema = z
+  .object({
+    /** Empty: every guarded account. */
+    accountIds: z.array(z.number().int().positive()).max(100),
+    until: SelfLockUntilSchema,
+  })
+  .strict();
+export type SelfLockRequest = z.infer<typeof SelfLockRequestSchema>;
+/** What a self-lockout would do, shown before the trader confirms it. */
+export const SelfLockPreviewSchema = z.object({
+  until: z.string(),
+  /** The end in the trading timezone: "Tue Mar 10, 9:30 AM CT". */
+  untilText: z.string(),
+  accounts: z.array(z.string()),
+  /** What is closed and cancelled now, in words: "PRAC-1: close MNQ (2 contracts); cancel MNQ order 17". */
+  closes: z.array(z.string()),
+  /** The chosen accounts already locked, in words: "PRAC-1 is already locked by Daily realized loss until 5:00 PM CT". */
+  alreadyLocked: z.array(z.string()),
+});
+export type SelfLockPreview = z.infer<typeof SelfLockPreviewSchema>;
+export const LockResultSchema = z.object({ message: z.string() });
+
 export const riskApiMethods = {
   getSnapshot: { params: z.object({}).strict(), result: SnapshotSchema },
   requestUnlock: { params: UnlockRequestSchema, result: UnlockResultSchema },
   getSettings: { params: z.object({}).strict(), result: SettingsViewSchema },
   saveSettings: { params: SettingsInputSchema, result: SettingsViewSchema },
+  /** Sends one test alert to the stored webhook and says what the receiver answered. */
+  testWebhook: { params: z.object({}).strict(), result: WebhookTestResultSchema },
   getConfigView: { params: z.object({}).strict(), result: ConfigViewSchema },
   getPnlHistory: { params: z.object({ accountId: z.number().int().positive() }).strict(), result: PnlHistorySchema },
   getAuditLog: { params: z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(), result: z.array(AuditEntrySchema) },
@@ -298,6 +370,11 @@ export const riskApiMethods = {
   demoOrder: { params: DemoOrderSchema, result: DemoResultSchema },
   demoCloseAll: { params: z.object({ accountId: z.number().int().positive() }).strict(), result: DemoResultSchema },
   demoNudge: { params: DemoNudgeSchema, result: DemoResultSchema },
+  /** Flattens and locks the accounts until the chosen end; only an admin unlock lifts it early. */
+  selfLock: { params: SelfLockRequestSchema, result: LockResultSchema },
+  selfLockPreview: { params: SelfLockRequestSchema, result: SelfLockPreviewSchema },
+  /** Flattens every guarded account, cancels every order and locks each until the daily reset. */
+  killSwitch: { params: z.object({}).strict(), result: LockResultSchema },
 } as const;
 
 export const riskApiEvents = {

@@ -1,6 +1,6 @@
 /** Dashboard snapshots as main would push them, for the desktop shell's pure functions. */
 import type { AccountView, Snapshot } from '../../src/shared/contract';
-import { warningStep, type RuleStatus } from '../../src/shared/rules';
+import { WARNING_STEPS, warningStep, type RuleStatus } from '../../src/shared/rules';
 
 export function rule(state: RuleStatus['state'], usage: number): RuleStatus {
   return {
@@ -15,6 +15,7 @@ export function rule(state: RuleStatus['state'], usage: number): RuleStatus {
     breached: state === 'breached',
     state,
     gauge: true,
+    steps: [...WARNING_STEPS],
     step: warningStep(usage),
     description: 'Flattens and locks at a $500.00 daily loss',
     imminent: null,

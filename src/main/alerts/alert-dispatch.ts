@@ -9,7 +9,6 @@ import type { Journal } from '../enforcement/journal';
 import type { Logger } from '../log';
 import { backoffStep } from '../schedule/backoff';
 import type { Clock, TimerHandle } from '../schedule/clock';
-import type { Problems } from '../service/problems';
 import type { Alert, AlertKind } from './webhook-format';
 import { postAlert, WEBHOOK_TIMEOUT_MS } from './webhook-sender';
 import { receiverOf, type WebhookTarget } from './webhook-target';
@@ -24,7 +23,8 @@ export interface AlertDispatchDeps {
   target: WebhookTarget;
   clock: Clock;
   logger: Logger;
-  problems: Pick<Problems, 'report' | 'clear'>;
+  /** The service's problem list (service/problems.ts), named by shape so alerts do not depend on the service. */
+  problems: { report(kind: 'alerts', title: string, detail: string): void; clear(kind: 'alerts', resolution: string): void };
   about(accountId: number): AccountAbout;
   retryMs?: readonly number[];
   /** From an alert's first try: no try starts after this. */

@@ -3,7 +3,8 @@
  * service is restarted with it. When the new settings cannot connect, the files and the login item
  * go back to what they were and the supervisor starts the previous settings again.
  */
-import type { SettingsInput, SettingsView } from '../../shared/contract';
+import type { SettingsInput, SettingsView, WebhookTestResult } from '../../shared/contract';
+import { sendTestAlert } from '../alerts/webhook-test';
 import type { OptionsSource, ServiceSupervisor } from '../service/supervisor';
 import type { SettingsPort } from '../settings/settings-port';
 import type { SettingsStore } from '../settings/settings-store';
@@ -35,5 +36,16 @@ export class DesktopSettings implements SettingsPort {
       autostart.set(store.current().startAtLogin);
     });
     return view;
+  }
+
+  /** The stored webhook, saved first: what the service alerts through. */
+  async testWebhook(): Promise<WebhookTestResult> {
+    let target;
+    try {
+      target = this.deps.store.webhook();
+    } catch (error) {
+      return { ok: false, message: (error as Error).message };
+    }
+    return sendTestAlert(target);
   }
 }

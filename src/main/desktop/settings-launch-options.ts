@@ -24,6 +24,7 @@ export function settingsLaunchOptions({ store, commandLine, dataDirGiven, userDa
     return {
       ...commandLine,
       gateway,
+      webhook: store.webhookForLaunch(),
       configFile: commandLine.configFile ?? chosen.configFile,
       guardAccounts: commandLine.guardAccounts?.length ? commandLine.guardAccounts : chosen.accounts,
       dataDir: dataDirGiven ? commandLine.dataDir : path.join(userData, gateway ? 'live' : 'demo'),

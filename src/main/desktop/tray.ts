@@ -10,7 +10,12 @@ const LIMITS: TrayStateOptions = process.platform === 'win32' ? { maxTooltip: WI
 export interface TrayActions {
   show(): void;
   quit(): void;
+  /** Flattens every guarded account and locks each until the daily reset. */
+  killSwitch(): void;
 }
+
+/** The tray's kill switch item: a menu opened and an item chosen is already two deliberate steps. */
+export const KILL_SWITCH_ITEM = 'Kill switch: flatten and lock all accounts';
 
 export class WardenTray {
   private readonly tray: Tray;
@@ -64,6 +69,7 @@ export class WardenTray {
       this.tray.setContextMenu(
         Menu.buildFromTemplate([
           { label: 'Show dashboard', click: () => this.actions.show() },
+          { label: KILL_SWITCH_ITEM, click: () => this.actions.killSwitch() },
           { type: 'separator' },
           ...state.menu.map((line) => ({ label: line, enabled: false })),
           { type: 'separator' },

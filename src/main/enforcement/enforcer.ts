@@ -10,6 +10,7 @@ import { wallClock } from '../../shared/time-format';
 import type { Breach, Rule } from '../engine/rule';
 import type { Executor, Recorder } from './executor';
 import type { Journal } from './journal';
+import { nonRuleTitle } from './lock-sources';
 import type { Lockouts } from './lockouts';
 import { flattenActions, plan, titleFromName, type AccountExposure, type TitleOf } from './planner';
 import { LOCKOUT_FLATTEN, REJECTED_WHILE_LOCKED, RULE_BREACH } from './why-text';
@@ -59,7 +60,7 @@ export class Enforcer {
       }
       const lock = this.lockouts.current(account.id);
       if (lock) {
-        const title = rules.find((r) => r.id === lock.ruleId)?.title;
+        const title = rules.find((r) => r.id === lock.ruleId)?.title ?? nonRuleTitle(lock.ruleId) ?? undefined;
         for (const action of flattenActions(account, lock.ruleId, lock.reason, title)) this.executor.submit(action, REJECTED_WHILE_LOCKED);
         return;
       }

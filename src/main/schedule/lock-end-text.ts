@@ -2,14 +2,21 @@
  * When a lock ends, as the banner says it: "8:30 AM CT" today, "Fri Nov 27, 8:30 AM CT" another
  * day, and why whole days pass before it: "Mon Nov 30, 8:30 AM CT (Thanksgiving: market closed; weekend)".
  */
+import type { LockoutKind } from '../../shared/contract';
 import { wallClock } from '../../shared/time-format';
 import { CME_EARLY_CLOSES_2026_2027, holidayName } from './cme-holidays';
 import { dateKey } from './session';
 import { addDays, wallTimeAt, type WallTime } from './timezone';
 
-/** The lock's end in words; `now` drops the day when it is today (in `timeZone`). */
-export function lockEndText(until: number, now: number, timeZone: string): string {
+/**
+ * The lock's end in words; `now` drops the day when it is today (in `timeZone`). Only a lock that
+ * ends at the next chance to trade says why days pass first: a cooldown, a chosen time and the
+ * weekly reset end when they end, across trading days.
+ */
+export function lockEndText(until: number, now: number, timeZone: string, kind: LockoutKind): string {
   const when = wallClock(new Date(until).toISOString(), timeZone, now);
+  if (kind === 'untilWeeklyReset') return `${when} (the new trading week)`;
+  if (kind !== 'untilReset' && kind !== 'untilSessionStart') return when;
   const why = skippedDays(now, until, timeZone);
   return why.length === 0 ? when : `${when} (${why.join('; ')})`;
 }

@@ -9,6 +9,7 @@ import type { UnlockChoice, UnlockResult } from '../../shared/contract';
 import type { ElevationOutcome, Elevator } from '../elevation/elevator';
 import type { Journal } from '../enforcement/journal';
 import type { Lockouts } from '../enforcement/lockouts';
+import { nonRuleTitle } from '../enforcement/lock-sources';
 import type { FreshLimit } from '../engine/rule-engine';
 import { RuleOverrides } from '../engine/rule-overrides';
 import type { Clock } from '../schedule/clock';
@@ -99,6 +100,8 @@ export class AdminUnlock {
       audit('unlock refused', `the rule changed while the prompt was open: ${changed}; reason given: ${reason}`);
       return { outcome: 'refused', message: `The rule changed while the prompt was open: ${changed}. Nothing was unlocked.` };
     }
+    const byTrader = nonRuleTitle(current.ruleId);
+    if (byTrader) return this.liftTraderLock(accountId, byTrader, reason, now, `${elevator.name} proved elevation (${outcome.proof})`);
     const fresh = this.deps.freshLimit(accountId, current.ruleId);
     const dayEnd = this.deps.dayEnd();
     const resumed = choice === 'resume' && fresh?.resumed ? fresh : null;
@@ -113,14 +116,29 @@ export class AdminUnlock {
     return { outcome: 'approved', message: `Unlocked. ${effect}.` };
   }
 
+  /**
+   * A self-lockout or the kill switch has no rule to resume or suspend: the unlock just lifts it. The
+   * lock book still records a suspension under the lock's id until the reset, which no rule reads.
+   */
+  private liftTraderLock(accountId: number, title: string, reason: string, now: number, proof: string): UnlockResult {
+    const { store, lockouts, journal, clock } = this.deps;
+    const effect = `the ${title.toLowerCase()} is lifted; every rule stays on`;
+    store.audit(new Date(clock.now()).toISOString(), 'admin', 'unlock approved', accountId, `${proof}; ${effect}; reason: ${reason}`);
+    lockouts.adminUnlock(accountId, reason, now, this.deps.dayEnd());
+    journal.add('unlock', accountId, 'Unlocked by an administrator', `${sentence(effect)}. Reason: ${reason}`, 'good');
+    this.deps.unlocked();
+    return { outcome: 'approved', message: `Unlocked. ${sentence(effect)}.` };
+  }
+
   /** "lock until the reset by Daily realized loss": the lock's kind and its rule's title, in words. */
   private lockWords(accountId: number, lock: LockoutRecord): string {
-    return `${KIND_WORDS[lock.kind]} by ${this.deps.freshLimit(accountId, lock.ruleId)?.rule.title ?? lock.ruleId}`;
+    const title = this.deps.freshLimit(accountId, lock.ruleId)?.rule.title ?? nonRuleTitle(lock.ruleId) ?? lock.ruleId;
+    return `${KIND_WORDS[lock.kind]} by ${title}`;
   }
 
   /** Why `choice` cannot apply to this rule (resume asked for a rule that can only be suspended), or null. */
   private cannotResume(accountId: number, ruleId: string, choice: UnlockChoice): string | null {
-    if (choice !== 'resume') return null;
+    if (choice !== 'resume' || nonRuleTitle(ruleId)) return null;
     const fresh = this.deps.freshLimit(accountId, ruleId);
     if (fresh?.resumed) return null;
     return `${resumeUnavailable(fresh?.rule.title ?? ruleId)}; choose "suspend until the reset"`;

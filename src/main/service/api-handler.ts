@@ -51,12 +51,16 @@ const handlers: Handlers = {
   requestUnlock: (context, { accountId, reason, choice }) => serviceOf(context).requestUnlock(accountId, reason, choice),
   getSettings: ({ settings }) => settings.view(),
   saveSettings: ({ settings }, input) => settings.save(input),
+  testWebhook: ({ settings }) => settings.testWebhook(),
   getConfigView: (context) => serviceOf(context).configView(),
   getPnlHistory: (context, { accountId }) => serviceOf(context).pnlHistory(accountId),
   getAuditLog: (context, { limit }) => serviceOf(context).auditLog(limit),
   demoOrder: (context, order) => demoOf(context).order(order),
   demoCloseAll: (context, { accountId }) => demoOf(context).closeAll(accountId),
   demoNudge: (context, nudge) => demoOf(context).nudge(nudge),
+  selfLock: (context, request) => serviceOf(context).selfLock(request),
+  selfLockPreview: (context, request) => serviceOf(context).selfLockPreview(request),
+  killSwitch: (context) => serviceOf(context).killSwitch('dashboard'),
 };
 
 export async function handleApiCall(context: ApiContext, method: unknown, params: unknown): Promise<unknown> {

@@ -10,6 +10,7 @@ import type { GatewayCredentials } from '../gateway/gateway-client';
 import { createLogger, logToDirectory } from '../log';
 
 import type { Clock } from '../schedule/clock';
+import type { ConfiguredWebhook } from '../alerts/webhook-target';
 import { TestElevator } from '../elevation/test-elevator';
 import { startSimulator, type Simulator } from '../sim/simulator';
 import type { SecretBox } from '../store/secret-box';
@@ -39,6 +40,8 @@ export interface LaunchOptions {
   testElevator?: boolean;
   /** The OS keychain that seals the records key (the desktop's safeStorage); absent = a file only the trader can read. */
   keychain?: SecretBox;
+  /** Where breaches and locks are posted off the machine; absent = no alerts. */
+  webhook?: ConfiguredWebhook | null;
 }
 
 export interface Launched {
@@ -119,6 +122,7 @@ function createService(
     ...(demo ? { demo } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.guardAccounts ? { guardAccounts: options.guardAccounts } : {}),
+    ...(options.webhook ? { webhook: options.webhook } : {}),
     ...(options.testElevator
       ? {
           elevator: new TestElevator(

@@ -6,7 +6,16 @@
  */
 import type { DemoControl } from './demo-control';
 import path from 'node:path';
-import type { AuditEntry, ConfigView, PnlHistoryView, Snapshot, UnlockChoice, UnlockResult } from '../../shared/contract';
+import type {
+  AuditEntry,
+  ConfigView,
+  PnlHistoryView,
+  SelfLockPreview,
+  SelfLockRequest,
+  Snapshot,
+  UnlockChoice,
+  UnlockResult,
+} from '../../shared/contract';
 import type { RiskConfig } from '../config/schema';
 import { MarketBook } from '../engine/market-book';
 import { Enforcer } from '../enforcement/enforcer';
@@ -39,6 +48,11 @@ import { buildSnapshot, freshLimitOf, type ServiceParts } from './snapshot';
 import { SnapshotFeed } from './snapshot-feed';
 import { StoreWrites } from './store-writes';
 import { Timeline } from './timeline';
+import { FlattenAndLock } from './flatten-and-lock';
+import { KillSwitch, type KillSwitchSource } from './kill-switch';
+import { SelfLock } from './self-lock';
+import { AlertDispatch } from '../alerts/alert-dispatch';
+import type { WebhookTarget } from '../alerts/webhook-target';
 
 export interface RiskServiceOptions {
   credentials: GatewayCredentials;
@@ -60,6 +74,8 @@ export interface RiskServiceOptions {
   recordKey?: RecordKeySource;
   /** Demo mode only: what the demo panel trades (the in-process simulator's contracts and prices). */
   demo?: Pick<DemoControl, 'view'> | null;
+  /** Where breaches and locks are posted off the machine; absent = no alerts. */
+  webhook?: WebhookTarget | null;
   /** Tests only: the service's own database connection, once open (to make it refuse writes for real). */
   databaseOpened?(db: Db): void;
 }
@@ -81,6 +97,9 @@ export class RiskService {
   private readonly feed: SnapshotFeed;
   private readonly parts: ServiceParts;
   private readonly housekeeping: Housekeeping;
+  private readonly selfLockout: SelfLock;
+  private readonly killSwitcher: KillSwitch;
+  private readonly alerts: AlertDispatch | null;
   private stopped = false;
   readonly checkpoints: Checkpoints;
 
@@ -113,10 +132,23 @@ export class RiskService {
     // Every write of the running service: a store that refuses one never stops enforcement.
     const writes = (this.writes = new StoreWrites({ store, file, problems, logger }));
     reconcileInterruptedActions(store, writes, timeline, clock.now());
+    const alerts = (this.alerts = options.webhook
+      ? new AlertDispatch({
+          target: options.webhook,
+          clock,
+          logger: createLogger('alerts'),
+          problems,
+          about: (accountId) => ({
+            name: [...this.pipeline.accounts()].find((a) => a.id === accountId)?.account.name ?? null,
+            lockRuleId: this.parts.lockouts.current(accountId)?.ruleId ?? null,
+          }),
+        })
+      : null);
     const journal: Journal = {
       add(kind, accountId, title, detail, tone) {
         if (kind === 'enforcement') checkpoints.reach('enforcement triggered');
         timeline.add(kind, accountId, title, detail, tone);
+        alerts?.add(kind, accountId, title, detail, tone);
       },
     };
     const schedule = { timezone: options.config.timezone, resetTime: options.config.daily_reset };
@@ -237,6 +269,23 @@ export class RiskService {
         feed.changed();
       },
     });
+    const flatten = new FlattenAndLock({
+      lockouts,
+      executor,
+      recorder: writes,
+      journal,
+      ruleTitle: (ruleId) => config.engine.rules.find((r) => r.id === ruleId)?.title ?? null,
+    });
+    const guarded = () => pipeline.accounts();
+    this.selfLockout = new SelfLock({
+      flatten,
+      accounts: guarded,
+      calendar: () => config.calendar,
+      clock,
+      contracts: market,
+      changed: () => feed.changed(),
+    });
+    this.killSwitcher = new KillSwitch({ flatten, accounts: guarded, clock, changed: () => feed.changed() });
     this.parts = {
       mode: options.mode,
       demo: options.demo ?? null,
@@ -296,6 +345,7 @@ export class RiskService {
     this.stopped = true;
     this.housekeeping.stop();
     this.feed.stop();
+    this.alerts?.stop();
     return true;
   }
 
@@ -321,6 +371,21 @@ export class RiskService {
   /** Lifts an account's lock once the OS prompt proves an administrator; every attempt is audited. */
   requestUnlock(accountId: number, reason: string, choice: UnlockChoice = 'resume'): Promise<UnlockResult> {
     return this.adminUnlock.request(accountId, reason, choice);
+  }
+
+  /** What a self-lockout would do, in words, before the trader confirms it (see SelfLock). */
+  selfLockPreview(request: SelfLockRequest): SelfLockPreview {
+    return this.selfLockout.preview(request);
+  }
+
+  /** Flattens and locks the accounts until the chosen end; only an admin unlock lifts it early. */
+  selfLock(request: SelfLockRequest): { message: string } {
+    return this.selfLockout.lock(request);
+  }
+
+  /** Flattens every guarded account, cancels every order and locks each until the daily reset. */
+  killSwitch(source: KillSwitchSource = 'dashboard'): { message: string } {
+    return this.killSwitcher.press(source);
   }
 
   /** The configuration in force (defaults filled in), the last refused edit and what waits for the reset. */

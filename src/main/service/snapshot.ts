@@ -3,13 +3,15 @@ import type { AccountView, Snapshot } from '../../shared/contract';
 import { roundCents } from '../../shared/domain';
 import { money, signedMoney } from '../../shared/money';
 import { symbolOf } from '../../shared/symbols';
-import { ruleState, warningStep, type RuleStatus } from '../../shared/rules';
+import { ruleState, WARNING_STEPS, warningStep, type RuleStatus } from '../../shared/rules';
+import { ruleLadder } from '../config/schema';
 import type { AccountState } from '../engine/account-state';
 import type { FreshLimit, RuleEngine } from '../engine/rule-engine';
 import { NOTHING_CLOSING, type RuleContext } from '../engine/rule';
 import type { RuleOverride } from '../engine/rule-overrides';
 import type { Enforcer } from '../enforcement/enforcer';
 import type { Lockouts } from '../enforcement/lockouts';
+import { nonRuleTitle } from '../enforcement/lock-sources';
 import type { MarketBook } from '../engine/market-book';
 import type { Clock } from '../schedule/clock';
 import { lockEndText } from '../schedule/lock-end-text';
@@ -36,6 +38,8 @@ export interface SnapshotSources {
   dayEnd: number;
   /** What the card of a rule that cannot run without quotes says while there are none; null when it runs. */
   cannotRun?(ruleId: string): string | null;
+  /** A rule's warning ladder (its `warnings:`) as shares of its limit; WARNING_STEPS when not given. */
+  ladder?(ruleName: string): readonly number[];
 }
 
 /** "2 of 5 contracts", "−$86.00 of −$500.00": the figure against its limit, for a rule that says nothing more. */
@@ -90,7 +94,7 @@ export function accountView(account: AccountState, sources: SnapshotSources): Ac
       const suspended = override?.mode === 'suspend';
       const locked = lock?.ruleId === rule.id;
       // A yes/no rule has no ladder to climb: its card warns only when it is breached or locks.
-      const ladder = rule.gauge ? usage : 0;
+      const steps = rule.gauge ? [...(sources.ladder?.(rule.name) ?? WARNING_STEPS)] : [];
       return {
         ruleId: rule.id,
         name: rule.name,
@@ -101,9 +105,10 @@ export function accountView(account: AccountState, sources: SnapshotSources): Ac
         unit: rule.unit,
         usage: Math.round(usage * 1000) / 1000,
         breached,
-        state: ruleState(rule.enabled, breached, ladder, { suspended, locked }),
+        state: ruleState(rule.enabled, breached, usage, { suspended, locked, steps }),
         gauge: rule.gauge,
-        step: rule.enabled ? warningStep(ladder) : null,
+        steps,
+        step: rule.enabled ? warningStep(usage, steps) : null,
         description: rule.description,
         imminent: rule.enabled && imminent && !suspended ? { at: new Date(imminent.at).toISOString(), text: imminent.text } : null,
         summary: sources.cannotRun?.(rule.id) ?? summary ?? defaultSummary(rule.unit, value, limit),
@@ -118,8 +123,8 @@ export function accountView(account: AccountState, sources: SnapshotSources): Ac
           reason: lock.reason,
           since: lock.since,
           until: lock.until,
-          ruleTitle: sources.engine.rules.find((r) => r.id === lock.ruleId)?.title ?? lock.ruleId,
-          untilText: lock.until === null ? null : lockEndText(Date.parse(lock.until), sources.now, sources.timeZone),
+          ruleTitle: sources.engine.rules.find((r) => r.id === lock.ruleId)?.title ?? nonRuleTitle(lock.ruleId) ?? lock.ruleId,
+          untilText: lock.until === null ? null : lockEndText(Date.parse(lock.until), sources.now, sources.timeZone, lock.kind),
         }
       : null,
     unlock: fresh ? unlockPreview(fresh, sources.dayEnd, sources.timeZone, sources.now) : null,
@@ -187,6 +192,7 @@ export function buildSnapshot(parts: ServiceParts): Snapshot {
     timeZone: config.config.timezone,
     dayEnd: day.end,
     cannotRun: (ruleId) => (needsQuotes(ruleId, config.config.rules) ? parts.marketData.cardSummary() : null),
+    ladder: (ruleName) => ruleLadder(config.config, ruleName),
   };
   return {
     mode: parts.mode,

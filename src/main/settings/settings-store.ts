@@ -10,6 +10,9 @@ import { CUSTOM_FIRM, FIRM_PRESETS } from '../../shared/firms';
 import type { GatewayCredentials } from '../gateway/gateway-client';
 import { writePrivateFile } from '../store/data-folder';
 import type { SecretBox } from '../store/secret-box';
+import { createLogger } from '../log';
+import { checkWebhook, type ConfiguredWebhook } from '../alerts/webhook-target';
+import { WebhookFormatSchema } from '../../shared/contract';
 
 export class SettingsError extends Error {
   constructor(message: string) {
@@ -26,6 +29,8 @@ const StoredSettingsSchema = z.object({
   accounts: z.array(z.number().int().positive()),
   configFile: z.string().nullable(),
   startAtLogin: z.boolean(),
+  /** Absent in files written before alerts existed. */
+  webhookFormat: WebhookFormatSchema.default('generic'),
 });
 export type StoredSettings = z.infer<typeof StoredSettingsSchema>;
 
@@ -37,11 +42,14 @@ const FIRST_RUN: StoredSettings = {
   accounts: [],
   configFile: null,
   startAtLogin: false,
+  webhookFormat: 'generic',
 };
 
 export class SettingsStore {
   private readonly file: string;
   private readonly keyFile: string;
+  /** The alert webhook's URL holds the receiver's token: sealed like the API key. */
+  private readonly webhookFile: string;
   private settings: StoredSettings;
   /** Why the file on disk could not be used; the first-run settings are shown until a save replaces it. */
   private damage: SettingsError | null = null;
@@ -52,6 +60,7 @@ export class SettingsStore {
   ) {
     this.file = path.join(dir, 'settings.json');
     this.keyFile = path.join(dir, 'api-key.sealed');
+    this.webhookFile = path.join(dir, 'webhook-url.sealed');
     try {
       this.settings = this.load();
     } catch (error) {
@@ -65,7 +74,9 @@ export class SettingsStore {
   }
 
   view(): SettingsView {
-    return { ...this.settings, apiKeyStored: fs.existsSync(this.keyFile), editable: true, secretStorage: this.secrets.description };
+    const { webhookFormat, ...settings } = this.settings;
+    const webhook = { stored: fs.existsSync(this.webhookFile), format: webhookFormat, source: this.secrets.description };
+    return { ...settings, apiKeyStored: fs.existsSync(this.keyFile), editable: true, secretStorage: this.secrets.description, webhook };
   }
 
   /** Validates everything before anything is written; a refused save changes nothing. */
@@ -75,7 +86,7 @@ export class SettingsStore {
       const issue = parsed.error.issues[0]!;
       throw new SettingsError(`settings: ${issue.path.join('.') || '(settings)'} ${issue.message}`);
     }
-    const { apiKey, ...rest } = parsed.data;
+    const { apiKey, webhookUrl, webhookFormat, ...rest } = parsed.data;
     const urls = this.urlsOf(rest.firm, rest.apiUrl, rest.rtcUrl);
     if (rest.configFile !== null && !fs.existsSync(rest.configFile))
       throw new SettingsError(`settings: configFile ${JSON.stringify(rest.configFile)} does not exist`);
@@ -83,6 +94,8 @@ export class SettingsStore {
       throw new SettingsError(
         `settings: this system offers no encrypted storage (${this.secrets.description}); the API key is not stored in plain text`,
       );
+    const format = webhookFormat ?? this.settings.webhookFormat;
+    this.checkWebhook(webhookUrl, format);
     const next: StoredSettings = {
       firm: rest.firm,
       ...urls,
@@ -90,7 +103,10 @@ export class SettingsStore {
       accounts: rest.accounts,
       configFile: rest.configFile,
       startAtLogin: rest.startAtLogin,
+      webhookFormat: format,
     };
+    if (webhookUrl) writePrivateFile(this.webhookFile, this.secrets.encrypt(webhookUrl));
+    else if (webhookUrl === '') fs.rmSync(this.webhookFile, { force: true });
     if (apiKey) writePrivateFile(this.keyFile, this.secrets.encrypt(apiKey));
     else if (apiKey === '') fs.rmSync(this.keyFile, { force: true });
     writePrivateFile(this.file, Buffer.from(`${JSON.stringify(next, null, 2)}\n`));
@@ -101,7 +117,10 @@ export class SettingsStore {
 
   /** Returns what puts both files back as they are now: a save whose connection fails is undone. */
   undoPoint(): () => void {
-    const saved = [this.file, this.keyFile].map((file) => ({ file, content: fs.existsSync(file) ? fs.readFileSync(file) : null }));
+    const saved = [this.file, this.keyFile, this.webhookFile].map((file) => ({
+      file,
+      content: fs.existsSync(file) ? fs.readFileSync(file) : null,
+    }));
     const { settings, damage } = this;
     return () => {
       for (const { file, content } of saved) {
@@ -124,6 +143,52 @@ export class SettingsStore {
       throw new SettingsError(`the stored API key cannot be decrypted (${(error as Error).message}); enter it again in Settings`);
     }
     return { apiUrl: this.settings.apiUrl, rtcUrl: this.settings.rtcUrl, username: this.settings.username, apiKey };
+  }
+
+  /** The alert webhook, or null when none is stored. Throws when the stored URL cannot be decrypted. */
+  webhook(): ConfiguredWebhook | null {
+    if (!fs.existsSync(this.webhookFile)) return null;
+    let url: string;
+    try {
+      url = this.secrets.decrypt(fs.readFileSync(this.webhookFile));
+    } catch (error) {
+      throw new SettingsError(`the stored webhook URL cannot be decrypted (${(error as Error).message}); enter it again in Settings`);
+    }
+    return { url, format: this.settings.webhookFormat, source: this.secrets.description };
+  }
+
+  /** What the service alerts through: a webhook that cannot be read is logged and skipped, never a reason not to enforce. */
+  webhookForLaunch(): ConfiguredWebhook | null {
+    try {
+      return this.webhook();
+    } catch (error) {
+      createLogger('settings').warn(`alerts are off: ${(error as Error).message}`);
+      return null;
+    }
+  }
+
+  /** A new URL is checked against the format; a new format alone is checked against the stored URL. */
+  private checkWebhook(url: string | undefined, format: StoredSettings['webhookFormat']): void {
+    const checked = url === undefined ? this.storedWebhookUrl() : url;
+    if (!checked) return;
+    try {
+      checkWebhook(checked, format);
+    } catch (error) {
+      throw new SettingsError(`settings: webhookUrl ${(error as Error).message}`);
+    }
+    if (url && !this.secrets.available())
+      throw new SettingsError(
+        `settings: this system offers no encrypted storage (${this.secrets.description}); the webhook URL is not stored in plain text`,
+      );
+  }
+
+  /** An unreadable stored URL is not checked: alerts stay off until it is entered again (logged at launch). */
+  private storedWebhookUrl(): string | null {
+    try {
+      return this.webhook()?.url ?? null;
+    } catch {
+      return null;
+    }
   }
 
   private urlsOf(firm: string, apiUrl: string | undefined, rtcUrl: string | undefined): { apiUrl: string; rtcUrl: string } {

@@ -7,6 +7,7 @@ import type { LaunchOptions } from '../service/launch';
 import { StoreError } from '../store/database';
 import { ModeMismatchError } from '../store/data-mode';
 import { FolderInUseError } from '../store/folder-lock';
+import { webhookFromEnvironment } from '../alerts/webhook-command-line';
 
 export class UsageError extends Error {}
 
@@ -23,7 +24,9 @@ export const USAGE = `Usage: riskwarden-web [options]
   --test-elevator    demo mode: admin unlock takes the simulator's scripted answer (POST /sim/elevation)
                      instead of the OS prompt; refused with --api-url
   --test-clock       demo mode: POST /test/clock?token=… {"advanceMs": N} moves Risk Warden's time
-                     forward (end-to-end tests of resets and lock ends); refused with --api-url`;
+                     forward (end-to-end tests of resets and lock ends); refused with --api-url
+Alerts: RW_WEBHOOK_URL (or RW_WEBHOOK_URL_FILE, a file only you can read) posts breaches and locks
+  there; RW_WEBHOOK_FORMAT = generic (default), discord or telegram`;
 
 function port(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -102,6 +105,12 @@ export function parseWebArgs(argv: readonly string[], env: NodeJS.ProcessEnv): W
     throw new UsageError('--rtc-url and --username need --api-url; without it Risk Warden runs in demo mode');
   }
   const mode = gateway ? 'live' : 'demo';
+  let webhook;
+  try {
+    webhook = webhookFromEnvironment(env);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   return {
     port: port('--port', values.port, 0),
     testClock: values['test-clock'],
@@ -113,6 +122,7 @@ export function parseWebArgs(argv: readonly string[], env: NodeJS.ProcessEnv): W
       randomWalk: !values['no-random-walk'],
       testElevator: values['test-elevator'],
       guardAccounts: accountIds(values.accounts),
+      ...(webhook ? { webhook } : {}),
     },
   };
 }

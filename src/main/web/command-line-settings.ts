@@ -1,5 +1,6 @@
 /** Settings given on the command line and in the environment (the web host, or a desktop app started with --api-url): shown, never edited from the dashboard. */
 import type { SettingsView } from '../../shared/contract';
+import { sendTestAlert } from '../alerts/webhook-test';
 import { CUSTOM_FIRM, FIRM_PRESETS } from '../../shared/firms';
 import type { LaunchOptions } from '../service/launch';
 import { ApiError } from '../service/api-handler';
@@ -19,9 +20,15 @@ export function commandLineSettings(options: LaunchOptions): SettingsPort {
     startAtLogin: false,
     editable: false,
     secretStorage: 'the RW_API_KEY environment variable',
+    webhook: {
+      stored: Boolean(options.webhook),
+      format: options.webhook?.format ?? 'generic',
+      source: options.webhook?.source ?? 'not set (RW_WEBHOOK_URL or RW_WEBHOOK_URL_FILE)',
+    },
   };
   return {
     view: () => view,
+    testWebhook: () => sendTestAlert(options.webhook ?? null),
     save: () =>
       Promise.reject(
         new ApiError(

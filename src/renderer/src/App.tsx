@@ -8,12 +8,14 @@ import { ConfigNotice } from './components/ConfigNotice';
 import { ConnectionBadge } from './components/ConnectionBadge';
 import { DemoPanel } from './components/DemoPanel';
 import { JustEnforced } from './components/JustEnforced';
+import { KillSwitchButton } from './components/KillSwitchButton';
 import { LockoutBanner } from './components/LockoutBanner';
 import { PnlChart } from './components/PnlChart';
 import { PnlSummary } from './components/PnlSummary';
 import { ProblemNotices } from './components/ProblemNotices';
 import { PositionsTable } from './components/PositionsTable';
 import { RulesPanel } from './components/RulesPanel';
+import { SelfLockDialog } from './components/SelfLockDialog';
 import { SettingsPanel } from './components/SettingsPanel';
 import { StatusStrip } from './components/StatusStrip';
 import { freshness, stripState, type Freshness } from './components/strip-state';
@@ -36,6 +38,7 @@ function AccountSection({
   staleAfterMs: number;
 }) {
   const [unlocking, setUnlocking] = useState(false);
+  const [selfLocking, setSelfLocking] = useState(false);
   const unlockButton = useRef<HTMLButtonElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   return (
@@ -53,7 +56,11 @@ function AccountSection({
               </span>
             ),
         )}
+        <button type="button" className="self-lock-open" onClick={() => setSelfLocking(true)} data-testid="self-lock-open">
+          Lock me out…
+        </button>
       </header>
+      {selfLocking && <SelfLockDialog accountId={account.id} accountName={account.name} onClose={() => setSelfLocking(false)} />}
       {account.lockout && <LockoutBanner lockout={account.lockout} onUnlock={() => setUnlocking(true)} unlockButton={unlockButton} />}
       {unlocking && (
         <UnlockDialog
@@ -146,6 +153,7 @@ export function App() {
             notRunning={snapshot ? null : error}
           />
           <AlertsToggle />
+          {snapshot && <KillSwitchButton />}
         </div>
         <nav className="tabs" aria-label="Views">
           {VIEWS.map((v) => (

@@ -13,7 +13,7 @@ export function report(message: FromMain): void {
   process.send!(message);
 }
 
-export const record: Omit<StandInState, 'windows' | 'tray' | 'ready' | 'quitting'> = {
+export const record: Omit<StandInState, 'windows' | 'tray' | 'ready' | 'quitting' | 'shortcuts'> = {
   lifecycle: [],
   notifications: [],
   dialogs: [],

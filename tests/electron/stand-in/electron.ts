@@ -30,12 +30,26 @@ import { Notification, dialog, shell, powerMonitor } from './os-surfaces';
 import { serveHarness } from './requests';
 import { safeStorage } from './safe-storage';
 import { Tray } from './tray';
+import { globalShortcut } from './global-shortcut';
 
-export { app, BrowserWindow, ipcMain, safeStorage, nativeImage, Menu, Tray, Notification, dialog, shell, powerMonitor };
+export { app, BrowserWindow, ipcMain, safeStorage, nativeImage, Menu, Tray, Notification, dialog, shell, powerMonitor, globalShortcut };
 
 serveHarness();
 recordMainErrors();
 
 setImmediate(() => app.finishLaunching());
 
-export default { app, BrowserWindow, ipcMain, safeStorage, nativeImage, Menu, Tray, Notification, dialog, shell, powerMonitor };
+export default {
+  app,
+  BrowserWindow,
+  ipcMain,
+  safeStorage,
+  nativeImage,
+  Menu,
+  Tray,
+  Notification,
+  dialog,
+  shell,
+  powerMonitor,
+  globalShortcut,
+};

@@ -32,6 +32,8 @@ export interface StandInState {
   appUserModelId: string | null;
   openedExternally: string[];
   mainErrors: string[];
+  /** The global shortcuts main holds, as keys on the scripted platform: "Alt+Control+Shift+K". */
+  shortcuts: string[];
 }
 
 export type ToMain =
@@ -43,7 +45,9 @@ export type ToMain =
   | { op: 'app-quit' }
   | { op: 'tray-click' }
   | { op: 'tray-menu'; label: string }
-  | { op: 'shutdown' };
+  | { op: 'shutdown' }
+  /** The trader pressed keys anywhere on the desktop ("Control+Alt+Shift+K"). */
+  | { op: 'shortcut'; keys: string };
 
 export type FromMain =
   | { kind: 'reply'; id: number; ok: true; result: unknown }

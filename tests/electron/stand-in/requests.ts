@@ -11,6 +11,7 @@ import { windowById, liveTray } from './live-objects';
 import { powerMonitor } from './os-surfaces';
 import type { ToMain } from './protocol';
 import { state } from './state';
+import { pressShortcut } from './global-shortcut';
 
 async function serve(request: ToMain): Promise<unknown> {
   switch (request.op) {
@@ -44,6 +45,8 @@ async function serve(request: ToMain): Promise<unknown> {
       item.click?.(item, null, {});
       return null;
     }
+    case 'shortcut':
+      return pressShortcut(request.keys);
     case 'shutdown':
       powerMonitor.emit('shutdown', new ElectronEvent());
       return null;

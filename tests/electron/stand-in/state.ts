@@ -8,6 +8,7 @@ import { record } from './context';
 import { windows, liveTray } from './live-objects';
 import type { StandInState } from './protocol';
 import type { Tray } from './tray';
+import { registeredShortcuts } from './global-shortcut';
 
 export function state(app: Pick<App, 'isReady' | 'isQuitting'>): StandInState {
   return {
@@ -22,6 +23,7 @@ export function state(app: Pick<App, 'isReady' | 'isQuitting'>): StandInState {
       options: JSON.parse(JSON.stringify(w.options)) as Record<string, unknown>,
     })),
     tray: trayState(liveTray()),
+    shortcuts: registeredShortcuts(),
   };
 }
 

@@ -26,6 +26,8 @@ describe('what the desktop app launches from its settings', () => {
     expect(settingsLaunchOptions({ store, commandLine, dataDirGiven: false, userData })()).toEqual({
       ...commandLine,
       gateway: { apiUrl: 'https://api.topstepx.com', rtcUrl: 'https://rtc.topstepx.com', username: 'trader', apiKey: 'the-api-key' },
+      // No webhook saved: the service sends no alert off the machine.
+      webhook: null,
       configFile,
       guardAccounts: [7001],
       dataDir: path.join(userData, 'live'),
@@ -55,5 +57,19 @@ describe('what the desktop app launches from its settings', () => {
     const options = settingsLaunchOptions({ store, commandLine, dataDirGiven: false, userData });
     store.save({ firm: 'topstepx', username: 'trader', apiKey: 'the-api-key', accounts: [], configFile: null, startAtLogin: false });
     expect(options()).toMatchObject({ gateway: { username: 'trader' }, configFile: null, guardAccounts: [] });
+  });
+
+  it('hands the webhook saved in Settings to the service, so its alerts go out from the desktop app', () => {
+    const { store, userData } = savedSettings('trader');
+    store.save({
+      firm: 'topstepx',
+      username: 'trader',
+      accounts: [7001],
+      configFile: null,
+      startAtLogin: false,
+      webhookUrl: 'https://discord.com/api/webhooks/1/secret',
+      webhookFormat: 'discord',
+    });
+    expect(settingsLaunchOptions({ store, commandLine, dataDirGiven: false, userData })().webhook).toMatchObject({ format: 'discord' });
   });
 });

@@ -19,6 +19,7 @@ function rule(ruleId: string, state: RuleStatus['state'], more: Partial<RuleStat
     breached: state === 'breached',
     state,
     gauge: true,
+    steps: [0.5, 0.7, 0.85],
     step: null,
     description: '',
     imminent: null,

@@ -37,7 +37,7 @@ describe('when a lock ends, in words', () => {
     ],
   ] as const)('%s', (_when, kind, now, text) => {
     const until = lockEnd({ kind }, at(now), { schedule, session: REGULAR_HOURS })!;
-    expect(lockEndText(until, at(now), TZ)).toBe(text);
+    expect(lockEndText(until, at(now), TZ, kind)).toBe(text);
   });
 
   it('names a half day whose early close comes before the session would start, and a weekday without a session', () => {
@@ -50,12 +50,20 @@ describe('when a lock ends, in words', () => {
     });
     const wednesdayEvening = at('2026-11-25T22:00:00Z');
     const until = lockEnd({ kind: 'untilSessionStart' }, wednesdayEvening, { schedule, session: afternoons })!;
-    expect(lockEndText(until, wednesdayEvening, TZ)).toBe(
+    expect(lockEndText(until, wednesdayEvening, TZ, 'untilSessionStart')).toBe(
       'Mon Nov 30, 1:00 PM CT (Thanksgiving: market closed; day after Thanksgiving: early close; weekend)',
     );
     const tuesdayEvening = at('2026-11-24T22:00:00Z');
     const wednesday = lockEnd({ kind: 'untilSessionStart' }, at('2026-11-23T22:00:00Z'), { schedule, session: afternoons })!;
-    expect(lockEndText(wednesday, at('2026-11-23T22:00:00Z'), TZ)).toBe('Wed Nov 25, 1:00 PM CT (no session)');
-    expect(lockEndText(at('2026-11-25T19:00:00Z'), tuesdayEvening, TZ)).toBe('Wed Nov 25, 1:00 PM CT');
+    expect(lockEndText(wednesday, at('2026-11-23T22:00:00Z'), TZ, 'untilSessionStart')).toBe('Wed Nov 25, 1:00 PM CT (no session)');
+    expect(lockEndText(at('2026-11-25T19:00:00Z'), tuesdayEvening, TZ, 'untilSessionStart')).toBe('Wed Nov 25, 1:00 PM CT');
+  });
+
+  it('a weekly lock, a chosen time and a cooldown end when they end: no trading day they span is called skipped', () => {
+    const tuesday = at('2026-11-24T16:00:00Z');
+    const sunday = at('2026-11-29T23:00:00Z');
+    expect(lockEndText(sunday, tuesday, TZ, 'untilWeeklyReset')).toBe('Sun Nov 29, 5:00 PM CT (the new trading week)');
+    expect(lockEndText(at('2026-11-25T16:00:00Z'), tuesday, TZ, 'untilTime')).toBe('Wed Nov 25, 10:00 AM CT');
+    expect(lockEndText(at('2026-11-24T17:00:00Z'), tuesday, TZ, 'cooldown')).toBe('11:00 AM CT');
   });
 });

@@ -28,7 +28,11 @@ class FakeSocket extends EventEmitter {
 }
 
 const MB = 1024 * 1024;
-const settings = { view: () => ({}) as never, save: () => Promise.reject(new Error('read-only')) };
+const settings = {
+  view: () => ({}) as never,
+  save: () => Promise.reject(new Error('read-only')),
+  testWebhook: () => Promise.reject(new Error('read-only')),
+};
 const snapshot = { mode: 'demo' } as unknown as Snapshot;
 
 function setUp(options: { max?: number; service?: Partial<RiskService> } = {}) {

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { ConfigView, SettingsView } from '../../../shared/contract';
+import type { ConfigView, SettingsView, WebhookFormat } from '../../../shared/contract';
 import { CUSTOM_FIRM, FIRM_PRESETS } from '../../../shared/firms';
 import type { RuleStatus } from '../../../shared/rules';
 import { riskApi, useDashboard } from '../store';
@@ -15,6 +15,9 @@ interface Form {
   accounts: string;
   configFile: string;
   startAtLogin: boolean;
+  webhookUrl: string;
+  webhookFormat: WebhookFormat;
+  forgetWebhook: boolean;
 }
 
 function formOf(view: SettingsView): Form {
@@ -27,7 +30,16 @@ function formOf(view: SettingsView): Form {
     accounts: view.accounts.join(', '),
     configFile: view.configFile ?? '',
     startAtLogin: view.startAtLogin,
+    webhookUrl: '',
+    webhookFormat: view.webhook.format,
+    forgetWebhook: false,
   };
+}
+
+/** Absent keeps the stored URL, empty forgets it. */
+function webhookInput(form: Form): { webhookUrl?: string; webhookFormat: WebhookFormat } {
+  if (form.forgetWebhook) return { webhookUrl: '', webhookFormat: form.webhookFormat };
+  return { ...(form.webhookUrl ? { webhookUrl: form.webhookUrl } : {}), webhookFormat: form.webhookFormat };
 }
 
 function rulesSource(config: ConfigView | null | undefined): string {
@@ -85,6 +97,7 @@ export function SettingsPanel() {
         accounts,
         configFile: form.configFile.trim() || null,
         startAtLogin: form.startAtLogin,
+        ...webhookInput(form),
       });
       setView(saved);
       setForm(formOf(saved));
@@ -178,6 +191,7 @@ export function SettingsPanel() {
           <input type="checkbox" checked={form.startAtLogin} onChange={(e) => set('startAtLogin', e.target.checked)} disabled={disabled} />{' '}
           Start Risk Warden when I log in
         </label>
+        <WebhookFields view={view} form={form} set={set} disabled={disabled} />
         {status && (
           <p className={status.ok ? 'result result-ok' : 'result result-bad'} role="status">
             {status.text}
@@ -193,6 +207,81 @@ export function SettingsPanel() {
       </form>
       <RulesInForce config={config} rules={rules} />
     </div>
+  );
+}
+
+/** Off-machine alerts: the webhook URL is write-only like the API key; the test sends to the stored one. */
+function WebhookFields({
+  view,
+  form,
+  set,
+  disabled,
+}: {
+  view: SettingsView;
+  form: Form;
+  set: <K extends keyof Form>(key: K, value: Form[K]) => void;
+  disabled: boolean;
+}) {
+  const [test, setTest] = useState<{ ok: boolean; text: string } | null>(null);
+  const [testing, setTesting] = useState(false);
+  const sendTest = async () => {
+    setTesting(true);
+    setTest({ ok: true, text: 'Sending a test alert…' });
+    try {
+      const result = await riskApi().call('testWebhook', {});
+      setTest({ ok: result.ok, text: result.message });
+    } catch (failure) {
+      setTest({ ok: false, text: (failure as Error).message });
+    } finally {
+      setTesting(false);
+    }
+  };
+  return (
+    <fieldset className="rw-webhook" data-testid="settings-webhook">
+      <legend>Off-machine alerts</legend>
+      <p className="muted">Locks, rule breaches and the kill switch are posted to this webhook, for your phone or a chat.</p>
+      <label className="field">
+        <span>Webhook format</span>
+        <select value={form.webhookFormat} onChange={(e) => set('webhookFormat', e.target.value as WebhookFormat)} disabled={disabled}>
+          <option value="generic">Generic JSON</option>
+          <option value="discord">Discord webhook</option>
+          <option value="telegram">Telegram bot (sendMessage?chat_id=…)</option>
+        </select>
+      </label>
+      <label className="field">
+        <span>Webhook URL</span>
+        <input
+          type="password"
+          value={form.webhookUrl}
+          onChange={(e) => set('webhookUrl', e.target.value)}
+          disabled={disabled || form.forgetWebhook}
+          autoComplete="off"
+          placeholder={view.webhook.stored ? 'stored — leave empty to keep it' : 'not set: no alerts leave this machine'}
+        />
+        <small className="muted">Kept in {view.webhook.source}; never shown again.</small>
+      </label>
+      {view.editable && view.webhook.stored && (
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={form.forgetWebhook}
+            onChange={(e) => set('forgetWebhook', e.target.checked)}
+            disabled={disabled}
+          />{' '}
+          Forget the stored webhook
+        </label>
+      )}
+      <div className="dialog-actions">
+        <button type="button" onClick={() => void sendTest()} disabled={testing}>
+          Send test alert
+        </button>
+      </div>
+      {test && (
+        <p className={test.ok ? 'result result-ok' : 'result result-bad'} role="status" data-testid="webhook-test-result">
+          {test.text}
+        </p>
+      )}
+    </fieldset>
   );
 }
 

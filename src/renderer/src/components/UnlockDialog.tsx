@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { LockoutView, UnlockChoice, UnlockPreview, UnlockResult } from '../../../shared/contract';
 import { riskApi } from '../store';
+import { keepTabInside } from './focus-trap';
 
 /**
  * Asks for a reason and what happens to the rule that locked — resume with a fresh limit from now
@@ -152,25 +153,6 @@ export function UnlockDialog({
       </form>
     </dialog>
   );
-}
-
-const FOCUSABLE =
-  'button:not(:disabled), input:not(:disabled), textarea:not(:disabled), select:not(:disabled), [href], [tabindex]:not([tabindex="-1"])';
-
-/** Tab from the last control goes to the first, Shift+Tab from the first to the last: focus never leaves the dialog. */
-function keepTabInside(event: KeyboardEvent<HTMLDialogElement>): void {
-  if (event.key !== 'Tab') return;
-  const controls = [...event.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)];
-  const first = controls[0];
-  const last = controls.at(-1);
-  if (!first || !last) return;
-  if (event.shiftKey && document.activeElement === first) {
-    event.preventDefault();
-    last.focus();
-  } else if (!event.shiftKey && document.activeElement === last) {
-    event.preventDefault();
-    first.focus();
-  }
 }
 
 /** One of the two choices, with what it would do in words. */

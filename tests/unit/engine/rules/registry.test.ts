@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { loadConfigFile } from '../../../../src/main/config/loader';
-import { riskConfigSchema, type RiskConfig } from '../../../../src/main/config/schema';
+import { riskConfigSchema, type RiskConfig, type WithWarnings } from '../../../../src/main/config/schema';
 import { armRules, RULE_DEFINITIONS } from '../../../../src/main/engine/rules';
 import type { SettingPath } from '../../../../src/main/engine/rules/definition';
 import type { MaxContractsPerInstrumentConfig } from '../../../../src/main/engine/rules/max-contracts-per-instrument';
@@ -10,11 +10,11 @@ import type { NoStopLossGraceConfig } from '../../../../src/main/engine/rules/no
 import type { SymbolBlocksConfig } from '../../../../src/main/engine/rules/symbol-blocks';
 import type { TradeManagementConfig } from '../../../../src/main/engine/rules/trade-management';
 
-const THIRTEEN_IDS = Array.from({ length: 13 }, (_, i) => `RULE-${String(i + 1).padStart(3, '0')}`);
+const RULE_IDS = Array.from({ length: 20 }, (_, i) => `RULE-${String(i + 1).padStart(3, '0')}`);
 
 describe('the rule registry is the one list of rules', () => {
-  it('holds RULE-001 to RULE-013 once each, in id order', () => {
-    expect(RULE_DEFINITIONS.map((definition) => definition.id)).toEqual(THIRTEEN_IDS);
+  it('holds RULE-001 to RULE-020 once each, in id order', () => {
+    expect(RULE_DEFINITIONS.map((definition) => definition.id)).toEqual(RULE_IDS);
   });
 
   it('gives the config schema its rule keys, in the same order', () => {
@@ -36,8 +36,8 @@ describe('the rule registry is the one list of rules', () => {
   });
 
   it('keeps each rule config precisely typed', () => {
-    expectTypeOf<RiskConfig['rules']['max_contracts']>().toEqualTypeOf<MaxContractsConfig | undefined>();
-    expectTypeOf<RiskConfig['rules']['no_stop_loss_grace']>().toEqualTypeOf<NoStopLossGraceConfig | undefined>();
+    expectTypeOf<RiskConfig['rules']['max_contracts']>().toEqualTypeOf<WithWarnings<MaxContractsConfig> | undefined>();
+    expectTypeOf<RiskConfig['rules']['no_stop_loss_grace']>().toEqualTypeOf<WithWarnings<NoStopLossGraceConfig> | undefined>();
   });
 
   it('lets a rule declare which way its settings tighten only by paths its config has', () => {
