@@ -50,6 +50,8 @@ export class AccountState {
   readonly dayHigh = new DayHigh();
   /** The trading week's earlier days, set by the pipeline when it loads and at each daily reset (see week-totals.ts). */
   weekBefore: WeekBefore = NO_WEEK_BEFORE;
+  /** Marks quoted before this (epoch ms, service clock) predate the gap the last REST sync bridged; set by the pipeline. */
+  marksValidFrom = -Infinity;
 
   constructor(
     public account: Account,
@@ -219,6 +221,15 @@ export class AccountState {
   /** Trades counted the way RULES.md counts them: an order's first fill that opens or adds. */
   tradeCount(): number {
     return this.trades.size;
+  }
+
+  /**
+   * Whether the position's mark was quoted after the connection gap the last REST sync bridged: after
+   * a reconnect the positions are the broker's now while a quiet contract's mark may be from before
+   * the gap, and such a mix is no P&L a high may be raised on (see day-high.ts).
+   */
+  markFresh(position: Position): boolean {
+    return (this.market.markAt(position.contractId) ?? -Infinity) >= this.marksValidFrom;
   }
 
   unrealizedOf(position: Position): number | null {

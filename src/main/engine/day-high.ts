@@ -32,19 +32,22 @@ export interface PnlSource {
   realizedPnl(): number;
   positions(): readonly Position[];
   unrealizedOf(position: Position): number | null;
+  /** False while the position's mark predates the account's last sync (a reconnect): its open P&L is not known yet. */
+  markFresh?(position: Position): boolean;
 }
 
 /**
  * The account's P&L now on `measure`, in cents; null while an open position has no price yet (after a
- * restart, before its first quote): an open P&L taken as 0 could raise the high, or sink the P&L to
- * the floor, when neither happened.
+ * restart, before its first quote) or only one from before a reconnect: an open P&L taken as 0, or
+ * priced at a mark older than the position, could raise the high, or sink the P&L to the floor,
+ * when neither happened.
  */
 export function pnlOf(account: PnlSource, measure: PnlMeasure): number | null {
   let pnl = account.realizedPnl();
   if (measure === 'total') {
     for (const position of account.positions()) {
       const open = account.unrealizedOf(position);
-      if (open === null) return null;
+      if (open === null || account.markFresh?.(position) === false) return null;
       pnl += open;
     }
   }

@@ -24,6 +24,7 @@ const TOLD: Record<ConnectionState, { title: string; tone: Tone }> = {
 
 export class ConnectionStatus {
   private status: Snapshot['connection'];
+  private lostAtMs: number | null = null;
 
   constructor(private readonly deps: ConnectionStatusDeps) {
     this.status = { state: 'connecting', detail: null, since: new Date(deps.clock.now()).toISOString() };
@@ -31,6 +32,11 @@ export class ConnectionStatus {
 
   get current(): Snapshot['connection'] {
     return this.status;
+  }
+
+  /** When the connection last stopped being live (epoch ms), null if it never was: quotes from before then predate the gap. */
+  get lostAt(): number | null {
+    return this.lostAtMs;
   }
 
   get loggedOut(): boolean {
@@ -45,6 +51,7 @@ export class ConnectionStatus {
 
   set(state: ConnectionState, detail: string | null): void {
     if (state === this.status.state && detail === this.status.detail) return;
+    if (this.status.state === 'live' && state !== 'live') this.lostAtMs = this.deps.clock.now();
     this.status = { state, detail, since: new Date(this.deps.clock.now()).toISOString() };
     const { title, tone } = TOLD[state];
     this.deps.journal.add('connection', null, title, detail, tone);
