@@ -87,4 +87,22 @@ describe('RULE-020 revenge_reentry in the service', () => {
     const rule = account().rules.find((r) => r.ruleId === 'RULE-020');
     expect(rule?.summary).toMatch(/^Re-entered MNQ at .+ after a loss$/);
   });
+
+  it('takes no revenge on a close Risk Warden made: a re-entry after its own flatten at a loss is the trader\u2019s first', async () => {
+    harness = await startHarness({ config: config({ max_contracts: { limit: 1 }, revenge_reentry: { within: '5m' } }) });
+    const trader = await Trader.login(harness.sim);
+    harness.sim.exchange.setPrice(MNQ, 21000);
+    await trader.buy(MNQ, 2); // past max contracts: Risk Warden closes both, at a loss of the fees
+    await eventually(() => expect(harness!.sim.calls['Position/closeContract']).toBe(1));
+    await eventually(() => expect(account().positions).toEqual([]));
+    await harness.service.settled();
+    expect(account().pnl.realized).toBeLessThan(0);
+
+    await trader.buy(MNQ, 1);
+    await eventually(() => expect(account().positions).toHaveLength(1));
+    await harness.service.settled();
+    expect(harness.sim.calls['Position/closeContract']).toBe(1);
+    expect(openPositions()).toHaveLength(1);
+    expect(harness.service.snapshot().timeline.map((e) => e.title)).not.toContain('Revenge re-entry broken');
+  });
 });

@@ -157,7 +157,10 @@ export class Executor {
     const key = actionKey(action);
     const existing = this.pending.get(key);
     const now = this.deps.clock.now();
-    if (existing && (existing.completedAt === null || now - existing.completedAt < this.settleMs)) return false;
+    // A close is never held back by a trim of the same position still on its way (a kill switch while a
+    // rule trims): closeContract takes whatever is left, and a trim that then finds too little is refused by the broker.
+    const supersedes = action.kind === 'closePosition' && existing?.action.kind === 'reducePosition';
+    if (existing && !supersedes && (existing.completedAt === null || now - existing.completedAt < this.settleMs)) return false;
 
     const at = new Date(now).toISOString();
     const base = { accountId: action.accountId, ruleId: action.ruleId, action: action.kind, target: describeAction(action) };
@@ -215,6 +218,11 @@ export class Executor {
     return contracts;
   }
 
+  /** Whether a close or trim of ours on this position is on its way or not yet confirmed: a fill on it now is ours, not the trader's. */
+  closesPosition(accountId: number, contractId: string): boolean {
+    return this.pending.has(positionKey(accountId, contractId));
+  }
+
   /** Resolves when every action sent so far has finished (for orderly shutdown and tests). */
   async idle(): Promise<void> {
     while (this.running.size > 0) await Promise.all([...this.running]);
@@ -228,7 +236,7 @@ export class Executor {
   private finish(record: ActionRecord, entry: Pending, action: Action, label: string, status: ActionStatus, detail: string | null): void {
     entry.completedAt = this.deps.clock.now();
     if (status === 'failed') entry.closing = null;
-    if (entry.confirmed) this.pending.delete(actionKey(action));
+    if (entry.confirmed && this.pending.get(actionKey(action)) === entry) this.pending.delete(actionKey(action));
     // A record the store never took (too many writes waited) has no row to update.
     this.deps.recorder.write(`the answer to the ${describeAction(action)} action for account ${action.accountId}`, (store) => {
       if (record.id !== null) store.updateAction(record.id, status, detail);

@@ -18,6 +18,7 @@ export interface OrderChange {
 /** A closing fill that lost money net of its fees. */
 export interface LosingClose {
   contractId: ContractId;
+  fillId: number;
   /** Epoch ms of the fill. */
   at: number;
   /** Net of fees, negative. */
@@ -74,7 +75,12 @@ export class BehaviourMemory {
     const at = Date.parse(fill.timestamp);
     const latest = this.closes.get(fill.contractId);
     if (loss >= 0 || (latest && latest.at > at)) return;
-    this.closes.set(fill.contractId, { contractId: fill.contractId, at, loss, size: Math.abs(before?.size ?? fill.size) });
+    this.closes.set(fill.contractId, { contractId: fill.contractId, fillId: fill.id, at, loss, size: Math.abs(before?.size ?? fill.size) });
+  }
+
+  /** A closing fill that Risk Warden's own close or trim made: no revenge is taken on what the trader did not close. */
+  ours(fill: Fill): void {
+    if (this.closes.get(fill.contractId)?.fillId === fill.id) this.closes.delete(fill.contractId);
   }
 
   /** The latest losing close of each contract. */

@@ -5,7 +5,7 @@
  * refuses them never stops an event on its way to enforcement.
  */
 import type { PnlHistoryView } from '../../shared/contract';
-import type { Contract, Fill, GatewayEvent } from '../../shared/domain';
+import type { Account, Contract, Fill, GatewayEvent } from '../../shared/domain';
 import { eventAccountId, roundCents } from '../../shared/domain';
 import { money } from '../../shared/money';
 import { AccountState, type AccountSync } from '../engine/account-state';
@@ -28,6 +28,9 @@ import { describeFill } from './fill-text';
 import type { FeedWatchdog } from './feed-watchdog';
 import { PnlHistory } from './pnl-history';
 import { loadWeekBefore, rollWeekBefore, type WeekSource } from './week-before';
+
+/** A rising day's high is saved at most this often per account; what rose in between is saved at the next tick. */
+const HIGH_SAVE_INTERVAL_MS = 1000;
 
 export interface EventPipelineDeps {
   market: MarketBook;
@@ -54,6 +57,9 @@ export interface EventPipelineDeps {
 export class EventPipeline {
   private readonly byId = new Map<number, AccountState>();
   private readonly pnlCurve = new PnlHistory();
+  /** Accounts whose day's high rose since it was last saved, and when each was last saved. */
+  private readonly highsToSave = new Set<AccountState>();
+  private readonly highSavedAt = new WeakMap<AccountState, number>();
 
   constructor(private readonly deps: EventPipelineDeps) {}
 
@@ -74,14 +80,17 @@ export class EventPipeline {
   /** The connect's snapshot: contracts, the guarded accounts (with their stop-loss grace clocks as stored) and their state. */
   load(initial: GatewayInitialState): void {
     for (const contract of initial.contracts) this.addContract(contract);
-    for (const account of initial.accounts) {
-      const state = new AccountState(account, this.deps.market);
-      state.restoreProtectionClocks((this.deps.store.ruleState(account.id, noStopLossGrace.id) ?? {}) as Record<string, number>);
-      state.dayHigh.restore(this.deps.store.ruleState(account.id, DAY_HIGH_STATE_ID), this.deps.day.label);
-      loadWeekBefore(state, this.weekSource());
-      this.byId.set(account.id, state);
-    }
+    for (const account of initial.accounts) this.byId.set(account.id, this.accountState(account));
     this.applySyncs(initial.syncs);
+  }
+
+  /** An account as the store last knew it: its grace clocks, the day's high and the week before today. */
+  private accountState(account: Account): AccountState {
+    const state = new AccountState(account, this.deps.market);
+    state.restoreProtectionClocks((this.deps.store.ruleState(account.id, noStopLossGrace.id) ?? {}) as Record<string, number>);
+    state.dayHigh.restore(this.deps.store.ruleState(account.id, DAY_HIGH_STATE_ID), this.deps.day.label);
+    loadWeekBefore(state, this.weekSource());
+    return state;
   }
 
   addContract(contract: Contract): void {
@@ -100,11 +109,11 @@ export class EventPipeline {
         logger.warn(`ignored a ${event.type} event of unknown account ${accountId}`);
         return;
       }
-      account = new AccountState(event.account, this.deps.market);
-      loadWeekBefore(account, this.weekSource());
+      account = this.accountState(event.account);
       this.byId.set(event.account.id, account);
     }
     const fill = account.apply(event);
+    if (fill && executor.closesPosition(account.id, fill.contractId)) account.behaviour.ours(fill);
     if (fill) this.recordFills(account, [fill]);
     executor.observe(account);
     if (event.type === 'position') this.deps.watchdog.positionChanged();
@@ -118,6 +127,7 @@ export class EventPipeline {
       const account = this.byId.get(sync.accountId);
       if (!account) continue;
       this.recordFills(account, account.reconcile(sync));
+      account.marksValidFrom = this.deps.connection.lostAt ?? -Infinity;
       this.deps.executor.observe(account);
       this.evaluate(account, null);
     }
@@ -149,6 +159,7 @@ export class EventPipeline {
       this.evaluate(account, null);
       this.recordPnl(account, now);
     }
+    for (const account of this.highsToSave) this.saveHigh(account, now);
   }
 
   startNewDay(): void {
@@ -201,14 +212,23 @@ export class EventPipeline {
         },
       );
     }
-    // Only a new high is written (a restart must not lower the trailing floor); quotes below it write nothing.
+    // A restart must not lower the trailing floor, so a new high is saved at once; a market rising
+    // quote after quote saves at most once a second (the rest at the next tick), not once per quote.
     if (highRose && (config.config.rules.trailing_daily_loss || config.config.rules.profit_giveback)) {
-      const saved = account.dayHigh.saved(this.deps.day.label);
-      recorder.write(`the day's P&L high of account ${account.id}`, (store) => store.setRuleState(account.id, DAY_HIGH_STATE_ID, saved), {
-        keep: true,
-        key: `rule_state:${account.id}:${DAY_HIGH_STATE_ID}`,
-      });
+      if (now - (this.highSavedAt.get(account) ?? -Infinity) >= HIGH_SAVE_INTERVAL_MS) this.saveHigh(account, now);
+      else this.highsToSave.add(account);
     }
+  }
+
+  private saveHigh(account: AccountState, now: number): void {
+    const saved = account.dayHigh.saved(this.deps.day.label);
+    this.deps.recorder.write(
+      `the day's P&L high of account ${account.id}`,
+      (store) => store.setRuleState(account.id, DAY_HIGH_STATE_ID, saved),
+      { keep: true, key: `rule_state:${account.id}:${DAY_HIGH_STATE_ID}` },
+    );
+    this.highSavedAt.set(account, now);
+    this.highsToSave.delete(account);
   }
 
   private recordFills(account: AccountState, fills: readonly Fill[]): void {

@@ -160,6 +160,19 @@ describe('executor', () => {
     expect(broker.calls).toEqual(['close 1 CON.F.US.MNQ.Z26', 'close 1 CON.F.US.MNQ.Z26', 'close 1 CON.F.US.MNQ.Z26']);
   });
 
+  it('sends a close while a trim of the same position is still on its way (the kill switch during a rule trim), but not a second trim', async () => {
+    const { broker, executor, clock } = setup();
+    const trim: Action = { ...close, kind: 'reducePosition', size: 2, targetSize: 2 } as Action;
+    expect(executor.submit(trim, 'rule breach')).toBe(true);
+    expect(executor.submit(trim, 'rule breach')).toBe(false);
+    expect(executor.submit(close, 'kill switch')).toBe(true);
+    expect(executor.submit(close, 'kill switch')).toBe(false);
+    await clock.advance(0);
+    expect(broker.calls).toEqual(['reduce 1 CON.F.US.MNQ.Z26 2', 'close 1 CON.F.US.MNQ.Z26']);
+    // The trim's answer does not clear the close still waiting for the account to show it flat.
+    expect(executor.submit(close, 'kill switch')).toBe(false);
+  });
+
   it('takes a confirmation that arrives while the call is in flight, and only the outcome it aims at', async () => {
     const { broker, executor, clock } = setup();
     executor.submit(close, 'rule breach');
