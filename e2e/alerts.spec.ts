@@ -197,18 +197,18 @@ test.describe('a notification per step of a rule’s warning ladder', () => {
       await page.goto(warden.dashboardUrl);
       const card = page.getByTestId('rule-RULE-001');
       await expect(card).toHaveAttribute('data-step', '1');
-      await expect(card.getByTestId('rule-state')).toHaveText('Warning — 20 % of limit');
+      await expect(card.getByTestId('rule-state')).toHaveText('Warning — past 20 % of limit');
       await expect(card.getByTestId('gauge-step')).toHaveCount(3);
 
       await warden.sim.market(CONTRACTS.MNQ, 'buy', 1);
       await expect(card).toHaveAttribute('data-step', '2');
-      await expect(card.getByTestId('rule-state')).toHaveText('Warning — 40 % of limit');
+      await expect(card.getByTestId('rule-state')).toHaveText('Warning — past 40 % of limit');
       await expect.poll(async () => (await steps()).length).toBe(1);
       expect(await contrastFindings(page, '[data-testid="rule-RULE-001"]')).toEqual([]);
 
       await warden.sim.market(CONTRACTS.MNQ, 'buy', 1);
       await expect(card).toHaveAttribute('data-step', '3');
-      await expect(card.getByTestId('rule-state')).toHaveText('Warning — 60 % of limit');
+      await expect(card.getByTestId('rule-state')).toHaveText('Warning — past 60 % of limit');
       await expect
         .poll(async () => (await steps()).map(({ title, body }) => ({ title, body })))
         .toEqual([

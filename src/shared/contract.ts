@@ -339,6 +339,11 @@ export const SelfLockRequestSchema = z
     /** Empty: every guarded account. */
     accountIds: z.array(z.number().int().positive()).max(100),
     until: SelfLockUntilSchema,
+    /**
+     * The end the trader saw in the preview (ISO). A lock is refused when the end it would have now
+     * differs by more than a few minutes (the preview said 5:00 PM today and the reset passed meanwhile).
+     */
+    previewedUntil: z.iso.datetime({ error: 'previewedUntil must be an ISO date-time' }).optional(),
   })
   .strict();
 export type SelfLockRequest = z.infer<typeof SelfLockRequestSchema>;

@@ -15,6 +15,8 @@ import { addDays, utcOfWallTime, wallTimeAt } from '../schedule/timezone';
 import type { FlattenAndLock } from './flatten-and-lock';
 
 const HOUR_MS = 3_600_000;
+/** How far the end may move between the preview and the confirm (a choice of hours moves by the seconds it took to read). */
+const PREVIEW_DRIFT_MS = 5 * 60_000;
 /** The furthest a self-lockout may end: a week, so a typo cannot lock an account for a month. */
 export const MAX_SELF_LOCK_MS = 7 * 24 * HOUR_MS;
 
@@ -98,6 +100,10 @@ export class SelfLock {
   lock(request: SelfLockRequest): { message: string } {
     const now = this.deps.clock.now();
     const until = selfLockEnd(request.until, now, this.deps.calendar());
+    if (request.previewedUntil !== undefined && Math.abs(until - Date.parse(request.previewedUntil)) > PREVIEW_DRIFT_MS) {
+      const seen = this.untilText(Date.parse(request.previewedUntil), now);
+      throw new Error(`Not locked: the end is now ${this.untilText(until, now)}, not ${seen} as shown. Look at it again and confirm.`);
+    }
     const accounts = this.chosen(request.accountIds);
     const untilText = this.untilText(until, now);
     const names = accounts.map((a) => a.account.name).join(', ');

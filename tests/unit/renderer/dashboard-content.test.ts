@@ -49,7 +49,7 @@ describe('rule cards', () => {
   });
 
   it('say the warning ladder step in words, and no share of a limit for a yes/no rule', () => {
-    expect(stateLabel(rule('a', 'warning', { step: 0.7 }))).toBe('Warning — 70 % of limit');
+    expect(stateLabel(rule('a', 'warning', { step: 0.7 }))).toBe('Warning — past 70 % of limit');
     expect(stateLabel(rule('b', 'warning', { step: 0.7, gauge: false }))).toBe('Warning');
     expect(stateLabel(rule('c', 'locked'))).toBe('Locked');
   });

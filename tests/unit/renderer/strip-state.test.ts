@@ -75,8 +75,8 @@ describe('the status strip decides whether the trader is protected', () => {
     expect(result.rules.map((r) => r.what)).toEqual([
       'is broken',
       ': MNQ will be closed unless a stop is placed',
-      'is at 70 % of its limit',
-      'is at 50 % of its limit',
+      'is past 70 % of its limit',
+      'is past 50 % of its limit',
     ]);
   });
 

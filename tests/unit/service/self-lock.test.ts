@@ -130,6 +130,26 @@ describe('the self-lockout', () => {
     expect(lockouts.current(1)).toMatchObject({ ruleId: 'SELF-LOCK', until: '2026-03-11T14:00:00.000Z' });
   });
 
+  it('refuses to lock past what the preview showed: a preview of the end of the day read before the reset, confirmed after it', () => {
+    const { selfLock, lockouts, clock } = setUp([account(1, 'PRAC-1')]);
+    clock.set(Date.parse('2026-03-10T21:59:58Z')); // 4:59:58 PM CDT
+    const preview = selfLock.preview({ accountIds: [1], until: { kind: 'endOfDay' } });
+    expect(preview.untilText).toBe('5:00 PM CT');
+    clock.set(Date.parse('2026-03-10T22:00:01Z'));
+    expect(() => selfLock.lock({ accountIds: [1], until: { kind: 'endOfDay' }, previewedUntil: preview.until })).toThrow(
+      'Not locked: the end is now Wed Mar 11, 5:00 PM CT, not 5:00 PM CT as shown. Look at it again and confirm.',
+    );
+    expect(lockouts.current(1)).toBeNull();
+  });
+
+  it('takes a confirm a few seconds after the preview of N hours, whose end moved by those seconds', () => {
+    const { selfLock, lockouts, clock } = setUp([account(1, 'PRAC-1')]);
+    const preview = selfLock.preview({ accountIds: [1], until: { kind: 'hours', hours: 2 } });
+    clock.set(TUESDAY_2PM + 20_000);
+    selfLock.lock({ accountIds: [1], until: { kind: 'hours', hours: 2 }, previewedUntil: preview.until });
+    expect(lockouts.current(1)).toMatchObject({ ruleId: 'SELF-LOCK', until: '2026-03-10T21:00:20.000Z' });
+  });
+
   it('refuses an account Risk Warden does not guard', () => {
     const { selfLock } = setUp([account(1, 'PRAC-1')]);
     expect(() => selfLock.lock({ accountIds: [9], until: { kind: 'endOfDay' } })).toThrow('Account 9 is not one Risk Warden guards');

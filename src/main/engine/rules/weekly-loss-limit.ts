@@ -39,10 +39,13 @@ export function weeklyLossLimitDescription(config: WeeklyLossLimitConfig): strin
 
 export function weeklyLossLimitRule(config: WeeklyLossLimitConfig, timezone: string): Rule {
   const today = (context: RuleContext) => context.account.realizedPnl() + (config.include_unrealized ? context.account.unrealizedPnl() : 0);
+  // Evaluated on every quote: the figure alone, without the summary's formatted reset time.
+  const weekSoFar = (context: RuleContext, day: number) => roundCents(context.account.weekBefore.realized + day);
   const measure = (context: RuleContext): Measure => {
     const { weekBefore } = context.account;
-    const day = roundCents(today(context));
-    const value = roundCents(weekBefore.realized + today(context));
+    const open = today(context);
+    const day = roundCents(open);
+    const value = weekSoFar(context, open);
     return {
       value,
       limit: config.limit,
@@ -61,7 +64,7 @@ export function weeklyLossLimitRule(config: WeeklyLossLimitConfig, timezone: str
     measure,
     /** Reaching the limit breaks it, as the daily limit: −1,499.99 holds, −1,500 breaks. */
     evaluate(context): Breach[] {
-      const { value } = measure(context);
+      const value = weekSoFar(context, today(context));
       if (value > config.limit) return [];
       return [
         breachOf(this, context, {

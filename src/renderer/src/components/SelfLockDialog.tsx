@@ -66,7 +66,7 @@ export function SelfLockDialog({ accountId, accountName, onClose }: { accountId:
     setWaiting(true);
     setSubmitRefusal(null);
     try {
-      setDone((await riskApi().call('selfLock', request)).message);
+      setDone((await riskApi().call('selfLock', { ...request, ...(preview ? { previewedUntil: preview.until } : {}) })).message);
     } catch (error) {
       setSubmitRefusal((error as Error).message);
     } finally {

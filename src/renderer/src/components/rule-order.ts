@@ -14,7 +14,7 @@ export function stateLabel(rule: RuleStatus): string {
     case 'suspended':
       return 'Suspended';
     case 'warning':
-      return rule.gauge && rule.step !== null ? `Warning — ${Math.round(rule.step * 100)} % of limit` : 'Warning';
+      return rule.gauge && rule.step !== null ? `Warning — past ${Math.round(rule.step * 100)} % of limit` : 'Warning';
   }
 }
 

@@ -32,7 +32,7 @@ export type StripState =
 export interface StripWarning {
   accountName: string;
   title: string;
-  /** "is broken", "is at 70 % of its limit", or the action about to happen. */
+  /** "is broken", "is past 70 % of its limit", or the action about to happen. */
   what: string;
   /** Most urgent first: broken 3, about to act 2, then the ladder's step (below 1). */
   urgency: number;
@@ -44,7 +44,7 @@ function warningsOf(account: AccountView): StripWarning[] {
     if (rule.state === 'breached') return [{ ...base, what: 'is broken', urgency: 3 }];
     if (rule.imminent) return [{ ...base, what: `: ${rule.imminent.text}`, urgency: 2 }];
     if (rule.state === 'warning' && rule.step !== null)
-      return [{ ...base, what: `is at ${Math.round(rule.step * 100)} % of its limit`, urgency: rule.step }];
+      return [{ ...base, what: `is past ${Math.round(rule.step * 100)} % of its limit`, urgency: rule.step }];
     return [];
   });
 }

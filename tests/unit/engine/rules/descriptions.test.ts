@@ -92,6 +92,14 @@ describe('which rules draw a bar', () => {
     const withoutBar = armRules(config)
       .rules.filter((rule) => !rule.gauge)
       .map((rule) => rule.name);
-    expect(withoutBar).toEqual(['session_block_outside', 'auth_loss_guard', 'symbol_blocks', 'trade_management']);
+    expect(withoutBar).toEqual([
+      'session_block_outside',
+      'auth_loss_guard',
+      'symbol_blocks',
+      'trade_management',
+      'adding_to_loser',
+      'stop_moved_away',
+      'revenge_reentry',
+    ]);
   });
 });
