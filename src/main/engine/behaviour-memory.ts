@@ -27,6 +27,12 @@ export interface LosingClose {
   size: number;
 }
 
+/** The size a position goes back to after a refused add, on its side (+1 long, −1 short). */
+export interface RefusedAdd {
+  size: number;
+  side: 1 | -1;
+}
+
 export interface Offence {
   /** Epoch ms of the latest one. */
   at: number;
@@ -41,6 +47,8 @@ export class BehaviourMemory {
   private lastChange: OrderChange | null = null;
   private readonly closes = new Map<ContractId, LosingClose>();
   private readonly offences = new Map<string, Offence>();
+  /** Positions an add was refused on, and the size they go back to: an add that fills in parts is taken back whole. */
+  private readonly refused = new Map<ContractId, RefusedAdd>();
 
   /** An order event, before the rules judge it. */
   order(order: Order): void {
@@ -88,6 +96,19 @@ export class BehaviourMemory {
     return this.closes.values();
   }
 
+  refuseAdd(contractId: ContractId, add: RefusedAdd): void {
+    this.refused.set(contractId, add);
+  }
+
+  refusedAdds(): ReadonlyMap<ContractId, RefusedAdd> {
+    return this.refused;
+  }
+
+  /** The position is back to its size before the add (or gone, or turned): nothing more is owed. */
+  settleRefusedAdd(contractId: ContractId): void {
+    this.refused.delete(contractId);
+  }
+
   noteOffence(ruleId: string, at: number, contractId: ContractId): void {
     this.offences.set(ruleId, { at, contractId, count: (this.offences.get(ruleId)?.count ?? 0) + 1 });
   }
@@ -99,5 +120,6 @@ export class BehaviourMemory {
   /** Offences count per trading day; a loss just before the reset still makes a re-entry just after it a revenge. */
   startNewDay(): void {
     this.offences.clear();
+    this.refused.clear();
   }
 }

@@ -9,7 +9,7 @@ import { roundCents, type Fill, type Order, type Position } from '../../../share
 import { money, signedMoney } from '../../../shared/money';
 import { symbolOf } from '../../../shared/symbols';
 import { unrealizedPnl } from '../pnl';
-import type { Breach, Rule, RuleContext } from '../rule';
+import { breachOf, type Breach, type Rule, type RuleContext } from '../rule';
 import {
   behaviourBreaches,
   behaviourRemedyKeys,
@@ -77,6 +77,37 @@ function fillAdd(context: RuleContext, fill: Fill): Add | null {
   return { position, open: open - added, size: Math.abs(fill.size), order: null };
 }
 
+/**
+ * What is still to take back of refused adds: an add that fills in several parts gives one trim per
+ * fill, and a trim already on its way holds the next one back, so once the position is settled what
+ * is left above the size before the add is trimmed. Owed no more once the position is back to that
+ * size, gone or turned.
+ */
+function owedTrims(rule: Pick<Rule, 'id' | 'name'>, context: RuleContext): Breach[] {
+  const { behaviour } = context.account;
+  if (behaviour.refusedAdds().size === 0) return [];
+  const owed: Breach[] = [];
+  for (const [contractId, refused] of behaviour.refusedAdds()) {
+    const position = context.account.position(contractId);
+    const size = position ? position.size * refused.side : 0;
+    if (size <= refused.size) {
+      behaviour.settleRefusedAdd(contractId);
+      continue;
+    }
+    if (!context.account.settled(contractId) || context.closing.has(contractId)) continue;
+    owed.push(
+      breachOf(rule, context, {
+        category: 'tradeByTrade',
+        remedy: { kind: 'reducePosition', contractId, size: size - refused.size, targetSize: refused.size },
+        message: `${counted(size - refused.size, 'contract')} of a refused add to ${symbolOf(context.market, contractId)} still open: taken back to ${refused.size}`,
+        value: size,
+        limit: refused.size,
+      }),
+    );
+  }
+  return owed;
+}
+
 export function addingToLoserRule(config: AddingToLoserConfig, arm: Pick<ArmContext, 'timezone'>): Rule {
   return {
     id: addingToLoser.id,
@@ -97,30 +128,41 @@ export function addingToLoserRule(config: AddingToLoserConfig, arm: Pick<ArmCont
     },
     evaluate(context): Breach[] {
       const { event } = context;
+      const owed = config.remedy === 'refuse' ? owedTrims(this, context) : [];
       let add: Add | null = null;
       if (event?.type === 'order') add = orderAdd(context, event.order);
       else if (event?.type === 'fill') add = fillAdd(context, event.fill);
-      if (!add || roundCents(add.open) > config.loss) return [];
+      if (!add || roundCents(add.open) > config.loss) return owed;
       const { position, order } = add;
       const contractId = position.contractId;
       const symbol = symbolOf(context.market, contractId);
       const before = Math.abs(position.size) - (order ? 0 : add.size);
+      if (!order && config.remedy === 'refuse') {
+        const earlier = context.account.behaviour.refusedAdds().get(contractId);
+        context.account.behaviour.refuseAdd(contractId, {
+          size: Math.min(before, earlier?.size ?? before),
+          side: position.size > 0 ? 1 : -1,
+        });
+      }
       const refuse = order
         ? { kind: 'cancelOrder' as const, orderId: order.id, contractId }
         : { kind: 'reducePosition' as const, contractId, size: add.size, targetSize: before };
       const close = [{ kind: 'closePosition' as const, contractId }, ...(order ? [refuse] : [])];
       const what = order ? `An order to add ${counted(add.size, 'contract')}` : `${counted(add.size, 'contract')} added`;
-      return behaviourBreaches(
-        this,
-        context,
-        config,
-        { contractId, refuse, close },
-        {
-          message: `${what} to ${before} ${symbol} at ${signedMoney(roundCents(add.open))} open P&L, at or below ${money(config.loss)}`,
-          value: roundCents(add.open),
-          limit: config.loss,
-        },
-      );
+      return [
+        ...owed,
+        ...behaviourBreaches(
+          this,
+          context,
+          config,
+          { contractId, refuse, close },
+          {
+            message: `${what} to ${before} ${symbol} at ${signedMoney(roundCents(add.open))} open P&L, at or below ${money(config.loss)}`,
+            value: roundCents(add.open),
+            limit: config.loss,
+          },
+        ),
+      ];
     },
   };
 }

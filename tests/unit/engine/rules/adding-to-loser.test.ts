@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addingToLoserConfigSchema, addingToLoserRule } from '../../../../src/main/engine/rules/adding-to-loser';
 import type { AccountState } from '../../../../src/main/engine/account-state';
 import type { Fill, Order } from '../../../../src/shared/domain';
-import { accountWith, CONTRACTS, contextOf, fill, order, position } from '../../../helpers/states';
+import { accountWith, CONTRACTS, contextOf, fill, fillAndReport, order, position } from '../../../helpers/states';
 
 const MNQ = CONTRACTS.MNQ!.id;
 const ruleWith = (settings: Record<string, unknown> = {}) =>
@@ -138,5 +138,26 @@ describe('RULE-018 adding_to_loser', () => {
     expect(() => addingToLoserConfigSchema.parse({ loss: -100, remedy: 'cooldown' })).toThrow(/required with remedy: cooldown/);
     expect(() => addingToLoserConfigSchema.parse({ loss: -100, cooldown: '15m' })).toThrow(/only used with remedy: cooldown/);
     expect(() => addingToLoserConfigSchema.parse({ loss: -100, remedy: 'block' })).toThrow(/must be one of warn, refuse, close, cooldown/);
+  });
+
+  it('takes back an add that filled in two parts whole: what the first trim left is trimmed once the position settles', () => {
+    const rule = ruleWith();
+    const account = losingLong(200);
+    const first = evaluateFill(account, addFill(account), rule);
+    expect(first.map((b) => b.remedy)).toEqual([{ kind: 'reducePosition', contractId: MNQ, size: 1, targetSize: 2 }]);
+    // The second part fills while the first trim is on its way (the executor holds back a second trim of the same position).
+    evaluateFill(account, addFill(account), rule);
+    account.apply({ type: 'position', position: position('MNQ', 4, 20975) });
+    // The first trim lands: 3 left, one more than before the add; the next evaluation (a tick) trims it.
+    fillAndReport(account, MNQ, -1, -50);
+    expect(rule.evaluate(contextOf(account)).map((b) => b.remedy)).toEqual([
+      { kind: 'reducePosition', contractId: MNQ, size: 1, targetSize: 2 },
+    ]);
+    fillAndReport(account, MNQ, -1, -50);
+    expect(rule.evaluate(contextOf(account))).toEqual([]);
+    // Owed no more: a later add, no longer losing, is the trader's own.
+    account.market.applyQuote({ contractId: MNQ, lastPrice: 21100, bestBid: null, bestAsk: null, timestamp: '' });
+    fillAndReport(account, MNQ, 1, null);
+    expect(rule.evaluate(contextOf(account))).toEqual([]);
   });
 });
