@@ -1,9 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import type { Snapshot } from '../../src/shared/contract';
 import { PositionType } from '../../src/main/gateway/wire';
 import { RiskService } from '../../src/main/service/risk-service';
 import { StoreError } from '../../src/main/store/database';
@@ -11,6 +9,7 @@ import { MIGRATIONS } from '../../src/main/store/migrations';
 import { startSimulator, type Simulator } from '../../src/main/sim/simulator';
 import { config, eventually, tempDir } from '../helpers/harness';
 import { DEMO_ACCOUNT, ES, MNQ, NQ, Trader } from '../helpers/trader';
+import { crash, startWarden, type Warden } from '../helpers/warden-process';
 
 const RULES = `rules:
   max_contracts: { limit: 5 }
@@ -18,42 +17,10 @@ const RULES = `rules:
   trade_frequency_limit: { limits: { per_session: 50 } }
 `;
 
-interface Warden {
-  child: ChildProcess;
-  status(): Promise<Snapshot>;
-}
-
-async function startWarden(sim: Simulator, dataDir: string): Promise<Warden> {
-  const configFile = path.join(dataDir, 'risk-config.yaml');
-  fs.writeFileSync(configFile, RULES);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/service-process.ts', sim.url, dataDir, configFile], {
-    env: { ...process.env, RW_LOG_LEVEL: 'silent' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      const match = /READY (\S+)/.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('exit', (code) => reject(new Error(`Risk Warden exited with ${code}: ${output}`)));
-  });
-  return { child, status: async () => (await (await fetch(url)).json()) as Snapshot };
-}
-
-function crash(warden: Warden): Promise<void> {
-  return new Promise((resolve) => {
-    warden.child.once('exit', () => resolve());
-    warden.child.kill('SIGKILL');
-  });
-}
-
 let sim: Simulator;
 const running: Warden[] = [];
 afterEach(async () => {
-  for (const w of running.splice(0)) if (w.child.exitCode === null && w.child.signalCode === null) await crash(w);
+  for (const w of running.splice(0)) await crash(w);
   await sim?.close();
 });
 
@@ -61,7 +28,7 @@ describe('restart and crash recovery', () => {
   it('after kill -9, P&L, trade count, positions and lock state are what they were (seed scenario)', async () => {
     sim = await startSimulator({ randomWalk: false });
     const dataDir = tempDir();
-    const first = await startWarden(sim, dataDir);
+    const first = await startWarden(sim, dataDir, RULES);
     running.push(first);
     const trader = await Trader.login(sim);
     for (let i = 0; i < 10; i++) await trader.roundTrip(sim, MNQ, 21000, 20987.5); // −25 each
@@ -74,7 +41,7 @@ describe('restart and crash recovery', () => {
     expect(before.rules.map((r) => r.ruleId)).toEqual(['RULE-001', 'RULE-003', 'RULE-006']);
 
     await crash(first);
-    const second = await startWarden(sim, dataDir);
+    const second = await startWarden(sim, dataDir, RULES);
     running.push(second);
     const after = (await second.status()).accounts[0]!;
     expect({
@@ -95,7 +62,7 @@ describe('restart and crash recovery', () => {
   it('keeps a lock through kill -9 and closes at once a position opened while it was down', async () => {
     sim = await startSimulator({ randomWalk: false });
     const dataDir = tempDir();
-    const first = await startWarden(sim, dataDir);
+    const first = await startWarden(sim, dataDir, RULES);
     running.push(first);
     const trader = await Trader.login(sim);
     await trader.roundTrip(sim, ES, 6000, 5988); // −600
@@ -104,7 +71,7 @@ describe('restart and crash recovery', () => {
 
     await trader.buy(NQ, 1);
     expect(sim.exchange.openPositions(DEMO_ACCOUNT)).toHaveLength(1);
-    const second = await startWarden(sim, dataDir);
+    const second = await startWarden(sim, dataDir, RULES);
     running.push(second);
     expect((await second.status()).accounts[0]!.lockout).toMatchObject({ kind: 'untilReset', ruleId: 'RULE-003' });
     await eventually(() => expect(sim.exchange.openPositions(DEMO_ACCOUNT)).toEqual([]));
