@@ -53,7 +53,7 @@ describe('RULE-014 trailing_daily_loss in the service', () => {
     const giveback = () => account().rules.find((rule) => rule.ruleId === 'RULE-015');
     const trader = await Trader.login(harness.sim);
     await trader.roundTrip(harness.sim, ES, 6000, 6008); // +$397.20
-    await eventually(() => expect(giveback()?.summary).toBe('Not armed yet: arms at +$500.00; high today +$397.20'));
+    await eventually(() => expect(giveback()?.summary).toBe('Not armed yet: arms at +$500.00; realized high today +$397.20'));
     await trader.roundTrip(harness.sim, ES, 6000, 6004); // +$197.20: +$594.40, the floor +$297.20
     await eventually(() => expect(giveback()?.summary).toBe('Realized P&L +$594.40, floor +$297.20 (50% of the high +$594.40 given back)'));
     await trader.roundTrip(harness.sim, ES, 6000, 5994); // −$302.80: +$291.60

@@ -58,7 +58,7 @@ export function profitGivebackRule(config: ProfitGivebackConfig): Rule {
           value: pnl ?? high,
           limit: config.activate_at,
           usage: 0,
-          summary: `Not armed yet: arms at ${signedMoney(config.activate_at)}; high today ${signedMoney(high)}`,
+          summary: `Not armed yet: arms at ${signedMoney(config.activate_at)}; ${config.measure === 'total' ? 'high' : 'realized high'} today ${signedMoney(high)}`,
         };
       }
       if (pnl === null)

@@ -91,7 +91,7 @@ describe('RULE-015 profit_giveback', () => {
       value: 220,
       limit: 500,
       usage: 0,
-      summary: 'Not armed yet: arms at +$500.00; high today +$320.00',
+      summary: 'Not armed yet: arms at +$500.00; realized high today +$320.00',
     });
   });
 
