@@ -15,7 +15,10 @@ test.describe('settings in the desktop app', () => {
     const { app, page } = await startDesktop({ safeStorage: { backend: 'basic_text' } });
     try {
       await page.getByRole('button', { name: 'Settings & rules' }).click();
-      await expect(page.getByText('Kept in Electron safeStorage (basic_text)')).toBeVisible();
+      // The API key's field says where it would be kept (the webhook's field says the same of its URL).
+      await expect(
+        page.locator('label').filter({ hasText: 'API key' }).getByText('Kept in Electron safeStorage (basic_text)'),
+      ).toBeVisible();
       await page.getByLabel('User name').fill('trader');
       await page.getByLabel('API key').fill('the-api-key');
       await page.getByRole('button', { name: 'Save and reconnect' }).click();
