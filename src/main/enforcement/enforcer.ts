@@ -6,11 +6,11 @@
  * the store: the decision is made in memory and recorded in one transaction; when the store
  * refuses, the calls go out all the same and the records wait (see Recorder).
  */
-import { wallClock } from '../../shared/time-format';
 import type { Breach, Rule } from '../engine/rule';
 import type { Executor, Recorder } from './executor';
 import type { Journal } from './journal';
 import { nonRuleTitle } from './lock-sources';
+import { lockedTitle } from './lock-words';
 import type { Lockouts } from './lockouts';
 import { flattenActions, plan, titleFromName, type AccountExposure, type TitleOf } from './planner';
 import { LOCKOUT_FLATTEN, REJECTED_WHILE_LOCKED, RULE_BREACH } from './why-text';
@@ -19,9 +19,6 @@ export { LOCKOUT_FLATTEN, REJECTED_WHILE_LOCKED, RULE_BREACH };
 
 /** The armed rules whose titles the timeline names ("Max contracts"), looked up by id. */
 export type RuleTitles = readonly Pick<Rule, 'id' | 'title'>[];
-
-/** "Max contracts" → "max contracts", for a rule named after a colon in running text. */
-const inText = (title: string) => `${title.charAt(0).toLowerCase()}${title.slice(1)}`;
 
 export class Enforcer {
   /** Rule ids breached at the last evaluation, per account: a breach is recorded when it starts. */
@@ -52,8 +49,8 @@ export class Enforcer {
       if (decided?.lock) {
         const { lock, created } = this.lockouts.lock(account.id, decided.lock.request, decided.lock.ruleId, decided.lock.reason, now);
         if (created) {
-          const until = lock.until ? `until ${this.untilText(lock.until, now)}` : 'until an administrator unlocks it';
-          this.journal.add('lockout', account.id, `Locked ${until}: ${inText(decided.lock.ruleTitle)}`, lock.reason);
+          const timeZone = this.lockouts.calendar().schedule.timezone;
+          this.journal.add('lockout', account.id, lockedTitle(lock.until, decided.lock.ruleTitle, timeZone, now), lock.reason);
           for (const action of decided.actions) this.executor.submit(action, LOCKOUT_FLATTEN);
           return;
         }
@@ -66,11 +63,6 @@ export class Enforcer {
       }
       for (const action of decided?.actions ?? []) this.executor.submit(action, RULE_BREACH);
     });
-  }
-
-  /** How a lock's end reads in the timeline, in the trading timezone: "5:00 PM CT" today, "Mon Nov 30, 8:30 AM CT" another day. */
-  private untilText(iso: string, now: number): string {
-    return wallClock(iso, this.lockouts.calendar().schedule.timezone, now);
   }
 
   lastBreach(accountId: number, ruleId: string): string | null {

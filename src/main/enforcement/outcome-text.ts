@@ -1,6 +1,7 @@
 /** How the timeline words an enforcement outcome, in a trader's terms: what was done, to what, because of which rule. */
 import { symbolOf, type ContractLookup } from '../../shared/symbols';
 import type { ActionOutcome } from './executor';
+import { inText } from './lock-words';
 import type { Action } from './planner';
 
 /** A price as the platform shows it: grouped, with the decimals it has ("21,000.25"). */
@@ -37,7 +38,7 @@ function phrases(action: Action, lookup: ContractLookup): { done: string; meant:
 function ruleWords(action: Action): string {
   const title = action.ruleTitle;
   if (!title) return '';
-  return `: ${title.charAt(0).toLowerCase()}${title.slice(1)}`;
+  return `: ${inText(title)}`;
 }
 
 export function describeOutcome({ action, status }: ActionOutcome, lookup: ContractLookup): string {

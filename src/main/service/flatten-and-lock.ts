@@ -4,10 +4,10 @@
  * flatten the enforcer uses. A lock already in force that ends later, or only by an admin unlock, is
  * kept (the lock book decides): the account is flattened all the same.
  */
-import { wallClock } from '../../shared/time-format';
 import type { Executor, Recorder } from '../enforcement/executor';
 import type { Journal } from '../enforcement/journal';
 import { nonRuleTitle } from '../enforcement/lock-sources';
+import { inText, lockedTitle, untilWords } from '../enforcement/lock-words';
 import type { LockOutcome, Lockouts } from '../enforcement/lockouts';
 import { flattenActions, type AccountExposure } from '../enforcement/planner';
 import { LOCKOUT_FLATTEN } from '../enforcement/why-text';
@@ -60,7 +60,7 @@ export class FlattenAndLock {
 
   /** "until 5:00 PM CT" today, "until Tue Mar 10, 9:30 AM CT" another day, or "until an administrator unlocks it". */
   untilWords(lock: LockoutRecord, now: number): string {
-    return lock.until === null ? 'until an administrator unlocks it' : `until ${wallClock(lock.until, this.timeZone(), now)}`;
+    return untilWords(lock.until, this.timeZone(), now);
   }
 
   lockInForce(accountId: number): LockoutRecord | null {
@@ -78,9 +78,8 @@ export class FlattenAndLock {
   }
 
   private lockTitle(outcome: LockOutcome, title: string, now: number): string {
-    const what = title.charAt(0).toLowerCase() + title.slice(1);
-    if (outcome.created) return `Locked ${this.untilWords(outcome.lock, now)}: ${what}`;
-    return `Flattened by the ${what}; the account stays locked ${this.untilWords(outcome.lock, now)}`;
+    if (outcome.created) return lockedTitle(outcome.lock.until, title, this.timeZone(), now);
+    return `Flattened by the ${inText(title)}; the account stays locked ${this.untilWords(outcome.lock, now)}`;
   }
 
   private timeZone(): string {

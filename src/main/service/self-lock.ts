@@ -5,12 +5,12 @@
  * account until then ('SELF-LOCK', an untilTime lock). Only an admin unlock lifts it early.
  */
 import type { SelfLockPreview, SelfLockRequest, SelfLockUntil } from '../../shared/contract';
-import { wallClock } from '../../shared/time-format';
 import { symbolOf, type ContractLookup } from '../../shared/symbols';
 import { SELF_LOCK } from '../enforcement/lock-sources';
 import type { AccountExposure } from '../enforcement/planner';
 import type { Clock } from '../schedule/clock';
 import { lockEnd, type LockCalendar } from '../schedule/lock-end';
+import { lockEndText } from '../schedule/lock-end-text';
 import { addDays, utcOfWallTime, wallTimeAt } from '../schedule/timezone';
 import type { FlattenAndLock } from './flatten-and-lock';
 
@@ -36,7 +36,7 @@ export function selfLockEnd(until: SelfLockUntil, now: number, calendar: LockCal
   const end = endOf(until, now, calendar);
   if (end <= now) throw new SelfLockRefused('That time has already passed: choose a later end');
   if (end - now > MAX_SELF_LOCK_MS) {
-    const text = wallClock(new Date(end).toISOString(), calendar.schedule.timezone, now);
+    const text = lockEndText(end, now, calendar.schedule.timezone, 'untilTime');
     throw new SelfLockRefused(`A self-lockout lasts at most 7 days; ${text} is further away: choose an earlier end`);
   }
   return end;
@@ -126,9 +126,9 @@ export class SelfLock {
     return { message: parts.join(' ') };
   }
 
-  /** A chosen end skips no trading days the way a lock until the next session does: the time alone, with its day when not today. */
+  /** The end as the lock banner will say it (a chosen time names no skipped day). */
   private untilText(until: number, now: number): string {
-    return wallClock(new Date(until).toISOString(), this.deps.calendar().schedule.timezone, now);
+    return lockEndText(until, now, this.deps.calendar().schedule.timezone, 'untilTime');
   }
 
   /** The accounts asked for (none: every guarded one); an id Risk Warden does not guard is refused. */
