@@ -12,6 +12,10 @@ import { roundCents } from '../../shared/domain';
 export const PNL_MEASURES = ['realized', 'total'] as const;
 export type PnlMeasure = (typeof PNL_MEASURES)[number];
 
+/** A trailing rule's `measure` setting: realized unless said; `total` is the stricter (a move to it applies at once on reload). */
+export const pnlMeasureSchema = z.enum(PNL_MEASURES, 'must be realized or total (realized + open P&L)').default('realized');
+export const MEASURE_STRICTNESS = { path: 'measure', loosestFirst: PNL_MEASURES } as const;
+
 /** How the rules name each measure: as a figure ("Realized P&L +$120.00") and in a description. */
 export const MEASURE_WORDS: Record<PnlMeasure, { label: string; counted: string }> = {
   realized: { label: 'Realized P&L', counted: "today's realized P&L (net of fees)" },

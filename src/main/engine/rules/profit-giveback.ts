@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { roundCents } from '../../../shared/domain';
 import { signedMoney } from '../../../shared/money';
-import { dayFigures, MEASURE_WORDS, PNL_MEASURES, PNL_NOT_KNOWN } from '../day-high';
+import { dayFigures, MEASURE_STRICTNESS, MEASURE_WORDS, PNL_NOT_KNOWN, pnlMeasureSchema } from '../day-high';
 import { breachOf, type Breach, type Measure, type Rule, type RuleContext } from '../rule';
 import { defineRule } from './definition';
 
@@ -16,7 +16,7 @@ export const profitGivebackConfigSchema = z.strictObject({
     .number()
     .min(1, 'must be at least 1 (the share of the day\u2019s high, in %, that may be given back)')
     .max(100, 'must be at most 100 (100 locks when the whole day\u2019s high is given back)'),
-  measure: z.enum(PNL_MEASURES, 'must be realized or total (realized + open P&L)').default('realized'),
+  measure: pnlMeasureSchema,
 });
 export type ProfitGivebackConfig = z.infer<typeof profitGivebackConfigSchema>;
 
@@ -26,7 +26,7 @@ export const profitGiveback = defineRule({
   schema: profitGivebackConfigSchema,
   strictness: {
     smallerIsStricter: ['activate_at', 'giveback_percent'],
-    rankedChoices: [{ path: 'measure', loosestFirst: ['realized', 'total'] }],
+    rankedChoices: [MEASURE_STRICTNESS],
   },
   build: profitGivebackRule,
 });

@@ -6,14 +6,14 @@
 import { z } from 'zod';
 import { roundCents } from '../../../shared/domain';
 import { money, signedMoney } from '../../../shared/money';
-import { dayFigures, MEASURE_WORDS, PNL_MEASURES, PNL_NOT_KNOWN } from '../day-high';
+import { dayFigures, MEASURE_STRICTNESS, MEASURE_WORDS, PNL_NOT_KNOWN, pnlMeasureSchema } from '../day-high';
 import { breachOf, type Breach, type Measure, type Rule, type RuleContext } from '../rule';
 import { defineRule } from './definition';
 
 export const trailingDailyLossConfigSchema = z.strictObject({
   enabled: z.boolean().default(true),
   distance: z.number().positive('must be positive (how far in USD the floor sits below the day\u2019s high, e.g. 500)'),
-  measure: z.enum(PNL_MEASURES, 'must be realized or total (realized + open P&L)').default('realized'),
+  measure: pnlMeasureSchema,
   stop_trailing_at: z.number().positive('must be positive (the profit in USD at which the floor stops rising, e.g. 500)').optional(),
 });
 export type TrailingDailyLossConfig = z.infer<typeof trailingDailyLossConfigSchema>;
@@ -26,7 +26,7 @@ export const trailingDailyLoss = defineRule({
     smallerIsStricter: ['distance'],
     // A floor that may rise higher before it stops; adding or removing the cap waits for the reset.
     largerIsStricter: ['stop_trailing_at'],
-    rankedChoices: [{ path: 'measure', loosestFirst: ['realized', 'total'] }],
+    rankedChoices: [MEASURE_STRICTNESS],
   },
   build: trailingDailyLossRule,
 });
