@@ -100,34 +100,30 @@ export class AdminUnlock {
       audit('unlock refused', `the rule changed while the prompt was open: ${changed}; reason given: ${reason}`);
       return { outcome: 'refused', message: `The rule changed while the prompt was open: ${changed}. Nothing was unlocked.` };
     }
-    const byTrader = nonRuleTitle(current.ruleId);
-    if (byTrader) return this.liftTraderLock(accountId, byTrader, reason, now, `${elevator.name} proved elevation (${outcome.proof})`);
-    const fresh = this.deps.freshLimit(accountId, current.ruleId);
+    const proof = `${elevator.name} proved elevation (${outcome.proof})`;
     const dayEnd = this.deps.dayEnd();
-    const resumed = choice === 'resume' && fresh?.resumed ? fresh : null;
-    const effect = resumed ? resumeEffect(resumed)! : suspendEffect(fresh?.rule.title ?? current.ruleId, dayEnd, this.deps.timeZone(), now);
-    const chose = resumed ? 'resume with a fresh limit from now' : 'suspend until the reset';
-    audit('unlock approved', `${elevator.name} proved elevation (${outcome.proof}); choice: ${chose} — ${effect}; reason: ${reason}`);
-    const grant = { mode: resumed ? 'resume' : 'suspend', baseline: resumed ? { ...resumed.baseline, at: now } : null } as const;
-    lockouts.adminUnlock(accountId, reason, now, dayEnd, grant);
-    this.deps.overrides.add({ accountId, ruleId: current.ruleId, grantedAt: now, until: dayEnd, reason, ...grant });
+    const byTrader = nonRuleTitle(current.ruleId);
+    let effect: string;
+    if (byTrader) {
+      // A self-lockout or the kill switch has no rule to resume or suspend: the unlock just lifts it.
+      // The lock book still records a suspension under the lock's id until the reset, which no rule reads.
+      const lifted = `the ${byTrader.toLowerCase()} is lifted; every rule stays on`;
+      audit('unlock approved', `${proof}; ${lifted}; reason: ${reason}`);
+      lockouts.adminUnlock(accountId, reason, now, dayEnd);
+      effect = sentence(lifted);
+    } else {
+      const fresh = this.deps.freshLimit(accountId, current.ruleId);
+      const resumed = choice === 'resume' && fresh?.resumed ? fresh : null;
+      effect = resumed ? resumeEffect(resumed)! : suspendEffect(fresh?.rule.title ?? current.ruleId, dayEnd, this.deps.timeZone(), now);
+      const chose = resumed ? 'resume with a fresh limit from now' : 'suspend until the reset';
+      audit('unlock approved', `${proof}; choice: ${chose} — ${effect}; reason: ${reason}`);
+      const grant = { mode: resumed ? 'resume' : 'suspend', baseline: resumed ? { ...resumed.baseline, at: now } : null } as const;
+      lockouts.adminUnlock(accountId, reason, now, dayEnd, grant);
+      this.deps.overrides.add({ accountId, ruleId: current.ruleId, grantedAt: now, until: dayEnd, reason, ...grant });
+    }
     journal.add('unlock', accountId, 'Unlocked by an administrator', `${effect}. Reason: ${reason}`, 'good');
     this.deps.unlocked();
     return { outcome: 'approved', message: `Unlocked. ${effect}.` };
-  }
-
-  /**
-   * A self-lockout or the kill switch has no rule to resume or suspend: the unlock just lifts it. The
-   * lock book still records a suspension under the lock's id until the reset, which no rule reads.
-   */
-  private liftTraderLock(accountId: number, title: string, reason: string, now: number, proof: string): UnlockResult {
-    const { store, lockouts, journal, clock } = this.deps;
-    const effect = `the ${title.toLowerCase()} is lifted; every rule stays on`;
-    store.audit(new Date(clock.now()).toISOString(), 'admin', 'unlock approved', accountId, `${proof}; ${effect}; reason: ${reason}`);
-    lockouts.adminUnlock(accountId, reason, now, this.deps.dayEnd());
-    journal.add('unlock', accountId, 'Unlocked by an administrator', `${sentence(effect)}. Reason: ${reason}`, 'good');
-    this.deps.unlocked();
-    return { outcome: 'approved', message: `Unlocked. ${sentence(effect)}.` };
   }
 
   /** "lock until the reset by Daily realized loss": the lock's kind and its rule's title, in words. */
