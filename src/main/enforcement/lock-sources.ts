@@ -11,3 +11,8 @@ const TITLES: Readonly<Record<string, string>> = { [SELF_LOCK]: 'Self-lockout', 
 export function nonRuleTitle(ruleId: string): string | null {
   return Object.hasOwn(TITLES, ruleId) ? TITLES[ruleId]! : null;
 }
+
+/** Who holds a lock, as the banner and the timeline name it: the armed rule's title, the trader's own lock, or its id. */
+export function lockHolderTitle(ruleId: string, ruleTitle: (ruleId: string) => string | null | undefined): string {
+  return ruleTitle(ruleId) ?? nonRuleTitle(ruleId) ?? ruleId;
+}

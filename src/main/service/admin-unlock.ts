@@ -9,7 +9,7 @@ import type { UnlockChoice, UnlockResult } from '../../shared/contract';
 import type { ElevationOutcome, Elevator } from '../elevation/elevator';
 import type { Journal } from '../enforcement/journal';
 import type { Lockouts } from '../enforcement/lockouts';
-import { nonRuleTitle } from '../enforcement/lock-sources';
+import { lockHolderTitle, nonRuleTitle } from '../enforcement/lock-sources';
 import type { FreshLimit } from '../engine/rule-engine';
 import { RuleOverrides } from '../engine/rule-overrides';
 import type { Clock } from '../schedule/clock';
@@ -128,7 +128,7 @@ export class AdminUnlock {
 
   /** "lock until the reset by Daily realized loss": the lock's kind and its rule's title, in words. */
   private lockWords(accountId: number, lock: LockoutRecord): string {
-    const title = this.deps.freshLimit(accountId, lock.ruleId)?.rule.title ?? nonRuleTitle(lock.ruleId) ?? lock.ruleId;
+    const title = lockHolderTitle(lock.ruleId, (ruleId) => this.deps.freshLimit(accountId, ruleId)?.rule.title);
     return `${KIND_WORDS[lock.kind]} by ${title}`;
   }
 

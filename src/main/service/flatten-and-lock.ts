@@ -6,7 +6,7 @@
  */
 import type { Executor, Recorder } from '../enforcement/executor';
 import type { Journal } from '../enforcement/journal';
-import { nonRuleTitle } from '../enforcement/lock-sources';
+import { lockHolderTitle, nonRuleTitle } from '../enforcement/lock-sources';
 import { inText, lockedTitle, untilWords } from '../enforcement/lock-words';
 import type { LockOutcome, Lockouts } from '../enforcement/lockouts';
 import { flattenActions, type AccountExposure } from '../enforcement/planner';
@@ -69,7 +69,7 @@ export class FlattenAndLock {
 
   /** "Daily realized loss until 5:00 PM CT": who holds the lock and until when. */
   lockWords(lock: LockoutRecord, now: number): string {
-    return `${nonRuleTitle(lock.ruleId) ?? this.deps.ruleTitle(lock.ruleId) ?? lock.ruleId} ${this.untilWords(lock, now)}`;
+    return `${lockHolderTitle(lock.ruleId, this.deps.ruleTitle)} ${this.untilWords(lock, now)}`;
   }
 
   /** Why a lock asked for was not written: the one in force lasts at least as long. */

@@ -11,7 +11,7 @@ import { NOTHING_CLOSING, type RuleContext } from '../engine/rule';
 import type { RuleOverride } from '../engine/rule-overrides';
 import type { Enforcer } from '../enforcement/enforcer';
 import type { Lockouts } from '../enforcement/lockouts';
-import { nonRuleTitle } from '../enforcement/lock-sources';
+import { lockHolderTitle } from '../enforcement/lock-sources';
 import type { MarketBook } from '../engine/market-book';
 import type { Clock } from '../schedule/clock';
 import { lockEndText } from '../schedule/lock-end-text';
@@ -123,7 +123,7 @@ export function accountView(account: AccountState, sources: SnapshotSources): Ac
           reason: lock.reason,
           since: lock.since,
           until: lock.until,
-          ruleTitle: sources.engine.rules.find((r) => r.id === lock.ruleId)?.title ?? nonRuleTitle(lock.ruleId) ?? lock.ruleId,
+          ruleTitle: lockHolderTitle(lock.ruleId, (ruleId) => sources.engine.rules.find((r) => r.id === ruleId)?.title),
           untilText: lock.until === null ? null : lockEndText(Date.parse(lock.until), sources.now, sources.timeZone, lock.kind),
         }
       : null,
